@@ -1,0 +1,140 @@
+# listlint - build, test, install.  `make run` and `make test` do all the
+# set-up on a fresh Debian machine (see README.md).
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+CC      ?= cc
+PKGS    := libcmark-gfm libpcre2-8 libcurl inih jansson
+TESTPKG := criterion
+# Debian packages that provide the above (and the tools the tests use).
+DEBS    := pkg-config gcc make git python3 libcmark-gfm-dev \
+           libcmark-gfm-extensions-dev libpcre2-dev libcurl4-openssl-dev \
+           libinih-dev libjansson-dev libcriterion-dev
+
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wwrite-strings -Wcast-qual -Wconversion \
+           -Wformat=2 -Wvla -Wimplicit-fallthrough
+ifdef CI
+WARN    += -Werror
+endif
+OPT     ?= -O2 -g
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Isrc -Irules \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TESTLIBS = $(shell pkg-config --libs $(TESTPKG) 2>/dev/null)
+
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
+
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) \
+           $(wildcard src/rules/*.c)
+TEST_SRC := $(wildcard tests/test_*.c) tests/helpers.c
+HDRS    := $(wildcard src/*.h src/rules/*.h) rules/rules.def
+
+B       := build
+OBJ     := $(LIB_SRC:%.c=$(B)/%.o)
+AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o)
+
+.PHONY: all run test test-unit test-asan test-cli deps check-deps install \
+        uninstall clean bench format lint
+
+all: deps listlint
+
+# ---- dependencies ---------------------------------------------------
+# Install what pkg-config cannot find (apt-get; sudo when not root).
+deps:
+	@missing=""; \
+	for p in $(PKGS) $(TESTPKG); do \
+	  pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; \
+	done; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v git >/dev/null || missing="$$missing git"; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+	  echo "listlint: missing:$$missing"; \
+	  if ! command -v apt-get >/dev/null; then \
+	    echo "listlint: install these Debian packages by hand: $(DEBS)"; \
+	    exit 1; \
+	  fi; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  echo "+ $$sudo apt-get update"; \
+	  $$sudo apt-get update -qq || exit 1; \
+	  echo "+ $$sudo apt-get install -y $(DEBS)"; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	    $(DEBS) || exit 1; \
+	fi
+
+# ---- build ----------------------------------------------------------
+$(B)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/asan/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
+
+$(B)/liblistlint.a: $(OBJ)
+	ar rcs $@ $^
+
+$(B)/asan/liblistlint.a: $(AOBJ)
+	ar rcs $@ $^
+
+listlint: src/main.c $(B)/liblistlint.a
+	$(CC) $(CFLAGS_ALL) $< $(B)/liblistlint.a $(LIBS) -o $@
+
+$(B)/asan/listlint: src/main.c $(B)/asan/liblistlint.a
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $< $(B)/asan/liblistlint.a $(LIBS) -o $@
+
+$(B)/unit: $(TEST_SRC) $(B)/liblistlint.a tests/helpers.h
+	$(CC) $(CFLAGS_ALL) -Itests $(TEST_SRC) $(B)/liblistlint.a $(LIBS) \
+	  $(TESTLIBS) -o $@
+
+$(B)/asan/unit: $(TEST_SRC) $(B)/asan/liblistlint.a tests/helpers.h
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Itests $(TEST_SRC) \
+	  $(B)/asan/liblistlint.a $(LIBS) $(TESTLIBS) -o $@
+
+# ---- run and test ---------------------------------------------------
+run: deps listlint
+	./listlint --show-source examples/README.md; \
+	  s=$$?; echo "(exit status $$s: the example has deliberate problems)"; \
+	  [ $$s -le 1 ]
+
+test: deps
+	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
+	  $(B)/asan/unit
+	$(MAKE) --no-print-directory test-unit test-asan test-cli
+
+test-unit: $(B)/unit
+	LL_BIN=$(CURDIR)/listlint LL_ROOT=$(CURDIR) $(B)/unit -j2
+
+test-asan: $(B)/asan/unit $(B)/asan/listlint
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LL_BIN=$(CURDIR)/$(B)/asan/listlint LL_ROOT=$(CURDIR) \
+	  $(B)/asan/unit -j2
+
+# Golden CLI cases, run with both binaries (the sanitizer one catches
+# leaks and undefined behaviour in whole runs over the real lists).
+test-cli: listlint $(B)/asan/listlint
+	LL_BIN=$(CURDIR)/listlint sh tests/cli.sh
+	ASAN_OPTIONS=detect_leaks=1 LL_BIN=$(CURDIR)/$(B)/asan/listlint \
+	  sh tests/cli.sh
+
+bench: listlint
+	sh bench/lint.sh
+
+format:
+	clang-format -i src/*.c src/*.h src/rules/*.c src/rules/*.h tests/*.c \
+	  tests/*.h
+
+install: listlint
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 listlint $(DESTDIR)$(BINDIR)/listlint
+	install -m 644 doc/listlint.1 $(DESTDIR)$(MANDIR)/man1/listlint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/listlint $(DESTDIR)$(MANDIR)/man1/listlint.1
+
+clean:
+	rm -rf $(B) listlint

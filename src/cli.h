@@ -1,0 +1,37 @@
+/* cli.h - the command line: options and the run they drive. */
+#ifndef LL_CLI_H
+#define LL_CLI_H
+
+#include "listlint.h"
+
+enum ll_format { LL_FMT_TEXT, LL_FMT_JSON };
+
+struct ll_rule_setting {
+  int rule;
+  enum ll_severity severity;
+};
+
+struct ll_opts {
+  char **files; /* borrowed from argv */
+  size_t nfiles;
+  enum ll_format format;
+  enum ll_severity fail_on;
+  int quiet;
+  int color;       /* -1: auto (a terminal, and no NO_COLOR) */
+  int show_source; /* -1: auto (a terminal) */
+  const char *stdin_name;
+  int dump_entries;
+  int list_rules;
+  struct ll_rule_setting *rules; /* --rule ID=SEVERITY (owned) */
+  size_t nrules;
+};
+
+/* Parse argv into o.  Return -1 and print a message on a usage error,
+ * 1 when --help or --version was answered (exit 0), else 0. */
+int ll_cli_parse(int argc, char **argv, struct ll_opts *o);
+void ll_cli_free(struct ll_opts *o);
+
+/* Lint what o names and print the results; return the exit status. */
+int ll_run(const struct ll_opts *o);
+
+#endif

@@ -1,0 +1,140 @@
+/* engine.c - one pass of every enabled rule over a file's model; the
+ * report function rules call; the lint context. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "pattern.h"
+
+#define LL_RULE(e, id, sev, flags, summary)                                   \
+  extern const struct ll_rule_ops ll_rule_##e;
+#include "rules.def"
+#undef LL_RULE
+
+const struct ll_rule_ops *const ll_rule_ops[LL_R__COUNT] = {
+#define LL_RULE(e, id, sev, flags, summary) &ll_rule_##e,
+#include "rules.def"
+#undef LL_RULE
+};
+
+struct ll_ctx *ll_ctx_new(void) {
+  struct ll_ctx *ctx = ll_xcalloc(1, sizeof *ctx);
+  for (int i = 0; i < LL_R__COUNT; i++)
+    ctx->severity[i] = ll_rules[i].severity;
+  return ctx;
+}
+
+void ll_ctx_free(struct ll_ctx *ctx) {
+  if (!ctx)
+    return;
+  ll_diags_free(&ctx->diags);
+  for (size_t i = 0; i < ctx->npats; i++)
+    ll_pattern_free(ctx->pats[i]);
+  free(ctx->pats);
+  free(ctx->pat_keys);
+  free(ctx);
+}
+
+struct ll_pattern *ll_ctx_pattern(struct ll_ctx *ctx, const char *re,
+                                  int icase) {
+  for (size_t i = 0; i < ctx->npats; i++)
+    if (ctx->pat_keys[i] == re)
+      return ctx->pats[i];
+  char *err = NULL;
+  struct ll_pattern *p = ll_pattern_new(re, icase, &err);
+  if (!p) {
+    fprintf(stderr, "listlint: internal pattern %s: %s\n", re, err);
+    abort();
+  }
+  ctx->pats = ll_xrealloc(ctx->pats, (ctx->npats + 1) * sizeof *ctx->pats);
+  ctx->pat_keys =
+      ll_xrealloc(ctx->pat_keys, (ctx->npats + 1) * sizeof *ctx->pat_keys);
+  ctx->pats[ctx->npats] = p;
+  ctx->pat_keys[ctx->npats++] = re;
+  return p;
+}
+
+void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
+  enum ll_severity sev = ctx->severity[ctx->current];
+  if (sev == LL_SEV_OFF)
+    return;
+  const struct ll_source *src = ctx->src;
+  struct ll_diags *d = &ctx->diags;
+  if (d->n == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 64;
+    d->v = ll_xrealloc(d->v, d->cap * sizeof *d->v);
+  }
+  struct ll_diag *g = &d->v[d->n++];
+  memset(g, 0, sizeof *g);
+  g->file = src->name;
+  g->rule = ctx->current;
+  g->severity = sev;
+  if (span.end < span.start)
+    span.end = span.start;
+  g->span = span;
+  ll_source_linecol(src, span.start, &g->line, &g->col);
+  if (span.end > span.start) {
+    ll_source_linecol(src, span.end - 1, &g->end_line, &g->end_col);
+    g->end_col++;
+  } else {
+    g->end_line = g->line;
+    g->end_col = g->col;
+  }
+  struct ll_buf b;
+  ll_buf_init(&b, 4096);
+  va_list ap;
+  va_start(ap, fmt);
+  if (ll_buf_vprintf(&b, fmt, ap) < 0)
+    ll_buf_adds(&b, "(message too long)");
+  va_end(ap);
+  g->message = ll_buf_detach(&b);
+}
+
+int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
+            struct ll_model **model_out, char **err) {
+  struct ll_model *m = ll_model_build(src, err);
+  if (!m)
+    return -1;
+  size_t first = ctx->diags.n;
+  ctx->src = src;
+  ctx->model = m;
+  int on[LL_R__COUNT];
+  for (int r = 0; r < LL_R__COUNT; r++)
+    on[r] = ctx->severity[r] != LL_SEV_OFF;
+  for (int r = 0; r < LL_R__COUNT; r++) {
+    if (on[r] && ll_rule_ops[r]->on_source) {
+      ctx->current = (enum ll_rule_id)r;
+      ll_rule_ops[r]->on_source(ctx, src);
+    }
+  }
+  for (size_t i = 0; i < m->nentries; i++) {
+    for (int r = 0; r < LL_R__COUNT; r++) {
+      if (on[r] && ll_rule_ops[r]->on_entry) {
+        ctx->current = (enum ll_rule_id)r;
+        ll_rule_ops[r]->on_entry(ctx, m->entries[i]);
+      }
+    }
+  }
+  for (size_t i = 0; i < m->nlinks; i++) {
+    for (int r = 0; r < LL_R__COUNT; r++) {
+      if (on[r] && ll_rule_ops[r]->on_link) {
+        ctx->current = (enum ll_rule_id)r;
+        ll_rule_ops[r]->on_link(ctx, m->links[i]);
+      }
+    }
+  }
+  for (int r = 0; r < LL_R__COUNT; r++) {
+    if (on[r] && ll_rule_ops[r]->on_finish) {
+      ctx->current = (enum ll_rule_id)r;
+      ll_rule_ops[r]->on_finish(ctx, m);
+    }
+  }
+  ll_diags_sort(&ctx->diags, first);
+  ctx->src = NULL;
+  ctx->model = NULL;
+  if (model_out)
+    *model_out = m;
+  else
+    ll_model_free(m);
+  return 0;
+}

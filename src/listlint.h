@@ -1,0 +1,350 @@
+/* listlint.h - the contract of the listlint library.
+ *
+ * Data flows one way: bytes (struct ll_source) -> document (cmark-gfm) ->
+ * entries (struct ll_model) -> diagnostics (struct ll_diags) -> output.
+ *
+ * Ownership: every ll_*_new has an ll_*_free.  Strings inside a model live in
+ * the model's arena and are freed with the model; strings inside a
+ * diagnostic are owned by the diagnostics list.  No function keeps global
+ * state: everything goes through a struct ll_ctx, so a process may lint any
+ * number of files, in any order, several times.
+ *
+ * Positions: byte offsets into the original bytes (end exclusive).  Lines
+ * and columns are 1-based; columns count bytes, not characters.
+ */
+#ifndef LISTLINT_H
+#define LISTLINT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define LL_VERSION "0.1.0"
+#define LL_URL "https://github.com/listlint/listlint"
+
+/* Exit statuses, documented in --help, README and listlint(1). */
+enum ll_exit {
+  LL_EXIT_OK = 0,       /* nothing at or above --fail-on */
+  LL_EXIT_FINDINGS = 1, /* findings at or above --fail-on */
+  LL_EXIT_USAGE = 2,    /* usage, configuration or unreadable input */
+  LL_EXIT_INTERNAL = 3  /* internal or system error */
+};
+
+/* ------------------------------------------------------------------ */
+/* Memory helpers (util.c)                                             */
+/* ------------------------------------------------------------------ */
+
+/* Allocation failure aborts with a message: there is no sane recovery. */
+void *ll_xmalloc(size_t n);
+void *ll_xcalloc(size_t n, size_t size);
+void *ll_xrealloc(void *p, size_t n);
+char *ll_xstrdup(const char *s);
+char *ll_xstrndup(const char *s, size_t n);
+#define LL_FREE(p)                                                            \
+  do {                                                                        \
+    free(p);                                                                  \
+    (p) = NULL;                                                               \
+  } while (0)
+
+/* A growable byte buffer with a hard cap; data is always NUL-terminated. */
+struct ll_buf {
+  char *data;
+  size_t len, cap, max;
+};
+#define LL_BUF_MAX_DEFAULT ((size_t)1 << 30)
+void ll_buf_init(struct ll_buf *b, size_t max);
+/* Return 0, or -1 when the cap would be exceeded (nothing appended). */
+int ll_buf_add(struct ll_buf *b, const void *p, size_t n);
+int ll_buf_adds(struct ll_buf *b, const char *s);
+int ll_buf_addc(struct ll_buf *b, char c);
+int ll_buf_printf(struct ll_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int ll_buf_vprintf(struct ll_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+/* Hand the data over to the caller (who frees it); b is reset. */
+char *ll_buf_detach(struct ll_buf *b);
+void ll_buf_free(struct ll_buf *b);
+
+/* An arena: many small allocations freed at once. */
+struct ll_arena_chunk;
+struct ll_arena {
+  struct ll_arena_chunk *head;
+};
+void *ll_arena_alloc(struct ll_arena *a, size_t n);
+char *ll_arena_strndup(struct ll_arena *a, const char *s, size_t n);
+char *ll_arena_strdup(struct ll_arena *a, const char *s);
+void ll_arena_free(struct ll_arena *a);
+
+/* A string-keyed hash map (keys copied, values borrowed). */
+struct ll_map {
+  char **keys;
+  const void **vals;
+  size_t n, cap;
+};
+/* Return the value under key, or NULL. */
+const void *ll_map_get(const struct ll_map *m, const char *key);
+/* Set key to val (val must not be NULL). */
+void ll_map_put(struct ll_map *m, const char *key, const void *val);
+void ll_map_free(struct ll_map *m);
+
+/* Byte-safe character classes: never hand a plain char to <ctype.h>. */
+int ll_isspace(int c);
+int ll_isalpha(int c);
+int ll_isdigit(int c);
+int ll_isalnum(int c);
+int ll_isupper(int c);
+int ll_islower(int c);
+int ll_tolower(int c);
+
+/* Decode one UTF-8 sequence at s (n bytes available).  Return its length
+ * (1-4) and store the code point, or return -1 for an invalid sequence
+ * (its length is then 1). */
+int ll_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+
+/* ------------------------------------------------------------------ */
+/* Source (source.c): the bytes of one input and its line index        */
+/* ------------------------------------------------------------------ */
+
+struct ll_source {
+  char *name;        /* display name (owned) */
+  char *data;        /* the bytes, NUL-terminated (owned) */
+  size_t len;        /* without the terminating NUL */
+  size_t *lines;     /* byte offset of each line's start (owned) */
+  size_t nlines;
+  int has_nul;       /* a NUL byte occurs in data */
+};
+
+/* Load a file ("-" means stdin).  On failure return NULL and put a
+ * message in *err (caller frees).  max_bytes caps the size. */
+struct ll_source *ll_source_load(const char *path, const char *display,
+                                 size_t max_bytes, char **err);
+/* Wrap a copy of data. */
+struct ll_source *ll_source_from_mem(const char *name, const char *data,
+                                     size_t len);
+void ll_source_free(struct ll_source *src);
+/* 1-based line and byte column of an offset (clamped to the data). */
+void ll_source_linecol(const struct ll_source *src, size_t off, int *line,
+                       int *col);
+/* Offset of a 1-based line and byte column (clamped to the data). */
+size_t ll_source_offset(const struct ll_source *src, int line, int col);
+/* The bytes of a 1-based line, without its line ending. */
+const char *ll_source_line(const struct ll_source *src, int line,
+                           size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Entries (entries.c): the list model                                 */
+/* ------------------------------------------------------------------ */
+
+struct ll_span {
+  size_t start, end; /* byte offsets, end exclusive; start == end: empty */
+};
+
+enum ll_style {
+  LL_STYLE_LINK_LIST, /* - [Name](url) - Description. */
+  LL_STYLE_BLOCK,     /* **Title**, description, Access: URL */
+  LL_STYLE_NOTES,     /* Name: https://bare.url (description) */
+  LL_STYLE_TABLE,     /* | [Name](url) | Description | Auth | */
+  LL_STYLE__COUNT
+};
+const char *ll_style_name(enum ll_style s);
+
+enum ll_link_flags {
+  LL_LINK_ENTRY = 1 << 0,    /* a link of an entry (not in a description) */
+  LL_LINK_PRIMARY = 1 << 1,  /* the entry's main link */
+  LL_LINK_AUTOLINK = 1 << 2, /* written as a bare URL or <url> */
+  LL_LINK_WWW = 1 << 3,      /* autolinked www.x: the author wrote no scheme */
+  LL_LINK_SHARED = 1 << 4,   /* one Access: line shared by several entries */
+  LL_LINK_IMAGE = 1 << 5,    /* an image or a badge */
+  LL_LINK_NAV = 1 << 6       /* table of contents, back to top, anchors */
+};
+
+struct ll_entry;
+
+struct ll_link {
+  const char *url;   /* as cmark-gfm gives it (arena) */
+  const char *text;  /* the link text, plain (arena) */
+  const char *label; /* "Access", "Paper", ... or NULL (arena) */
+  struct ll_span span;     /* the whole link in the source */
+  struct ll_span url_span; /* the destination's bytes, or span */
+  unsigned flags;          /* enum ll_link_flags */
+  struct ll_entry *entry;  /* owning entry, or NULL */
+};
+
+struct ll_entry {
+  enum ll_style style;
+  const char *name;        /* NULL when missing (arena) */
+  const char *description; /* plain text, NULL when missing (arena) */
+  const char *access;      /* access condition, NULL when none (arena) */
+  const char *separator;   /* "-", ":", ... "" for none, NULL: n/a */
+  struct ll_span span, name_span, desc_span, access_span, sep_span;
+  char marker;             /* list marker: '-', '*', '+', '.', ')' or 0 */
+  struct ll_span marker_span;
+  size_t section;          /* index into model->sections */
+  struct ll_link **links;  /* entry links, primary first (arena) */
+  size_t nlinks;
+  int line, end_line;
+};
+
+struct ll_section {
+  const char **path; /* heading texts, outermost first (arena) */
+  size_t depth;
+  int line;          /* heading line, 0 for the top of the file */
+  int skipped;       /* contents, contributing, licence ...: no entries */
+};
+
+struct ll_model {
+  struct ll_arena arena;
+  struct ll_entry **entries;
+  size_t nentries, entries_cap;
+  struct ll_link **links; /* every link of the document, in order */
+  size_t nlinks, links_cap;
+  struct ll_section *sections;
+  size_t nsections, sections_cap;
+};
+
+/* Parse src with cmark-gfm and build the model.  Return NULL only on an
+ * internal failure (cmark returned no document); *err then says why. */
+struct ll_model *ll_model_build(const struct ll_source *src, char **err);
+void ll_model_free(struct ll_model *m);
+
+/* ------------------------------------------------------------------ */
+/* URLs (url.c)                                                        */
+/* ------------------------------------------------------------------ */
+
+/* What url.c learned about one URL; strings owned by the struct. */
+struct ll_url {
+  char *scheme; /* lower case, NULL for a relative URL */
+  char *host;   /* lower case, NULL when none */
+  char *path;
+  char *query;
+  char *fragment;
+  int port;          /* 0 when none */
+  int parse_error;   /* libcurl rejected it */
+  const char *error; /* libcurl's words, static */
+};
+void ll_url_parse(const char *url, struct ll_url *u);
+void ll_url_clear(struct ll_url *u);
+/* A key equal for URLs of the same resource (scheme, host case, www.,
+ * default port, trailing slash, tracking parameters).  Caller frees.
+ * NULL for relative or unparsable URLs. */
+char *ll_url_key(const char *url);
+/* Does a query parameter name (with host context) count as tracking? */
+int ll_url_is_tracking_param(const char *name, size_t n, const char *host);
+/* Is host a link shortener? */
+int ll_url_is_shortener(const char *host);
+/* Is host localhost, a loopback, private, link-local or unspecified
+ * address literal, or a .local/.localhost name? */
+int ll_url_is_private_host(const char *host);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics (diag.c)                                                */
+/* ------------------------------------------------------------------ */
+
+enum ll_severity { LL_SEV_OFF = 0, LL_SEV_INFO, LL_SEV_WARNING, LL_SEV_ERROR };
+const char *ll_severity_name(enum ll_severity s);
+/* Parse "error", "warning", "info", "off"; -1 when unknown. */
+int ll_severity_parse(const char *s);
+
+enum ll_rule_flags { LL_RF_FIXABLE = 1, LL_RF_NETWORK = 2 };
+
+enum ll_rule_id {
+#define LL_RULE(e, id, sev, flags, summary) LL_R_##e,
+#include "rules.def"
+#undef LL_RULE
+  LL_R__COUNT
+};
+
+struct ll_rule_info {
+  const char *id;
+  enum ll_severity severity;
+  unsigned flags;
+  const char *summary;
+};
+extern const struct ll_rule_info ll_rules[LL_R__COUNT];
+/* Look a rule up by id; -1 when unknown. */
+int ll_rule_find(const char *id);
+
+struct ll_diag {
+  const char *file;      /* borrowed from the source's name */
+  enum ll_rule_id rule;
+  enum ll_severity severity;
+  struct ll_span span;
+  int line, col, end_line, end_col; /* end_col: one past the last byte */
+  char *message;         /* owned */
+};
+
+struct ll_diags {
+  struct ll_diag *v;
+  size_t n, cap;
+};
+void ll_diags_free(struct ll_diags *d);
+/* Sort by file order of addition, then line, column, rule. */
+void ll_diags_sort(struct ll_diags *d, size_t from);
+
+/* ------------------------------------------------------------------ */
+/* The lint context and engine (engine.c)                              */
+/* ------------------------------------------------------------------ */
+
+struct ll_pattern;
+
+struct ll_ctx {
+  enum ll_severity severity[LL_R__COUNT]; /* effective, LL_SEV_OFF: off */
+  struct ll_diags diags;  /* findings of every file linted so far */
+  /* Set while one file is linted: */
+  const struct ll_source *src;
+  const struct ll_model *model;
+  enum ll_rule_id current; /* the rule being run */
+  /* Compiled patterns, keyed by their (static) source string. */
+  struct ll_pattern **pats;
+  const char **pat_keys;
+  size_t npats;
+};
+
+struct ll_ctx *ll_ctx_new(void);
+void ll_ctx_free(struct ll_ctx *ctx);
+
+/* Lint one source: build the model, run every enabled rule, append the
+ * findings to ctx->diags.  If model_out is not NULL the model is handed
+ * to the caller (who frees it), else it is freed.  Return 0, or -1 on an
+ * internal error with *err set (caller frees). */
+int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
+            struct ll_model **model_out, char **err);
+
+/* Report a finding of the running rule at span (rules call this only). */
+void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* What a rule implements; every member may be NULL. */
+struct ll_rule_ops {
+  void (*on_source)(struct ll_ctx *ctx, const struct ll_source *src);
+  void (*on_entry)(struct ll_ctx *ctx, const struct ll_entry *e);
+  void (*on_link)(struct ll_ctx *ctx, const struct ll_link *l);
+  void (*on_finish)(struct ll_ctx *ctx, const struct ll_model *m);
+};
+
+/* ------------------------------------------------------------------ */
+/* Output (out_*.c)                                                    */
+/* ------------------------------------------------------------------ */
+
+struct ll_out_opts {
+  int color;       /* ANSI colours */
+  int show_source; /* source line and caret under each finding */
+  int quiet;       /* findings only, no summary */
+};
+
+/* Print d->v[from..] for one source (src may be NULL). */
+void ll_out_text(FILE *fp, const struct ll_diags *d, size_t from,
+                 const struct ll_source *src, const struct ll_out_opts *o);
+/* "3 errors, 5 warnings in 2 files" (or "no problems in 2 files"). */
+void ll_out_text_summary(FILE *fp, const struct ll_diags *d, size_t nfiles,
+                         const struct ll_out_opts *o);
+/* The whole list as one JSON array.  Return 0 or -1 on write error. */
+int ll_out_json(FILE *fp, const struct ll_diags *d);
+/* Entries as JSON; the caller collects them per file in an opaque
+ * jansson array (void *) created with ll_dump_new. */
+void *ll_dump_new(void);
+void ll_dump_add(void *dump, const struct ll_source *src,
+                 const struct ll_model *m);
+int ll_dump_write(FILE *fp, void *dump); /* also frees dump */
+
+#endif

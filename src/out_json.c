@@ -1,0 +1,101 @@
+/* out_json.c - findings and understood entries as JSON (jansson). */
+#include <jansson.h>
+
+#include <string.h>
+
+#include "listlint.h"
+
+/* A JSON string from bytes that may not be UTF-8: each invalid byte
+ * becomes U+FFFD, so jansson never refuses a value. */
+static json_t *jstr(const char *s) {
+  size_t n = strlen(s);
+  unsigned cp;
+  size_t i = 0;
+  while (i < n) {
+    int k = ll_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (k < 0)
+      break;
+    i += (size_t)k;
+  }
+  if (i == n)
+    return json_stringn(s, n);
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  for (i = 0; i < n;) {
+    int k = ll_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (k < 0) {
+      ll_buf_adds(&b, "\xEF\xBF\xBD");
+      i++;
+    } else {
+      ll_buf_add(&b, s + i, (size_t)k);
+      i += (size_t)k;
+    }
+  }
+  json_t *j = json_stringn(b.data, b.len);
+  ll_buf_free(&b);
+  return j;
+}
+
+int ll_out_json(FILE *fp, const struct ll_diags *d) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < d->n; i++) {
+    const struct ll_diag *g = &d->v[i];
+    json_array_append_new(
+        arr, json_pack("{s:o, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, s:o}",
+                       "file", jstr(g->file), "line", g->line, "column", g->col,
+                       "end_line", g->end_line, "end_column", g->end_col,
+                       "offset", (json_int_t)g->span.start, "end_offset",
+                       (json_int_t)g->span.end, "rule", ll_rules[g->rule].id,
+                       "severity", ll_severity_name(g->severity), "message",
+                       jstr(g->message)));
+  }
+  int r = json_dumpf(arr, fp, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+  fputc('\n', fp);
+  json_decref(arr);
+  return r;
+}
+
+void *ll_dump_new(void) { return json_array(); }
+
+static json_t *str_or_null(const char *s) {
+  return s ? jstr(s) : json_null();
+}
+
+void ll_dump_add(void *dump, const struct ll_source *src,
+                 const struct ll_model *m) {
+  json_t *arr = dump;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    json_t *links = json_array();
+    for (size_t k = 0; k < e->nlinks; k++) {
+      const struct ll_link *l = e->links[k];
+      int line, col;
+      ll_source_linecol(src, l->url_span.start, &line, &col);
+      json_array_append_new(
+          links, json_pack("{s:o, s:o, s:b, s:b, s:i, s:i}", "url", jstr(l->url),
+                           "label", str_or_null(l->label), "primary", k == 0,
+                           "shared", (l->flags & LL_LINK_SHARED) != 0, "line",
+                           line, "column", col));
+    }
+    json_t *section = json_array();
+    const struct ll_section *s = &m->sections[e->section];
+    for (size_t k = 0; k < s->depth; k++)
+      json_array_append_new(section, jstr(s->path[k]));
+    json_array_append_new(
+        arr, json_pack("{s:o, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
+                       "file", jstr(src->name), "line", e->line, "end_line",
+                       e->end_line, "style", ll_style_name(e->style), "name",
+                       str_or_null(e->name), "links", links, "description",
+                       str_or_null(e->description), "access",
+                       str_or_null(e->access), "separator",
+                       str_or_null(e->separator), "section", section));
+  }
+}
+
+int ll_dump_write(FILE *fp, void *dump) {
+  json_t *arr = dump;
+  int r = json_dumpf(arr, fp, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+  fputc('\n', fp);
+  json_decref(arr);
+  return r;
+}

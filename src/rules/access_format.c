@@ -1,0 +1,30 @@
+/* access-format: an access note that says nothing recognisable about how
+ * the resource can be had. */
+#include "../pattern.h"
+#include "common.h"
+
+static const char vocabulary[] =
+    "^[\\s(\\[`*_]*(?:"
+    "(?:requires?|required|needs)\\b.*|registration.*|"
+    "(?:free|paid|freemium|open|public|private|commercial|restricted|"
+    "partial|limited|yes|no|none|unknown)\\b.*|"
+    "open[ -]access.*|login.*|log in.*|sign[ -]?up.*|account.*|"
+    "licen[cs]e.*|subscription.*|membership.*|on request.*|"
+    "(?:upon|by) request.*|application.*|approval.*|"
+    "api[ _-]?key.*|apikey|oauth.*|token.*|bearer.*|basic.*|"
+    "x-[a-z-]+(?:-key)?|user-agent|email.*|cookie.*)[\\s)\\]`*_.]*$";
+
+static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
+  const char *a = e->access;
+  if (!a || !a[0])
+    return;
+  size_t s, t;
+  if (ll_pattern_find(ll_ctx_pattern(ctx, vocabulary, 1), a, strlen(a), 0, &s,
+                      &t) == 0)
+    ll_report(ctx, e->access_span,
+              "access note '%s' is not a recognised condition (e.g. "
+              "'Requires registration', 'Free', 'Paid', 'API key')",
+              a);
+}
+
+const struct ll_rule_ops ll_rule_ACCESS_FORMAT = {.on_entry = check};

@@ -1,0 +1,45 @@
+/* common.h - helpers the rules share: the text of an entry, majorities. */
+#ifndef LL_RULES_COMMON_H
+#define LL_RULES_COMMON_H
+
+#include <string.h>
+
+#include "../listlint.h"
+
+/* A primary link, or NULL. */
+static inline const struct ll_link *ll_primary(const struct ll_entry *e) {
+  return e->nlinks ? e->links[0] : NULL;
+}
+
+/* Where to point at an entry's name, or failing that at the entry. */
+static inline struct ll_span ll_name_or_entry(const struct ll_entry *e) {
+  if (e->name_span.end > e->name_span.start)
+    return e->name_span;
+  const struct ll_link *l = ll_primary(e);
+  return l ? l->span : e->span;
+}
+
+/* The last n bytes of a span (at most its length). */
+static inline struct ll_span ll_span_tail(struct ll_span s, size_t n) {
+  if (s.end - s.start > n)
+    s.start = s.end - n;
+  return s;
+}
+
+/* An entry whose description follows "name separator": the form whose
+ * conventions can be learned. */
+static inline int ll_conventional(const struct ll_entry *e) {
+  return e->style == LL_STYLE_LINK_LIST && e->separator && e->description &&
+         e->description[0];
+}
+
+/* A convention holds when at least LL_MAJORITY_MIN entries take part and
+ * the majority is at least LL_MAJORITY_PCT percent. */
+#define LL_MAJORITY_MIN 10
+#define LL_MAJORITY_PCT 80
+static inline int ll_is_majority(size_t count, size_t total) {
+  return total >= LL_MAJORITY_MIN && count * 100 >= total * LL_MAJORITY_PCT &&
+         count < total;
+}
+
+#endif

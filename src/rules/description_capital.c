@@ -1,0 +1,53 @@
+/* description-capital: where most descriptions start with a capital
+ * letter, the few that start in lower case.  Words that are lower case by
+ * design (iOS, jQuery, npm, `code`) are left alone. */
+#include "common.h"
+
+/* 1: capital, 0: lower case, -1: does not take part. */
+static int starts_capital(const struct ll_entry *e, const char *src) {
+  const char *d = e->description;
+  unsigned char c = (unsigned char)d[0];
+  if (!ll_isalpha(c))
+    return -1;
+  if (e->desc_span.end > e->desc_span.start && src[e->desc_span.start] == '`')
+    return -1;
+  if (ll_isupper(c))
+    return 1;
+  /* The first word: any capital, digit or dot in it marks a name. */
+  for (const char *p = d + 1; *p && *p != ' '; p++) {
+    unsigned char x = (unsigned char)*p;
+    if (ll_isupper(x) || ll_isdigit(x) || x == '.' || x == '-' || x == '_' ||
+        x >= 0x80)
+      return -1;
+  }
+  return 0;
+}
+
+static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
+  size_t caps = 0, total = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    if (!ll_conventional(e))
+      continue;
+    int k = starts_capital(e, ctx->src->data);
+    if (k < 0)
+      continue;
+    total++;
+    caps += (size_t)k;
+  }
+  if (!ll_is_majority(caps, total))
+    return;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    if (ll_conventional(e) && starts_capital(e, ctx->src->data) == 0) {
+      struct ll_span s = e->desc_span;
+      s.end = s.start + 1;
+      ll_report(ctx, s,
+                "description starts with a lower-case letter; %zu of %zu "
+                "descriptions in this list start with a capital",
+                caps, total);
+    }
+  }
+}
+
+const struct ll_rule_ops ll_rule_DESCRIPTION_CAPITAL = {.on_finish = finish};

@@ -1,0 +1,19 @@
+/* forbidden-scheme: javascript:, vbscript:, data: and file: links. */
+#include "common.h"
+
+static void check(struct ll_ctx *ctx, const struct ll_link *l) {
+  struct ll_url u;
+  ll_url_parse(l->url, &u);
+  const char *s = u.scheme;
+  if (s && (strcmp(s, "javascript") == 0 || strcmp(s, "vbscript") == 0 ||
+            strcmp(s, "file") == 0 || strcmp(s, "data") == 0)) {
+    /* An inline data: image (a badge drawn in place) is harmless. */
+    if (!(strcmp(s, "data") == 0 && (l->flags & LL_LINK_IMAGE) &&
+          strncmp(l->url + 5, "image/", 6) == 0))
+      ll_report(ctx, l->url_span,
+                "'%s:' link: this scheme never belongs in a list", s);
+  }
+  ll_url_clear(&u);
+}
+
+const struct ll_rule_ops ll_rule_FORBIDDEN_SCHEME = {.on_link = check};

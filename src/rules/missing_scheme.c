@@ -1,0 +1,29 @@
+/* missing-scheme: "www.example.org" or "example.com/x" with no scheme.
+ * As a Markdown link destination GitHub treats it as a relative path. */
+#include "../pattern.h"
+#include "common.h"
+
+static const char domain[] =
+    "^(?:www\\.[^/\\s]+|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\."
+    "(?:com|org|net|io|dev|edu|gov|co|ai|app|me|info|xyz|ly|tv|fm|so|sh)"
+    ")(?:[/:?#]|$)";
+
+static void check(struct ll_ctx *ctx, const struct ll_link *l) {
+  if (l->flags & LL_LINK_WWW) {
+    ll_report(ctx, l->span, "link '%s' has no scheme: write 'https://%s'",
+              l->text, l->text);
+    return;
+  }
+  const char *u = l->url;
+  size_t s, t;
+  if ((l->flags & (LL_LINK_NAV | LL_LINK_AUTOLINK)) || strchr(u, ':') == u)
+    return;
+  if (ll_pattern_find(ll_ctx_pattern(ctx, domain, 1), u, strlen(u), 0, &s,
+                      &t) == 1)
+    ll_report(ctx, l->url_span,
+              "link '%s' has no scheme, so it is read as a relative path: "
+              "write 'https://%s'",
+              u, u);
+}
+
+const struct ll_rule_ops ll_rule_MISSING_SCHEME = {.on_link = check};

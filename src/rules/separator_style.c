@@ -1,0 +1,50 @@
+/* separator-style: where most entries separate name and description the
+ * same way (" - ", " – ", ": "), the few that do not. */
+#include "common.h"
+
+#define MAX_SEPS 16
+
+static const char *shown(const char *sep) { return sep[0] ? sep : "(none)"; }
+
+static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
+  const char *seps[MAX_SEPS];
+  size_t counts[MAX_SEPS], nseps = 0, total = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    if (!ll_conventional(e))
+      continue;
+    total++;
+    size_t k = 0;
+    while (k < nseps && strcmp(seps[k], e->separator) != 0)
+      k++;
+    if (k == nseps) {
+      if (nseps == MAX_SEPS)
+        continue;
+      seps[nseps] = e->separator;
+      counts[nseps++] = 0;
+    }
+    counts[k]++;
+  }
+  size_t best = 0;
+  for (size_t k = 1; k < nseps; k++)
+    if (counts[k] > counts[best])
+      best = k;
+  if (!nseps || !ll_is_majority(counts[best], total))
+    return;
+  const char *maj = seps[best];
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    if (!ll_conventional(e) || strcmp(e->separator, maj) == 0)
+      continue;
+    struct ll_span s = e->sep_span;
+    if (s.end == s.start) {
+      s.start = e->desc_span.start;
+      s.end = s.start + 1;
+    }
+    ll_report(ctx, s,
+              "separator '%s' differs from '%s' used by %zu of %zu entries",
+              shown(e->separator), shown(maj), counts[best], total);
+  }
+}
+
+const struct ll_rule_ops ll_rule_SEPARATOR_STYLE = {.on_finish = finish};

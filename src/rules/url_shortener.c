@@ -1,0 +1,15 @@
+/* url-shortener: bit.ly, lnkd.in, goo.gl ... hide where a link goes, and
+ * die with their service. */
+#include "common.h"
+
+static void check(struct ll_ctx *ctx, const struct ll_link *l) {
+  struct ll_url u;
+  ll_url_parse(l->url, &u);
+  if (u.host && ll_url_is_shortener(u.host))
+    ll_report(ctx, l->url_span,
+              "link goes through the shortener '%s': link to its target",
+              u.host);
+  ll_url_clear(&u);
+}
+
+const struct ll_rule_ops ll_rule_URL_SHORTENER = {.on_link = check};

@@ -1,0 +1,220 @@
+/* run.c - one run: find the files, lint each, print, decide the status. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "cli.h"
+
+#define LL_MAX_INPUT ((size_t)256 << 20) /* bytes of one input */
+#define MAX_DEPTH 64                  /* directory levels searched */
+
+struct paths {
+  char **v;
+  size_t n, cap;
+};
+
+static void add_path(struct paths *p, char *s) {
+  if (p->n == p->cap) {
+    p->cap = p->cap ? p->cap * 2 : 16;
+    p->v = ll_xrealloc(p->v, p->cap * sizeof *p->v);
+  }
+  p->v[p->n++] = s;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_markdown(const char *name) {
+  size_t n = strlen(name);
+  return (n > 3 && strcmp(name + n - 3, ".md") == 0) ||
+         (n > 9 && strcmp(name + n - 9, ".markdown") == 0);
+}
+
+/* Every Markdown file below dir, sorted; hidden folders and
+ * node_modules are not searched. */
+static int find_markdown(const char *dir, struct paths *out, int depth) {
+  if (depth > MAX_DEPTH)
+    return 0;
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "listlint: %s: %s\n", dir, strerror(errno));
+    return -1;
+  }
+  struct paths here = {0};
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    if (de->d_name[0] == '.' || strcmp(de->d_name, "node_modules") == 0)
+      continue;
+    struct ll_buf b;
+    ll_buf_init(&b, 0);
+    ll_buf_printf(&b, "%s%s%s", dir,
+                  dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
+    add_path(&here, ll_buf_detach(&b));
+  }
+  closedir(d);
+  if (here.n)
+    qsort(here.v, here.n, sizeof *here.v, cmp_str);
+  int rc = 0;
+  for (size_t i = 0; i < here.n; i++) {
+    struct stat st;
+    if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      if (find_markdown(here.v[i], out, depth + 1) < 0)
+        rc = -1;
+      free(here.v[i]);
+    } else if (is_markdown(here.v[i])) {
+      add_path(out, here.v[i]);
+    } else {
+      free(here.v[i]);
+    }
+  }
+  free(here.v);
+  return rc;
+}
+
+/* The files of the run; -1 when one named cannot be used. */
+static int collect(const struct ll_opts *o, struct paths *files) {
+  int rc = 0;
+  if (o->nfiles == 0) {
+    static const char *const names[] = {"README.md", "readme.md",
+                                        "Readme.md", NULL};
+    for (int i = 0; names[i]; i++) {
+      if (access(names[i], F_OK) == 0) {
+        add_path(files, ll_xstrdup(names[i]));
+        return 0;
+      }
+    }
+    fprintf(stderr, "listlint: no FILE given and no README.md here\n"
+                    "Try 'listlint --help' for more information.\n");
+    return -1;
+  }
+  for (size_t i = 0; i < o->nfiles; i++) {
+    const char *f = o->files[i];
+    struct stat st;
+    if (strcmp(f, "-") != 0 && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
+      size_t before = files->n;
+      if (find_markdown(f, files, 0) < 0)
+        rc = -1;
+      if (files->n == before) {
+        fprintf(stderr, "listlint: %s: no Markdown files (*.md) found\n", f);
+        rc = -1;
+      }
+    } else {
+      add_path(files, ll_xstrdup(f));
+    }
+  }
+  return rc;
+}
+
+static int want_color(const struct ll_opts *o) {
+  if (o->color >= 0)
+    return o->color;
+  const char *nc = getenv("NO_COLOR");
+  if (nc && *nc)
+    return 0;
+  return isatty(STDOUT_FILENO);
+}
+
+/* Input that cannot be linted as text: say why, with the line. */
+static int refuse_binary(const struct ll_source *src) {
+  const char *nul = memchr(src->data, '\0', src->len);
+  int line, col;
+  ll_source_linecol(src, (size_t)(nul - src->data), &line, &col);
+  fprintf(stderr,
+          "listlint: %s:%d:%d: binary file (NUL byte): not linted\n",
+          src->name, line, col);
+  return LL_EXIT_USAGE;
+}
+
+int ll_run(const struct ll_opts *o) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  struct paths files = {0};
+  int status = LL_EXIT_OK;
+  if (collect(o, &files) < 0)
+    status = LL_EXIT_USAGE;
+  struct ll_ctx *ctx = ll_ctx_new();
+  for (size_t i = 0; i < o->nrules; i++)
+    ctx->severity[o->rules[i].rule] = o->rules[i].severity;
+  struct ll_out_opts out = {0};
+  out.color = want_color(o);
+  out.show_source = o->show_source >= 0 ? o->show_source
+                                        : isatty(STDOUT_FILENO);
+  out.quiet = o->quiet;
+  void *dump = o->dump_entries ? ll_dump_new() : NULL;
+  size_t linted = 0;
+  for (size_t i = 0; i < files.n; i++) {
+    const char *path = files.v[i];
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *display =
+        is_stdin ? (o->stdin_name ? o->stdin_name : "<stdin>") : path;
+    char *err = NULL;
+    struct ll_source *src = ll_source_load(path, display, LL_MAX_INPUT, &err);
+    if (!src) {
+      fprintf(stderr, "listlint: %s\n", err);
+      free(err);
+      status = LL_EXIT_USAGE;
+      continue;
+    }
+    if (src->has_nul) {
+      status = refuse_binary(src);
+      ll_source_free(src);
+      continue;
+    }
+    if (src->len == 0 && !o->quiet)
+      fprintf(stderr, "listlint: %s: empty file, nothing to lint\n",
+              src->name);
+    size_t from = ctx->diags.n;
+    struct ll_model *m = NULL;
+    if (ll_lint(ctx, src, dump ? &m : NULL, &err) < 0) {
+      fprintf(stderr, "listlint: %s: internal error: %s\n", src->name, err);
+      free(err);
+      ll_source_free(src);
+      status = LL_EXIT_INTERNAL;
+      continue;
+    }
+    linted++;
+    if (dump) {
+      ll_dump_add(dump, src, m);
+      ll_model_free(m);
+    } else if (o->format == LL_FMT_TEXT) {
+      ll_out_text(stdout, &ctx->diags, from, src, &out);
+    }
+    /* Findings borrowed the source's name, freed next: point them at
+     * display (argv or the path list), which lives to the end. */
+    for (size_t k = from; k < ctx->diags.n; k++)
+      ctx->diags.v[k].file = display;
+    ll_source_free(src);
+  }
+  if (dump) {
+    if (ll_dump_write(stdout, dump) < 0)
+      status = LL_EXIT_INTERNAL;
+  } else if (o->format == LL_FMT_JSON) {
+    if (ll_out_json(stdout, &ctx->diags) < 0)
+      status = LL_EXIT_INTERNAL;
+  } else if (!o->quiet && linted) {
+    ll_out_text_summary(stdout, &ctx->diags, linted, &out);
+  }
+  if (status == LL_EXIT_OK) {
+    for (size_t k = 0; k < ctx->diags.n; k++) {
+      if (ctx->diags.v[k].severity >= o->fail_on) {
+        status = LL_EXIT_FINDINGS;
+        break;
+      }
+    }
+  }
+  if (fflush(stdout) != 0 && status < LL_EXIT_INTERNAL) {
+    fprintf(stderr, "listlint: cannot write output: %s\n", strerror(errno));
+    status = LL_EXIT_INTERNAL;
+  }
+  ll_ctx_free(ctx);
+  for (size_t i = 0; i < files.n; i++)
+    free(files.v[i]);
+  free(files.v);
+  curl_global_cleanup();
+  return status;
+}

@@ -1,0 +1,152 @@
+/* source.c - the bytes of one input, its line index, offsets <-> lines. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "listlint.h"
+
+static void index_lines(struct ll_source *src) {
+  size_t cap = 64, n = 0;
+  size_t *v = ll_xmalloc(cap * sizeof *v);
+  v[n++] = 0;
+  for (size_t i = 0; i < src->len; i++) {
+    char c = src->data[i];
+    if (c == '\0')
+      src->has_nul = 1;
+    /* CR, LF and CRLF end a line, as in CommonMark. */
+    if (c == '\n' || (c == '\r' && (i + 1 >= src->len ||
+                                     src->data[i + 1] != '\n'))) {
+      if (i + 1 < src->len) {
+        if (n == cap) {
+          cap *= 2;
+          v = ll_xrealloc(v, cap * sizeof *v);
+        }
+        v[n++] = i + 1;
+      }
+    }
+  }
+  src->lines = v;
+  src->nlines = n;
+}
+
+struct ll_source *ll_source_from_mem(const char *name, const char *data,
+                                     size_t len) {
+  struct ll_source *src = ll_xcalloc(1, sizeof *src);
+  src->name = ll_xstrdup(name);
+  src->data = ll_xstrndup(data, len);
+  src->len = len;
+  index_lines(src);
+  return src;
+}
+
+static char *errmsg(const char *name, const char *what) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_buf_printf(&b, "%s: %s", name, what);
+  return ll_buf_detach(&b);
+}
+
+struct ll_source *ll_source_load(const char *path, const char *display,
+                                 size_t max_bytes, char **err) {
+  const char *name = display ? display : path;
+  FILE *fp;
+  int is_stdin = strcmp(path, "-") == 0;
+  if (is_stdin) {
+    fp = stdin;
+  } else {
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+      *err = errmsg(name, "is a directory");
+      return NULL;
+    }
+    fp = fopen(path, "rb");
+    if (!fp) {
+      *err = errmsg(name, strerror(errno));
+      return NULL;
+    }
+  }
+  struct ll_buf b;
+  ll_buf_init(&b, max_bytes);
+  char chunk[65536];
+  size_t n;
+  int toobig = 0;
+  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+    if (ll_buf_add(&b, chunk, n) < 0) {
+      toobig = 1;
+      break;
+    }
+  }
+  int rerr = ferror(fp);
+  int saved = errno;
+  if (!is_stdin)
+    fclose(fp);
+  if (toobig || rerr) {
+    ll_buf_free(&b);
+    if (toobig) {
+      struct ll_buf m;
+      ll_buf_init(&m, 0);
+      ll_buf_printf(&m, "%s: file is larger than the %zu-byte limit", name,
+                    max_bytes);
+      *err = ll_buf_detach(&m);
+    } else {
+      *err = errmsg(name, strerror(saved));
+    }
+    return NULL;
+  }
+  struct ll_source *src = ll_xcalloc(1, sizeof *src);
+  src->name = ll_xstrdup(name);
+  src->len = b.len;
+  src->data = ll_buf_detach(&b);
+  index_lines(src);
+  return src;
+}
+
+void ll_source_free(struct ll_source *src) {
+  if (!src)
+    return;
+  free(src->name);
+  free(src->data);
+  free(src->lines);
+  free(src);
+}
+
+void ll_source_linecol(const struct ll_source *src, size_t off, int *line,
+                       int *col) {
+  if (off > src->len)
+    off = src->len;
+  size_t lo = 0, hi = src->nlines;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (src->lines[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  *line = (int)lo + 1;
+  *col = (int)(off - src->lines[lo]) + 1;
+}
+
+size_t ll_source_offset(const struct ll_source *src, int line, int col) {
+  if (line < 1)
+    return 0;
+  if ((size_t)line > src->nlines)
+    return src->len;
+  size_t off = src->lines[line - 1] + (size_t)(col > 0 ? col - 1 : 0);
+  return off > src->len ? src->len : off;
+}
+
+const char *ll_source_line(const struct ll_source *src, int line,
+                           size_t *len) {
+  if (line < 1 || (size_t)line > src->nlines) {
+    *len = 0;
+    return "";
+  }
+  size_t start = src->lines[line - 1];
+  size_t end = (size_t)line < src->nlines ? src->lines[line] : src->len;
+  while (end > start &&
+         (src->data[end - 1] == '\n' || src->data[end - 1] == '\r'))
+    end--;
+  *len = end - start;
+  return src->data + start;
+}

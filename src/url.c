@@ -1,0 +1,216 @@
+/* url.c - URL parsing with libcurl's URL API, normalised duplicate keys,
+ * and the host lists (tracking parameters, shorteners, private hosts). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "listlint.h"
+
+static char *lower_dup(const char *s) {
+  char *p = ll_xstrdup(s);
+  for (char *q = p; *q; q++)
+    *q = (char)ll_tolower((unsigned char)*q);
+  return p;
+}
+
+/* The scheme as written ("https" of "https://x"), or 0 length. */
+static size_t scheme_len(const char *url) {
+  if (!ll_isalpha((unsigned char)url[0]))
+    return 0;
+  size_t i = 1;
+  while (ll_isalnum((unsigned char)url[i]) || url[i] == '+' ||
+         url[i] == '-' || url[i] == '.')
+    i++;
+  return url[i] == ':' ? i : 0;
+}
+
+void ll_url_parse(const char *url, struct ll_url *u) {
+  memset(u, 0, sizeof *u);
+  size_t sl = scheme_len(url);
+  if (!sl)
+    return; /* relative: nothing to parse */
+  u->scheme = ll_xstrndup(url, sl);
+  for (char *q = u->scheme; *q; q++)
+    *q = (char)ll_tolower((unsigned char)*q);
+  if (strncmp(url + sl, "://", 3) != 0)
+    return; /* mailto:, javascript:, ... have no authority */
+  CURLU *h = curl_url();
+  if (!h) {
+    u->parse_error = 1;
+    u->error = "out of memory";
+    return;
+  }
+  CURLUcode rc = curl_url_set(h, CURLUPART_URL, url,
+                              CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE);
+  if (rc != CURLUE_OK) {
+    u->parse_error = 1;
+    u->error = curl_url_strerror(rc);
+    curl_url_cleanup(h);
+    return;
+  }
+  char *part;
+  if (curl_url_get(h, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
+    u->host = lower_dup(part);
+    curl_free(part);
+  }
+  if (curl_url_get(h, CURLUPART_PATH, &part, 0) == CURLUE_OK) {
+    u->path = ll_xstrdup(part);
+    curl_free(part);
+  }
+  if (curl_url_get(h, CURLUPART_QUERY, &part, 0) == CURLUE_OK) {
+    u->query = ll_xstrdup(part);
+    curl_free(part);
+  }
+  if (curl_url_get(h, CURLUPART_FRAGMENT, &part, 0) == CURLUE_OK) {
+    u->fragment = ll_xstrdup(part);
+    curl_free(part);
+  }
+  if (curl_url_get(h, CURLUPART_PORT, &part, 0) == CURLUE_OK) {
+    u->port = atoi(part);
+    curl_free(part);
+  }
+  curl_url_cleanup(h);
+}
+
+void ll_url_clear(struct ll_url *u) {
+  LL_FREE(u->scheme);
+  LL_FREE(u->host);
+  LL_FREE(u->path);
+  LL_FREE(u->query);
+  LL_FREE(u->fragment);
+}
+
+static int host_is(const char *host, const char *domain) {
+  size_t h = strlen(host), d = strlen(domain);
+  if (h < d || strcmp(host + h - d, domain) != 0)
+    return 0;
+  return h == d || host[h - d - 1] == '.';
+}
+
+int ll_url_is_tracking_param(const char *name, size_t n, const char *host) {
+  static const char *const params[] = {
+      "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "mc_cid", "mc_eid",
+      "igshid", "_hsenc", "_hsmi", "yclid", "_ga", "_gl", "mkt_tok",
+      "twclid", "ttclid", "li_fat_id", "wickedid", "oly_anon_id",
+      "oly_enc_id", "vero_id", "trk", NULL};
+  if (n > 4 && strncmp(name, "utm_", 4) == 0)
+    return 1;
+  for (int i = 0; params[i]; i++)
+    if (strlen(params[i]) == n && memcmp(name, params[i], n) == 0)
+      return 1;
+  /* Share identifiers that only track who shared the link. */
+  if (host && n == 2 && memcmp(name, "si", 2) == 0 &&
+      (host_is(host, "youtube.com") || host_is(host, "youtu.be") ||
+       host_is(host, "spotify.com")))
+    return 1;
+  return 0;
+}
+
+int ll_url_is_shortener(const char *host) {
+  static const char *const hosts[] = {
+      "bit.ly", "bitly.com", "lnkd.in", "goo.gl", "t.co", "tinyurl.com",
+      "ow.ly", "buff.ly", "is.gd", "v.gd", "rb.gy", "cutt.ly",
+      "shorturl.at", "tiny.cc", "rebrand.ly", "t.ly", "s.id", "bl.ink",
+      "shorte.st", "adf.ly", "qr.ae", "trib.al", "dlvr.it", "ift.tt",
+      "amzn.to", "fb.me", "tr.im", "soo.gd", "clck.ru", NULL};
+  for (int i = 0; hosts[i]; i++)
+    if (strcmp(host, hosts[i]) == 0)
+      return 1;
+  return 0;
+}
+
+static int parse_ipv4(const char *s, unsigned char ip[4]) {
+  for (int i = 0; i < 4; i++) {
+    if (!ll_isdigit((unsigned char)*s))
+      return 0;
+    unsigned v = 0;
+    int digits = 0;
+    while (ll_isdigit((unsigned char)*s) && digits < 4) {
+      v = v * 10 + (unsigned)(*s++ - '0');
+      digits++;
+    }
+    if (v > 255)
+      return 0;
+    ip[i] = (unsigned char)v;
+    if (i < 3 && *s++ != '.')
+      return 0;
+  }
+  return *s == '\0';
+}
+
+int ll_url_is_private_host(const char *host) {
+  unsigned char ip[4];
+  if (!host || !*host)
+    return 0;
+  if (strcmp(host, "localhost") == 0 || host_is(host, "localhost") ||
+      host_is(host, "local") || host_is(host, "internal"))
+    return 1;
+  if (parse_ipv4(host, ip))
+    return ip[0] == 127 || ip[0] == 10 || ip[0] == 0 ||
+           (ip[0] == 172 && ip[1] >= 16 && ip[1] <= 31) ||
+           (ip[0] == 192 && ip[1] == 168) || (ip[0] == 169 && ip[1] == 254) ||
+           (ip[0] == 100 && ip[1] >= 64 && ip[1] <= 127);
+  if (host[0] == '[') {
+    const char *h = host + 1;
+    return strncmp(h, "::1]", 4) == 0 || strncmp(h, "::]", 3) == 0 ||
+           strncmp(h, "fe80:", 5) == 0 || strncmp(h, "fc", 2) == 0 ||
+           strncmp(h, "fd", 2) == 0 || strncmp(h, "::ffff:127.", 11) == 0 ||
+           strncmp(h, "::ffff:10.", 10) == 0 ||
+           strncmp(h, "::ffff:192.168.", 15) == 0;
+  }
+  return 0;
+}
+
+static int default_port(const char *scheme, int port) {
+  return port == 0 || (strcmp(scheme, "http") == 0 && port == 80) ||
+         (strcmp(scheme, "https") == 0 && port == 443);
+}
+
+char *ll_url_key(const char *url) {
+  struct ll_url u;
+  ll_url_parse(url, &u);
+  if (!u.scheme || u.parse_error || !u.host ||
+      (strcmp(u.scheme, "http") != 0 && strcmp(u.scheme, "https") != 0)) {
+    ll_url_clear(&u);
+    return NULL;
+  }
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  const char *host = u.host;
+  if (strncmp(host, "www.", 4) == 0)
+    host += 4;
+  ll_buf_adds(&b, host);
+  if (!default_port(u.scheme, u.port))
+    ll_buf_printf(&b, ":%d", u.port);
+  const char *path = u.path ? u.path : "";
+  size_t pl = strlen(path);
+  while (pl > 0 && path[pl - 1] == '/')
+    pl--;
+  ll_buf_add(&b, path, pl);
+  if (u.query) {
+    /* Keep the meaningful parameters, in their order. */
+    int first = 1;
+    const char *q = u.query;
+    while (*q) {
+      const char *amp = strchr(q, '&');
+      size_t len = amp ? (size_t)(amp - q) : strlen(q);
+      const char *eq = memchr(q, '=', len);
+      size_t nl = eq ? (size_t)(eq - q) : len;
+      if (len && !ll_url_is_tracking_param(q, nl, u.host)) {
+        ll_buf_addc(&b, first ? '?' : '&');
+        ll_buf_add(&b, q, len);
+        first = 0;
+      }
+      q += len;
+      if (*q == '&')
+        q++;
+    }
+  }
+  if (u.fragment && *u.fragment) {
+    ll_buf_addc(&b, '#');
+    ll_buf_adds(&b, u.fragment);
+  }
+  ll_url_clear(&u);
+  return ll_buf_detach(&b);
+}

@@ -1,0 +1,269 @@
+/* util.c - allocation, growable buffers, arenas, byte-safe ctype, UTF-8. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "listlint.h"
+
+static void oom(void) {
+  fputs("listlint: out of memory\n", stderr);
+  abort();
+}
+
+void *ll_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    oom();
+  return p;
+}
+
+void *ll_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p)
+    oom();
+  return p;
+}
+
+void *ll_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    oom();
+  return q;
+}
+
+char *ll_xstrndup(const char *s, size_t n) {
+  char *p = ll_xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *ll_xstrdup(const char *s) { return ll_xstrndup(s, strlen(s)); }
+
+/* ---- buffers ---- */
+
+void ll_buf_init(struct ll_buf *b, size_t max) {
+  b->data = NULL;
+  b->len = b->cap = 0;
+  b->max = max ? max : LL_BUF_MAX_DEFAULT;
+}
+
+static int buf_grow(struct ll_buf *b, size_t more) {
+  if (more > b->max - b->len)
+    return -1;
+  size_t need = b->len + more + 1;
+  if (need <= b->cap)
+    return 0;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < need)
+    cap *= 2;
+  b->data = ll_xrealloc(b->data, cap);
+  b->cap = cap;
+  return 0;
+}
+
+int ll_buf_add(struct ll_buf *b, const void *p, size_t n) {
+  if (buf_grow(b, n) < 0)
+    return -1;
+  if (n)
+    memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+  return 0;
+}
+
+int ll_buf_adds(struct ll_buf *b, const char *s) {
+  return ll_buf_add(b, s, strlen(s));
+}
+
+int ll_buf_addc(struct ll_buf *b, char c) { return ll_buf_add(b, &c, 1); }
+
+int ll_buf_vprintf(struct ll_buf *b, const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n < 0 || buf_grow(b, (size_t)n) < 0)
+    return -1;
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  b->len += (size_t)n;
+  return 0;
+}
+
+int ll_buf_printf(struct ll_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int r = ll_buf_vprintf(b, fmt, ap);
+  va_end(ap);
+  return r;
+}
+
+char *ll_buf_detach(struct ll_buf *b) {
+  char *p = b->data ? b->data : ll_xstrdup("");
+  b->data = NULL;
+  b->len = b->cap = 0;
+  return p;
+}
+
+void ll_buf_free(struct ll_buf *b) {
+  LL_FREE(b->data);
+  b->len = b->cap = 0;
+}
+
+/* ---- arena ---- */
+
+struct ll_arena_chunk {
+  struct ll_arena_chunk *next;
+  size_t used, size;
+  max_align_t data[];
+};
+
+#define ARENA_CHUNK 65536
+
+void *ll_arena_alloc(struct ll_arena *a, size_t n) {
+  size_t al = sizeof(max_align_t);
+  n = (n + al - 1) / al * al;
+  struct ll_arena_chunk *c = a->head;
+  if (!c || c->size - c->used < n) {
+    size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+    c = ll_xmalloc(sizeof *c + size);
+    c->used = 0;
+    c->size = size;
+    c->next = a->head;
+    a->head = c;
+  }
+  void *p = (char *)c->data + c->used;
+  c->used += n;
+  return p;
+}
+
+char *ll_arena_strndup(struct ll_arena *a, const char *s, size_t n) {
+  char *p = ll_arena_alloc(a, n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *ll_arena_strdup(struct ll_arena *a, const char *s) {
+  return ll_arena_strndup(a, s, strlen(s));
+}
+
+void ll_arena_free(struct ll_arena *a) {
+  struct ll_arena_chunk *c = a->head;
+  while (c) {
+    struct ll_arena_chunk *next = c->next;
+    free(c);
+    c = next;
+  }
+  a->head = NULL;
+}
+
+/* ---- ctype on bytes (ASCII only, locale-independent) ---- */
+
+int ll_isspace(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+int ll_isupper(int c) { return c >= 'A' && c <= 'Z'; }
+int ll_islower(int c) { return c >= 'a' && c <= 'z'; }
+int ll_isalpha(int c) { return ll_isupper(c) || ll_islower(c); }
+int ll_isdigit(int c) { return c >= '0' && c <= '9'; }
+int ll_isalnum(int c) { return ll_isalpha(c) || ll_isdigit(c); }
+int ll_tolower(int c) { return ll_isupper(c) ? c + 32 : c; }
+
+/* ---- UTF-8 ---- */
+
+int ll_utf8_decode(const unsigned char *s, size_t n, unsigned *cp) {
+  unsigned c = s[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  int len;
+  unsigned min;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    c &= 0x1F;
+    min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    c &= 0x0F;
+    min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    c &= 0x07;
+    min = 0x10000;
+  } else {
+    return -1;
+  }
+  if ((size_t)len > n)
+    return -1;
+  for (int i = 1; i < len; i++) {
+    if ((s[i] & 0xC0) != 0x80)
+      return -1;
+    c = (c << 6) | (s[i] & 0x3F);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+    return -1;
+  *cp = c;
+  return len;
+}
+
+/* ---- string map: open addressing, FNV-1a ---- */
+
+static size_t hash_str(const char *s) {
+  size_t h = (size_t)14695981039346656037ULL;
+  for (; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= (size_t)1099511628211ULL;
+  }
+  return h;
+}
+
+static size_t map_slot(const struct ll_map *m, const char *key) {
+  size_t mask = m->cap - 1, i = hash_str(key) & mask;
+  while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    i = (i + 1) & mask;
+  return i;
+}
+
+const void *ll_map_get(const struct ll_map *m, const char *key) {
+  if (!m->cap)
+    return NULL;
+  size_t i = map_slot(m, key);
+  return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void ll_map_put(struct ll_map *m, const char *key, const void *val) {
+  if ((m->n + 1) * 2 > m->cap) {
+    struct ll_map old = *m;
+    m->cap = old.cap ? old.cap * 2 : 64;
+    m->keys = ll_xcalloc(m->cap, sizeof *m->keys);
+    m->vals = ll_xcalloc(m->cap, sizeof *m->vals);
+    m->n = 0;
+    for (size_t i = 0; i < old.cap; i++) {
+      if (old.keys[i]) {
+        size_t j = map_slot(m, old.keys[i]);
+        m->keys[j] = old.keys[i];
+        m->vals[j] = old.vals[i];
+        m->n++;
+      }
+    }
+    free(old.keys);
+    free(old.vals);
+  }
+  size_t i = map_slot(m, key);
+  if (!m->keys[i]) {
+    m->keys[i] = ll_xstrdup(key);
+    m->n++;
+  }
+  m->vals[i] = val;
+}
+
+void ll_map_free(struct ll_map *m) {
+  for (size_t i = 0; i < m->cap; i++)
+    free(m->keys[i]);
+  LL_FREE(m->keys);
+  LL_FREE(m->vals);
+  m->n = m->cap = 0;
+}
