@@ -1,5 +1,6 @@
 /* cli.c - option table, usage text, --list-rules. */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,12 +66,14 @@ static const struct option options[] = {
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
 
-static int bad(const char *fmt, const char *arg)
-    __attribute__((format(printf, 1, 0)));
+static int bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-static int bad(const char *fmt, const char *arg) {
+static int bad(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
   fputs("listlint: ", stderr);
-  fprintf(stderr, fmt, arg);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
   fputs("\nTry 'listlint --help' for more information.\n", stderr);
   return -1;
 }

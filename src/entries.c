@@ -125,7 +125,7 @@ static int is_blank_text(cmark_node *n) {
 }
 
 /* Leading decoration before an entry's link: emoji, a :shortcode:, a
- * checkbox.  Anything with a letter or digit outside a shortcode is not. */
+ * checkbox.  A letter (of any script) or digit outside a shortcode is not. */
 static int is_decoration_text(cmark_node *n) {
   if (cmark_node_get_type(n) != CMARK_NODE_TEXT)
     return 0;
@@ -134,11 +134,17 @@ static int is_decoration_text(cmark_node *n) {
   if (len > 24)
     return 0;
   int in_code = 0;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == ':')
+  for (size_t i = 0; i < len;) {
+    unsigned cp;
+    int k = ll_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+    if (k < 0)
+      return 0;
+    i += (size_t)k;
+    if (cp == ':')
       in_code = !in_code;
-    else if (ll_isalnum(c) && !in_code)
+    else if (cp < 0x80 ? ll_isalnum((int)cp) && !in_code
+                       : !(cp >= 0x2190 && cp <= 0x2BFF) && cp < 0x1F000 &&
+                             cp != 0xFE0F && cp != 0x200D)
       return 0;
   }
   return !in_code;
@@ -247,6 +253,8 @@ static void collect_links(struct builder *b, cmark_node *doc) {
       if (c && cmark_node_get_type(c) == CMARK_NODE_IMAGE &&
           !cmark_node_next(c))
         l->flags |= LL_LINK_IMAGE; /* a badge: [![x](img)](url) */
+      if (c && !l->text[0] && cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE)
+        l->flags |= LL_LINK_IMAGE; /* [<img src=...>](url) */
       /* An autolink's text is its URL, less any scheme it was given. */
       if (strcmp(l->text, l->url) == 0 ||
           (strncmp(l->url, "mailto:", 7) == 0 &&
@@ -358,8 +366,15 @@ static struct ll_span source_separator(struct builder *b, size_t off,
   while (off < end && (d[off] == '*' || d[off] == '_'))
     off++;
   size_t p = off;
-  while (p < end && (d[p] == ' ' || d[p] == '\t'))
-    p++;
+  for (;;) {
+    if (p < end && (d[p] == ' ' || d[p] == '\t'))
+      p++;
+    else if (p + 1 < end && (unsigned char)d[p] == 0xC2 &&
+             (unsigned char)d[p + 1] == 0xA0)
+      p += 2; /* a no-break space: invisible-char's finding */
+    else
+      break;
+  }
   struct ll_span s = {off, off};
   size_t sl = strlen(sep);
   if (sl && p + sl <= end && memcmp(d + p, sep, sl) == 0) {
@@ -408,10 +423,34 @@ static void set_description(struct builder *b, struct ll_entry *e,
   }
   const char *sep = take_separator(&s, &n);
   e->separator = sep;
+  e->sep_span = source_separator(b, src_off, para.end, sep);
+  if (!sep[0] && s[0] == '(') {
+    e->separator = NULL; /* "(PDF)": a note, not a description's form */
+  } else if (!sep[0]) {
+    /* "[x](u) by @someone - Description": a qualifier, then the
+     * separator. */
+    for (int i = 0; separators[i]; i++) {
+      char pat[8];
+      snprintf(pat, sizeof pat, " %s ", separators[i]);
+      size_t pl = strlen(pat);
+      const char *q = find_mem(s, n < 80 ? n : 80, pat, pl);
+      if (!q)
+        continue;
+      e->separator = separators[i];
+      n -= (size_t)(q - s) + pl;
+      s = q + pl;
+      const char *w = find_mem(b->src->data + src_off, para.end - src_off,
+                               pat, pl);
+      if (w) {
+        e->sep_span.start = (size_t)(w - b->src->data) + 1;
+        e->sep_span.end = e->sep_span.start + pl - 2;
+      }
+      break;
+    }
+  }
   if (parens)
     strip_parens(&s, &n);
   e->description = arena_trimmed(b, s, n);
-  e->sep_span = source_separator(b, src_off, para.end, sep);
   struct ll_span ds = {e->sep_span.end, para.end};
   e->desc_span = trim_span(b, ds);
   ll_buf_free(&d);
@@ -518,6 +557,14 @@ static int is_lone_strong(cmark_node *first, cmark_node *stop,
   return s != NULL;
 }
 
+/* Is n the only thing among its siblings but white space? */
+static int is_alone(cmark_node *first, cmark_node *n) {
+  for (cmark_node *c = first; c; c = cmark_node_next(c))
+    if (c != n && !is_blank_text(c))
+      return 0;
+  return 1;
+}
+
 static void handle_item(struct builder *b, cmark_node *item,
                         cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(b->src, para);
@@ -544,8 +591,14 @@ static void handle_item(struct builder *b, cmark_node *item,
     if (nlen) {
       e->name = ll_arena_strndup(&b->m->arena, name, nlen);
       e->name_span = l->span;
-      if (b->src->data[l->span.start] == '[' && l->span.end > l->span.start)
+      const char *d = b->src->data;
+      if (d[l->span.start] == '[' && l->span.end > l->span.start) {
         e->name_span.start = l->span.start + 1;
+        /* [Name](url): the name ends at "](" before the URL */
+        size_t u = l->url_span.start;
+        if (u >= e->name_span.start + 2 && d[u - 1] == '(' && d[u - 2] == ']')
+          e->name_span.end = u - 2;
+      }
     }
     set_description(b, e, first, node_end(b, first, l), ps, 0);
     set_marker(b, e, item);
@@ -579,17 +632,30 @@ static void handle_item(struct builder *b, cmark_node *item,
     struct ll_link *al = link_of(n);
     if (!is_entry_link(al))
       continue;
-    e = new_entry(b, LL_STYLE_LINK_LIST, ps);
-    add_link(b, e, al, NULL);
+    if ((al->flags & LL_LINK_AUTOLINK) && is_alone(kids, n)) {
+      /* A bare URL alone under an entry: another link of that entry
+       * (a mirror, a website), not an entry of its own. */
+      cmark_node *up = cmark_node_parent(cmark_node_parent(item));
+      struct ll_entry *pe = up && cmark_node_get_type(up) == CMARK_NODE_ITEM
+                                ? cmark_node_get_user_data(up)
+                                : NULL;
+      if (pe) {
+        add_link(b, pe, al, NULL);
+        return;
+      }
+    }
     struct ll_buf d;
     ll_buf_init(&d, 0);
     ll_buf_add(&d, "", 0);
+    e = new_entry(b, LL_STYLE_LINK_LIST, ps);
+    add_link(b, e, al, NULL);
     if (al->flags & LL_LINK_AUTOLINK) {
       /* A bare URL: the text around it describes it, nothing names it. */
       plain_range(&d, kids, n);
       ll_buf_addc(&d, ' ');
       plain_range(&d, cmark_node_next(n), NULL);
     } else {
+      e->flags |= LL_ENTRY_PROSE;
       e->name = al->text[0] ? al->text : NULL;
       e->name_span = al->span;
       plain_range(&d, kids, NULL);
@@ -782,6 +848,21 @@ static void notes_line(struct builder *b, cmark_node *first,
     ll_buf_free(&pre);
     return;
   }
+  /* After the URL: nothing, or a parenthesised description.  Anything
+   * else is a sentence that mentions a URL. */
+  struct ll_buf post;
+  ll_buf_init(&post, 0);
+  ll_buf_add(&post, "", 0);
+  plain_range(&post, cmark_node_next(url), stop);
+  const char *ps = post.data;
+  size_t pn = post.len;
+  trim(&ps, &pn);
+  int prose = pn && ps[0] != '(';
+  ll_buf_free(&post);
+  if (prose) {
+    ll_buf_free(&pre);
+    return;
+  }
   struct ll_link *l = link_of(url);
   struct ll_entry *e = new_entry(b, LL_STYLE_NOTES, ls);
   add_link(b, e, l, NULL);
@@ -818,6 +899,19 @@ static void notes_line(struct builder *b, cmark_node *first,
   ll_buf_free(&pre);
 }
 
+/* Is n followed, up to stop, by nothing but punctuation and spaces? */
+static int ends_line(cmark_node *n, cmark_node *stop) {
+  for (cmark_node *c = cmark_node_next(n); c && c != stop;
+       c = cmark_node_next(c)) {
+    if (cmark_node_get_type(c) != CMARK_NODE_TEXT)
+      return 0;
+    for (const char *p = cmark_node_get_literal(c); p && *p; p++)
+      if (ll_isalnum((unsigned char)*p))
+        return 0;
+  }
+  return 1;
+}
+
 /* A description line of a block entry; a bold note at its end is the
  * access condition, not description. */
 static void block_text(struct builder *b, cmark_node *first,
@@ -827,7 +921,8 @@ static void block_text(struct builder *b, cmark_node *first,
     return;
   for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) == CMARK_NODE_STRONG &&
-        is_access_text(plain(b, n))) {
+        (is_access_text(plain(b, n)) ||
+         (n != first_significant(first) && ends_line(n, stop)))) {
       const char *t = plain(b, n);
       e->access = arena_trimmed(b, t, strlen(t));
       e->access_span = ll_doc_block_span(b->src, n);
@@ -1010,6 +1105,8 @@ static void handle_table(struct builder *b, cmark_node *table) {
     if (desc_col >= 0 && desc_col < col && cells[desc_col]) {
       const char *t = plain(b, cells[desc_col]);
       e->description = arena_trimmed(b, t, strlen(t));
+      if (!e->description[0])
+        e->description = NULL; /* an empty cell: no description */
       e->desc_span = trim_span(b, ll_doc_block_span(b->src, cells[desc_col]));
     }
     if (access_col >= 0 && access_col < col && cells[access_col]) {
@@ -1085,10 +1182,8 @@ static int detect_block_mode(struct builder *b, cmark_node *doc) {
     for (cmark_node *n = cmark_node_first_child(p); n;
          n = cmark_node_next(n)) {
       cmark_node *next = cmark_node_next(n);
-      if (next && label_of(b, n, next)) {
+      if (next && label_of(b, n, next))
         labels++;
-        break;
-      }
     }
   }
   return labels >= 2;
@@ -1129,8 +1224,12 @@ struct ll_model *ll_model_build(const struct ll_source *src, char **err) {
     case CMARK_NODE_PARAGRAPH:
       if (!b.skipping) {
         cmark_node_type pt = cmark_node_get_type(parent);
-        if (pt == CMARK_NODE_ITEM && cmark_node_first_child(parent) == n)
+        if (pt == CMARK_NODE_ITEM && cmark_node_first_child(parent) == n) {
+          size_t before = b.m->nentries;
           handle_item(&b, parent, n);
+          if (b.m->nentries > before) /* nested items may join it */
+            cmark_node_set_user_data(parent, b.m->entries[b.m->nentries - 1]);
+        }
         else if (pt == CMARK_NODE_DOCUMENT || pt == CMARK_NODE_BLOCK_QUOTE)
           handle_paragraph(&b, n);
       }

@@ -170,8 +170,15 @@ struct ll_link {
   struct ll_entry *entry;  /* owning entry, or NULL */
 };
 
+enum ll_entry_flags {
+  /* The link stands inside a sentence ("Many [Kaggle](u) datasets"): the
+   * name is the link text, the description the whole sentence. */
+  LL_ENTRY_PROSE = 1 << 0
+};
+
 struct ll_entry {
   enum ll_style style;
+  unsigned flags;          /* enum ll_entry_flags */
   const char *name;        /* NULL when missing (arena) */
   const char *description; /* plain text, NULL when missing (arena) */
   const char *access;      /* access condition, NULL when none (arena) */

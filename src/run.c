@@ -199,7 +199,7 @@ int ll_run(const struct ll_opts *o) {
   } else if (!o->quiet && linted) {
     ll_out_text_summary(stdout, &ctx->diags, linted, &out);
   }
-  if (status == LL_EXIT_OK) {
+  if (status == LL_EXIT_OK && !dump) { /* --dump-entries shows no findings */
     for (size_t k = 0; k < ctx->diags.n; k++) {
       if (ctx->diags.v[k].severity >= o->fail_on) {
         status = LL_EXIT_FINDINGS;

@@ -9,7 +9,8 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
     ll_report(ctx, l->span,
               "entry is a bare URL: write it as [Name](%s) - Description",
               l->url);
-  else if (e->name && strcmp(e->name, l->url) == 0)
+  else if (e->name && strcmp(e->name, l->url) == 0 &&
+           strncmp(l->url, "http", 4) == 0)
     ll_report(ctx, e->name_span,
               "entry is named by its URL: write [Name](%s) - Description",
               l->url);

@@ -9,8 +9,14 @@ static int starts_capital(const struct ll_entry *e, const char *src) {
   unsigned char c = (unsigned char)d[0];
   if (!ll_isalpha(c))
     return -1;
-  if (e->desc_span.end > e->desc_span.start && src[e->desc_span.start] == '`')
+  /* `code`, [a link], @handle: a name, whatever its case. */
+  if (e->desc_span.end > e->desc_span.start &&
+      strchr("`[@<*_", src[e->desc_span.start]))
     return -1;
+  /* Case means nothing to CJK text; its Latin words are names. */
+  for (const unsigned char *p = (const unsigned char *)d; *p; p++)
+    if (*p >= 0xE2)
+      return -1;
   if (ll_isupper(c))
     return 1;
   /* The first word: any capital, digit or dot in it marks a name. */

@@ -16,7 +16,8 @@ static char *fold(const char *s) {
 }
 
 static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
-  if (!e->name || !e->description || !e->description[0])
+  if (!e->name || !e->description || !e->description[0] ||
+      (e->flags & LL_ENTRY_PROSE))
     return;
   char *a = fold(e->name), *b = fold(e->description);
   if (a[0] && strcmp(a, b) == 0)

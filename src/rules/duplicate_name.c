@@ -4,14 +4,50 @@
 
 #include "common.h"
 
-static int same_target(const struct ll_entry *a, const struct ll_entry *b) {
-  const struct ll_link *x = ll_primary(a), *y = ll_primary(b);
-  if (!x || !y)
-    return 0;
-  char *kx = ll_url_key(x->url), *ky = ll_url_key(y->url);
-  int same = kx && ky ? strcmp(kx, ky) == 0 : strcmp(x->url, y->url) == 0;
-  free(kx);
-  free(ky);
+/* The site of an entry: host without www., plus the owner on hosts
+ * where many projects live (github.com/OWNER).  Two entries of one name
+ * on different sites are different things that happen to share a name. */
+static char *site(const struct ll_entry *e) {
+  const struct ll_link *l = ll_primary(e);
+  if (!l)
+    return NULL;
+  struct ll_url u;
+  ll_url_parse(l->url, &u);
+  char *r = NULL;
+  if (u.host) {
+    static const char *const hubs[] = {"github.com", "gitlab.com",
+                                       "bitbucket.org", "codeberg.org",
+                                       "sourceforge.net", NULL};
+    const char *h = strncmp(u.host, "www.", 4) == 0 ? u.host + 4 : u.host;
+    struct ll_buf b;
+    ll_buf_init(&b, 0);
+    ll_buf_adds(&b, h);
+    for (int i = 0; hubs[i]; i++) {
+      if (strcmp(h, hubs[i]) == 0 && u.path) {
+        const char *p = u.path + (u.path[0] == '/');
+        ll_buf_addc(&b, '/');
+        for (; *p && *p != '/'; p++)
+          ll_buf_addc(&b, (char)ll_tolower((unsigned char)*p));
+      }
+    }
+    r = ll_buf_detach(&b);
+  }
+  ll_url_clear(&u);
+  return r;
+}
+
+/* Same name, same site, different URL: one resource listed twice.  (The
+ * same URL twice is duplicate-link's finding.) */
+static int same_site(const struct ll_entry *a, const struct ll_entry *b) {
+  char *sa = site(a), *sb = site(b);
+  int same = sa && sb && strcmp(sa, sb) == 0;
+  char *ka = ll_url_key(ll_primary(a)->url), *kb = ll_url_key(ll_primary(b)->url);
+  if (same && ka && kb && strcmp(ka, kb) == 0)
+    same = 0;
+  free(sa);
+  free(sb);
+  free(ka);
+  free(kb);
   return same;
 }
 
@@ -21,7 +57,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   ll_buf_init(&key, 0);
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
-    if (!e->name)
+    if (!e->name || !e->nlinks || (e->flags & LL_ENTRY_PROSE))
       continue;
     key.len = 0;
     ll_buf_printf(&key, "%zu\x1f", e->section);
@@ -30,9 +66,10 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     const struct ll_entry *first = ll_map_get(&seen, key.data);
     if (!first)
       ll_map_put(&seen, key.data, e);
-    else if (!same_target(first, e))
+    else if (same_site(first, e))
       ll_report(ctx, ll_name_or_entry(e),
-                "name '%s' is listed twice in this section (first at line %d)",
+                "'%s' is listed twice in this section, with another URL on the "
+                "same site (first at line %d)",
                 e->name, first->line);
   }
   ll_buf_free(&key);

@@ -32,8 +32,21 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
     if (n - w == strlen(styles[i]) &&
         strncmp(d + w, styles[i], n - w) == 0)
       return;
-  if (n == 0)
-    return; /* only dots: placeholder-description's finding */
+  if (n == 0 || d[n - 1] == ' ' || d[n - 1] == ',')
+    return; /* only dots, or ", ...": an "and so on" */
+  /* An ellipsis inside the text too: the author's style. */
+  const char *mark = d + strlen(d) - cut;
+  const char *a = strstr(d, "..."), *b = strstr(d, "\xE2\x80\xA6");
+  if ((a && a < mark) || (b && b < mark))
+    return;
+  if (e->style == LL_STYLE_LINK_LIST) {
+    /* In one-line entries "a, b, c..." and "a/b/c..." mean "and so on"; a
+     * cut teaser ends in an ordinary word. */
+    size_t from = n > 60 ? n - 60 : 0;
+    for (size_t i = from; i < n; i++)
+      if (d[i] == ',' || d[i] == '/')
+        return;
+  }
   ll_report(ctx, ll_span_tail(e->desc_span, cut),
             "description is cut off with '%s': write it out in full",
             d + strlen(d) - cut);

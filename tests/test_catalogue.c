@@ -1,0 +1,80 @@
+/* test_catalogue.c - the catalogue, the rule sources, the documentation
+ * pages and the fixtures stay in step (as curl's test1139 does for its
+ * options). */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+
+static int exists(const char *rel) {
+  char path[4096];
+  struct stat st;
+  snprintf(path, sizeof path, "%s/%s", th_root(), rel);
+  return stat(path, &st) == 0;
+}
+
+Test(catalogue, every_rule_has_source_page_and_fixtures) {
+  for (int i = 0; i < LL_R__COUNT; i++) {
+    const char *id = ll_rules[i].id;
+    char rel[512], file[256];
+    size_t k = 0;
+    for (; id[k] && k + 1 < sizeof file; k++)
+      file[k] = id[k] == '-' ? '_' : id[k];
+    file[k] = '\0';
+    snprintf(rel, sizeof rel, "src/rules/%s.c", file);
+    cr_expect(exists(rel), "%s: no %s", id, rel);
+    snprintf(rel, sizeof rel, "rules/%s.md", id);
+    cr_expect(exists(rel), "%s: no documentation page %s", id, rel);
+    snprintf(rel, sizeof rel, "tests/fixtures/%s/fail-1.md", id);
+    cr_expect(exists(rel), "%s: no %s", id, rel);
+    snprintf(rel, sizeof rel, "tests/fixtures/%s/pass-1.md", id);
+    cr_expect(exists(rel), "%s: no %s", id, rel);
+  }
+}
+
+Test(catalogue, ids_are_kebab_case_unique_and_summarised) {
+  for (int i = 0; i < LL_R__COUNT; i++) {
+    const char *id = ll_rules[i].id;
+    for (const char *p = id; *p; p++)
+      cr_expect(ll_islower((unsigned char)*p) || *p == '-' ||
+                    ll_isdigit((unsigned char)*p),
+                "%s is not kebab-case", id);
+    cr_expect_eq(ll_rule_find(id), i);
+    cr_expect(ll_rules[i].summary[0], "%s has no summary", id);
+    cr_expect(ll_rules[i].severity != LL_SEV_OFF);
+  }
+  cr_expect_eq(ll_rule_find("no-such-rule"), -1);
+}
+
+Test(catalogue, every_page_and_fixture_dir_names_a_rule) {
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/rules", th_root());
+  DIR *d = opendir(dir);
+  cr_assert(d);
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    size_t n = strlen(de->d_name);
+    if (n < 4 || strcmp(de->d_name + n - 3, ".md") != 0 ||
+        strcmp(de->d_name, "README.md") == 0)
+      continue;
+    char id[256];
+    snprintf(id, sizeof id, "%.*s", (int)(n - 3), de->d_name);
+    cr_expect(ll_rule_find(id) >= 0, "rules/%s documents no rule",
+              de->d_name);
+  }
+  closedir(d);
+  snprintf(dir, sizeof dir, "%s/tests/fixtures", th_root());
+  d = opendir(dir);
+  cr_assert(d);
+  while ((de = readdir(d)) != NULL) {
+    if (de->d_name[0] == '.')
+      continue;
+    cr_expect(ll_rule_find(de->d_name) >= 0,
+              "tests/fixtures/%s belongs to no rule", de->d_name);
+  }
+  closedir(d);
+}

@@ -1,0 +1,171 @@
+/* test_model.c - how lists of every style are read as entries. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+
+static const struct ll_entry *entry(struct th_lint *t, size_t i) {
+  cr_assert_lt(i, t->model->nentries, "only %zu entries",
+               t->model->nentries);
+  return t->model->entries[i];
+}
+
+Test(model, link_list_separators) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n"
+                  "- [A](https://a.org) - Alpha.\n"
+                  "* [B](https://b.org) \xE2\x80\x93 Beta.\n"
+                  "+ [C](https://c.org): Gamma.\n"
+                  "1. [D](https://d.org)\xEF\xBC\x9A\xE4\xB8\xAD\xE6\x96\x87\n"
+                  "- **[E](https://e.org)** \xE2\x80\x94 Epsilon.\n"
+                  "- [F](https://f.org) Plain words.\n");
+  cr_assert_eq(t.model->nentries, 6);
+  const char *seps[] = {"-", "\xE2\x80\x93", ":", "\xEF\xBC\x9A",
+                        "\xE2\x80\x94", ""};
+  const char *names[] = {"A", "B", "C", "D", "E", "F"};
+  for (size_t i = 0; i < 6; i++) {
+    const struct ll_entry *e = entry(&t, i);
+    cr_expect_eq(e->style, LL_STYLE_LINK_LIST);
+    cr_expect_str_eq(e->name, names[i]);
+    cr_expect_str_eq(e->separator, seps[i], "entry %zu", i);
+    cr_expect_eq(e->nlinks, 1);
+  }
+  cr_expect_str_eq(entry(&t, 0)->description, "Alpha.");
+  cr_expect_str_eq(entry(&t, 5)->description, "Plain words.");
+  cr_expect_eq(entry(&t, 1)->marker, '*');
+  cr_expect_eq(entry(&t, 3)->marker, '.');
+  th_done(&t);
+}
+
+Test(model, description_links_are_not_entry_links) {
+  struct th_lint t;
+  th_lint_str(&t, "- [A](https://a.org) - Like [B](https://b.org).\n");
+  cr_assert_eq(t.model->nentries, 1);
+  cr_expect_eq(entry(&t, 0)->nlinks, 1);
+  cr_expect_eq(t.model->nlinks, 2);
+  cr_expect(!(t.model->links[1]->flags & LL_LINK_ENTRY));
+  th_done(&t);
+}
+
+Test(model, skips_toc_badges_and_footer_sections) {
+  struct th_lint t;
+  th_lint_str(&t, "# Awesome [![A](https://b.svg)](https://awesome.re)\n\n"
+                  "## Contents\n\n- [Tools](#tools)\n\n"
+                  "## Tools\n\n- [X](https://x.org) - X.\n"
+                  "- [![badge](https://img.svg)](https://ci.org)\n"
+                  "**[\xE2\xAC\x86 back to top](#contents)**\n\n"
+                  "## Contributing\n\n- [Guide](https://g.org) - How.\n\n"
+                  "## License\n\n- [CC0](https://cc0.org) - Licence.\n");
+  cr_assert_eq(t.model->nentries, 1);
+  cr_expect_str_eq(entry(&t, 0)->name, "X");
+  const struct ll_section *s = &t.model->sections[entry(&t, 0)->section];
+  cr_assert_eq(s->depth, 2);
+  cr_expect_str_eq(s->path[1], "Tools");
+  th_done(&t);
+}
+
+Test(model, block_entries_share_one_access_line) {
+  struct th_lint t;
+  th_lint_str(&t, "## Data\n"
+                  "__One__\nAbout one...\n\n"
+                  "__Two__\nAbout two. __Requires registration__.\n\n"
+                  "Access: http://shared.org/\n\n***\n\n"
+                  "__Three__  \nAbout three.  \n"
+                  "Paper: https://p.org/3  \nData: https://d.org/3\n");
+  cr_assert_eq(t.model->nentries, 3);
+  const struct ll_entry *one = entry(&t, 0), *two = entry(&t, 1),
+                        *three = entry(&t, 2);
+  cr_expect_eq(one->style, LL_STYLE_BLOCK);
+  cr_expect_str_eq(one->name, "One");
+  cr_expect_str_eq(one->description, "About one...");
+  cr_expect_str_eq(two->access, "Requires registration");
+  cr_expect_str_eq(two->description, "About two. .");
+  cr_assert_eq(one->nlinks, 1);
+  cr_assert_eq(two->nlinks, 1);
+  cr_expect_eq(one->links[0], two->links[0]);
+  cr_expect(one->links[0]->flags & LL_LINK_SHARED);
+  cr_expect_str_eq(one->links[0]->label, "Access");
+  cr_assert_eq(three->nlinks, 2);
+  cr_expect_str_eq(three->links[0]->label, "Paper");
+  cr_expect_str_eq(three->links[1]->label, "Data");
+  cr_expect(three->links[0]->flags & LL_LINK_PRIMARY);
+  th_done(&t);
+}
+
+Test(model, notes_with_bare_urls) {
+  struct th_lint t;
+  th_lint_str(&t, "? Data:\n"
+                  "https://a.org/x\n"
+                  "MURA    https://b.org/   (bone X-rays)\n"
+                  "This sentence mentions https://c.org/ in passing, which "
+                  "is prose. Not an entry.\n");
+  cr_assert_eq(t.model->nentries, 2);
+  cr_expect_eq(entry(&t, 0)->style, LL_STYLE_NOTES);
+  cr_expect_null(entry(&t, 0)->name);
+  cr_expect_str_eq(entry(&t, 1)->name, "MURA");
+  cr_expect_str_eq(entry(&t, 1)->description, "bone X-rays");
+  th_done(&t);
+}
+
+Test(model, table_rows) {
+  struct th_lint t;
+  th_lint_str(&t, "| API | Description | Auth | HTTPS |\n"
+                  "|---|---|---|---|\n"
+                  "| [Cats](https://cats.org) | Cat facts | `apiKey` | Yes |\n"
+                  "| [Dogs](https://dogs.org) | Dog facts | No | Yes |\n");
+  cr_assert_eq(t.model->nentries, 2);
+  const struct ll_entry *e = entry(&t, 0);
+  cr_expect_eq(e->style, LL_STYLE_TABLE);
+  cr_expect_str_eq(e->name, "Cats");
+  cr_expect_str_eq(e->description, "Cat facts");
+  cr_expect_str_eq(e->access, "apiKey");
+  cr_expect_str_eq(e->links[0]->url, "https://cats.org");
+  cr_expect_eq(e->line, 3);
+  th_done(&t);
+}
+
+Test(model, nested_lists_and_mirror_urls) {
+  struct th_lint t;
+  th_lint_str(&t, "- Category\n"
+                  "  - [A](https://a.org) - Alpha.\n"
+                  "    - https://mirror.a.org/\n"
+                  "  - [B](https://b.org) - Beta.\n");
+  cr_assert_eq(t.model->nentries, 2);
+  cr_expect_eq(entry(&t, 0)->nlinks, 2);
+  cr_expect_str_eq(entry(&t, 0)->links[1]->url, "https://mirror.a.org/");
+  th_done(&t);
+}
+
+Test(model, crlf_positions) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\r\n\r\n- [A](htps://a.org) - A.\r\n");
+  char *pos = th_positions(t.ctx, LL_R_MALFORMED_URL);
+  cr_expect_str_eq(pos, "3:7");
+  free(pos);
+  cr_assert_eq(t.model->nentries, 1);
+  cr_expect_str_eq(entry(&t, 0)->description, "A.");
+  th_done(&t);
+}
+
+Test(model, www_autolink_keeps_its_text) {
+  struct th_lint t;
+  th_lint_str(&t, "See www.example.org today.\n");
+  cr_assert_eq(t.model->nlinks, 1);
+  const struct ll_link *l = t.model->links[0];
+  cr_expect(l->flags & LL_LINK_WWW);
+  cr_expect_str_eq(l->url, "http://www.example.org");
+  /* the span is the text the author wrote, found in the source */
+  cr_expect_eq(l->span.start, 4);
+  cr_expect_eq(l->span.end, 4 + strlen("www.example.org"));
+  th_done(&t);
+}
+
+Test(model, code_blocks_are_not_entries) {
+  struct th_lint t;
+  th_lint_str(&t, "```\n- [A](htps://a.org) - A.\n```\n\n    - [B](x) - B\n");
+  cr_expect_eq(t.model->nentries, 0);
+  cr_expect_eq(th_count(t.ctx, -1), 0);
+  th_done(&t);
+}

@@ -1,0 +1,97 @@
+/* test_rules.c - every rule against its fixtures: fail-*.md must give
+ * exactly the line:col list of fail-*.expect, pass-*.md nothing. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+
+static void check_rule(int rule) {
+  const char *id = ll_rules[rule].id;
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/tests/fixtures/%s", th_root(), id);
+  DIR *d = opendir(dir);
+  cr_assert(d, "no fixtures for %s", id);
+  struct dirent *de;
+  int fails = 0, passes = 0;
+  while ((de = readdir(d)) != NULL) {
+    const char *n = de->d_name;
+    size_t len = strlen(n);
+    if (len < 4 || strcmp(n + len - 3, ".md") != 0)
+      continue;
+    char rel[4096];
+    snprintf(rel, sizeof rel, "tests/fixtures/%s/%s", id, n);
+    size_t tl;
+    char *text = th_read(rel, &tl);
+    cr_assert(text);
+    struct th_lint t;
+    th_lint_mem(&t, n, text, tl);
+    char *got = th_positions(t.ctx, rule);
+    if (strncmp(n, "fail-", 5) == 0) {
+      char exp_rel[4096];
+      snprintf(exp_rel, sizeof exp_rel, "tests/fixtures/%s/%.*s.expect", id,
+               (int)(len - 3), n);
+      char *want = th_read(exp_rel, NULL);
+      cr_assert(want, "%s has no .expect file", rel);
+      /* the .expect file: one line:col a line */
+      for (char *p = want; *p; p++)
+        if (*p == '\n')
+          *p = ' ';
+      size_t wl = strlen(want);
+      while (wl && want[wl - 1] == ' ')
+        want[--wl] = '\0';
+      cr_expect_str_eq(got, want, "%s: [%s] found at %s, expected %s", rel,
+                       id, got, want);
+      free(want);
+      fails++;
+    } else if (strncmp(n, "pass-", 5) == 0) {
+      cr_expect_str_eq(got, "", "%s: [%s] should find nothing, found %s",
+                       rel, id, got);
+      passes++;
+    }
+    free(got);
+    free(text);
+    th_done(&t);
+  }
+  closedir(d);
+  cr_expect(fails > 0 && passes > 0, "%s needs fail-*.md and pass-*.md", id);
+}
+
+#define LL_RULE(e, id, sev, flags, summary)                                   \
+  Test(rules, e) { check_rule(LL_R_##e); }
+#include "rules.def"
+#undef LL_RULE
+
+/* Severity comes from configuration, not from the rule. */
+Test(rules, off_rule_reports_nothing) {
+  struct th_lint t;
+  const char *text = "# L\n\n- [A](http://example.org) - A.\n";
+  th_lint_str(&t, text);
+  cr_expect_eq(th_count(t.ctx, LL_R_INSECURE_HTTP), 1);
+  th_done(&t);
+  t.ctx = ll_ctx_new();
+  t.ctx->severity[LL_R_INSECURE_HTTP] = LL_SEV_OFF;
+  t.src = ll_source_from_mem("t.md", text, strlen(text));
+  char *err = NULL;
+  cr_assert_eq(ll_lint(t.ctx, t.src, NULL, &err), 0);
+  cr_expect_eq(th_count(t.ctx, LL_R_INSECURE_HTTP), 0);
+  th_done(&t);
+}
+
+/* A context lints many files; findings keep their own file. */
+Test(rules, two_files_in_one_context) {
+  struct ll_ctx *ctx = ll_ctx_new();
+  struct ll_source *a = ll_source_from_mem("a.md", "- [A](htps://x.org) - Z.\n", 24);
+  struct ll_source *b = ll_source_from_mem("b.md", "- [B](htps://y.org) - Z.\n", 24);
+  char *err = NULL;
+  cr_assert_eq(ll_lint(ctx, a, NULL, &err), 0);
+  cr_assert_eq(ll_lint(ctx, b, NULL, &err), 0);
+  cr_expect_eq(th_count(ctx, LL_R_MALFORMED_URL), 2);
+  cr_expect_str_eq(ctx->diags.v[0].file, "a.md");
+  cr_expect_str_eq(ctx->diags.v[1].file, "b.md");
+  ll_source_free(a);
+  ll_source_free(b);
+  ll_ctx_free(ctx);
+}
