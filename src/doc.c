@@ -75,32 +75,54 @@ struct ll_span ll_doc_block_span(const struct ll_source *src, cmark_node *n) {
   return s;
 }
 
+/* A leaf's text, or -1 for a node with children (or an image). */
+static int leaf_plain(struct ll_buf *b, cmark_node *c) {
+  switch (cmark_node_get_type(c)) {
+  case CMARK_NODE_TEXT:
+  case CMARK_NODE_CODE: {
+    const char *lit = cmark_node_get_literal(c);
+    if (lit)
+      ll_buf_adds(b, lit);
+    return 0;
+  }
+  case CMARK_NODE_SOFTBREAK:
+  case CMARK_NODE_LINEBREAK:
+    ll_buf_addc(b, ' ');
+    return 0;
+  case CMARK_NODE_HTML_INLINE:
+    return 0;
+  default:
+    return cmark_node_first_child(c) ? -1 : 0;
+  }
+}
+
 void ll_doc_plain(struct ll_buf *b, cmark_node *n) {
+  /* Most nodes are a leaf or hold only leaves: no iterator for those. */
+  if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+    return;
+  if (leaf_plain(b, n) == 0)
+    return;
+  size_t mark = b->len;
+  cmark_node *c = cmark_node_first_child(n);
+  for (; c; c = cmark_node_next(c))
+    if (cmark_node_get_type(c) == CMARK_NODE_IMAGE || leaf_plain(b, c) < 0)
+      break;
+  if (!c)
+    return;
+  b->len = mark; /* a deeper tree: start again with the iterator */
+  if (b->data)
+    b->data[mark] = '\0';
   cmark_iter *it = cmark_iter_new(n);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     if (ev != CMARK_EVENT_ENTER)
       continue;
-    cmark_node *c = cmark_iter_get_node(it);
-    switch (cmark_node_get_type(c)) {
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_CODE: {
-      const char *lit = cmark_node_get_literal(c);
-      if (lit)
-        ll_buf_adds(b, lit);
-      break;
-    }
-    case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
-      ll_buf_addc(b, ' ');
-      break;
-    case CMARK_NODE_IMAGE:
+    cmark_node *x = cmark_iter_get_node(it);
+    if (cmark_node_get_type(x) == CMARK_NODE_IMAGE)
       /* Skip the alt text: a badge says nothing about the entry. */
-      cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
-      break;
-    default:
-      break;
-    }
+      cmark_iter_reset(it, x, CMARK_EVENT_EXIT);
+    else
+      leaf_plain(b, x);
   }
   cmark_iter_free(it);
 }

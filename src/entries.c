@@ -267,6 +267,7 @@ static void collect_links(struct builder *b, cmark_node *doc) {
     }
     if (is_nav_url(l->url))
       l->flags |= LL_LINK_NAV;
+    ll_url_parse_in(&m->arena, l->url, &l->parsed);
     locate_link(b, n, l, &cursor, block);
     /* An inline link that merely shows its URL is not an autolink. */
     if ((l->flags & LL_LINK_AUTOLINK) && !(l->flags & LL_LINK_WWW) &&

@@ -87,14 +87,22 @@ const void *ll_map_get(const struct ll_map *m, const char *key);
 void ll_map_put(struct ll_map *m, const char *key, const void *val);
 void ll_map_free(struct ll_map *m);
 
-/* Byte-safe character classes: never hand a plain char to <ctype.h>. */
-int ll_isspace(int c);
-int ll_isalpha(int c);
-int ll_isdigit(int c);
-int ll_isalnum(int c);
-int ll_isupper(int c);
-int ll_islower(int c);
-int ll_tolower(int c);
+/* Byte-safe character classes (ASCII, locale-free): never hand a plain
+ * char to <ctype.h>. */
+static inline int ll_isspace(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+static inline int ll_isupper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int ll_islower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int ll_isalpha(int c) { return ll_isupper(c) || ll_islower(c); }
+static inline int ll_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline int ll_isalnum(int c) { return ll_isalpha(c) || ll_isdigit(c); }
+static inline int ll_tolower(int c) { return ll_isupper(c) ? c + 32 : c; }
+
+/* The first byte at or after i (below n) that is not ASCII, or n: text
+ * is mostly ASCII, so scanners skip it eight bytes at a time. */
+size_t ll_skip_ascii(const unsigned char *s, size_t i, size_t n);
 
 /* Decode one UTF-8 sequence at s (n bytes available).  Return its length
  * (1-4) and store the code point, or return -1 for an invalid sequence
@@ -158,6 +166,17 @@ enum ll_link_flags {
   LL_LINK_NAV = 1 << 6       /* table of contents, back to top, anchors */
 };
 
+/* What url.c learned about one URL; strings owned by the struct. */
+struct ll_url {
+  char *scheme; /* lower case, NULL for a relative URL */
+  char *host;   /* lower case, NULL when none */
+  char *path;
+  char *query;
+  char *fragment;
+  int port;          /* 0 when none */
+  int parse_error;   /* libcurl rejected it */
+  const char *error; /* libcurl's words, static */
+};
 struct ll_entry;
 
 struct ll_link {
@@ -168,6 +187,7 @@ struct ll_link {
   struct ll_span url_span; /* the destination's bytes, or span */
   unsigned flags;          /* enum ll_link_flags */
   struct ll_entry *entry;  /* owning entry, or NULL */
+  struct ll_url parsed;    /* url, parsed once (strings in the arena) */
 };
 
 enum ll_entry_flags {
@@ -218,22 +238,17 @@ void ll_model_free(struct ll_model *m);
 /* URLs (url.c)                                                        */
 /* ------------------------------------------------------------------ */
 
-/* What url.c learned about one URL; strings owned by the struct. */
-struct ll_url {
-  char *scheme; /* lower case, NULL for a relative URL */
-  char *host;   /* lower case, NULL when none */
-  char *path;
-  char *query;
-  char *fragment;
-  int port;          /* 0 when none */
-  int parse_error;   /* libcurl rejected it */
-  const char *error; /* libcurl's words, static */
-};
+/* Parse url into u.  With an arena the strings live in it (no
+ * ll_url_clear); without one they are malloc'd (free with ll_url_clear).
+ * Well-formed web URLs take a fast path; anything unusual goes to
+ * libcurl's URL API, whose verdict stands. */
+void ll_url_parse_in(struct ll_arena *a, const char *url, struct ll_url *u);
 void ll_url_parse(const char *url, struct ll_url *u);
 void ll_url_clear(struct ll_url *u);
 /* A key equal for URLs of the same resource (scheme, host case, www.,
  * default port, trailing slash, tracking parameters).  Caller frees.
- * NULL for relative or unparsable URLs. */
+ * NULL for relative, non-web or unparsable URLs. */
+char *ll_url_key_of(const struct ll_url *u);
 char *ll_url_key(const char *url);
 /* Does a query parameter name (with host context) count as tracking? */
 int ll_url_is_tracking_param(const char *name, size_t n, const char *host);

@@ -7,8 +7,13 @@
 
 #include "listlint.h"
 
-static char *lower_dup(const char *s) {
-  char *p = ll_xstrdup(s);
+/* Copies go to the arena when there is one, else to malloc. */
+static char *dup_n(struct ll_arena *a, const char *s, size_t n) {
+  return a ? ll_arena_strndup(a, s, n) : ll_xstrndup(s, n);
+}
+
+static char *lower_n(struct ll_arena *a, const char *s, size_t n) {
+  char *p = dup_n(a, s, n);
   for (char *q = p; *q; q++)
     *q = (char)ll_tolower((unsigned char)*q);
   return p;
@@ -25,16 +30,74 @@ static size_t scheme_len(const char *url) {
   return url[i] == ':' ? i : 0;
 }
 
-void ll_url_parse(const char *url, struct ll_url *u) {
+/* The fast path: scheme://host[:port][/path][?query][#fragment] made of
+ * plain ASCII, with a host of letters, digits, dots and hyphens in their
+ * places.  Return 0 when anything is unusual: libcurl decides then. */
+static int split_plain(struct ll_arena *a, const char *url, size_t sl,
+                       struct ll_url *u) {
+  const char *h = url + sl + 3, *p = h;
+  while (ll_isalnum((unsigned char)*p) || *p == '.' || *p == '-')
+    p++;
+  size_t hl = (size_t)(p - h);
+  if (hl == 0 || h[0] == '.' || h[0] == '-' || h[hl - 1] == '.' ||
+      h[hl - 1] == '-')
+    return 0;
+  for (size_t i = 0; i + 1 < hl; i++)
+    if (h[i] == '.' && (h[i + 1] == '.' || h[i + 1] == '-'))
+      return 0;
+  int port = 0;
+  if (*p == ':') {
+    const char *d = ++p;
+    while (ll_isdigit((unsigned char)*p) && p - d < 6)
+      port = port * 10 + (*p++ - '0');
+    if (p == d || port == 0 || port > 65535)
+      return 0;
+  }
+  if (*p && *p != '/' && *p != '?' && *p != '#')
+    return 0;
+  for (const char *q = p; *q; q++) {
+    unsigned char c = (unsigned char)*q;
+    if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
+        c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' ||
+        c == '}')
+      return 0;
+  }
+  const char *path = p, *query = strchr(p, '?'), *frag = strchr(p, '#');
+  if (query && frag && query > frag)
+    query = NULL; /* a '?' inside the fragment */
+  const char *path_end = query ? query : frag ? frag : p + strlen(p);
+  u->host = lower_n(a, h, hl);
+  u->port = port;
+  u->path = path_end > path ? dup_n(a, path, (size_t)(path_end - path))
+                            : dup_n(a, "/", 1);
+  if (query) {
+    const char *qe = frag ? frag : query + strlen(query);
+    u->query = dup_n(a, query + 1, (size_t)(qe - query - 1));
+  }
+  if (frag)
+    u->fragment = dup_n(a, frag + 1, strlen(frag + 1));
+  return 1;
+}
+
+static char *curl_part(struct ll_arena *a, CURLU *h, CURLUPart what) {
+  char *part, *r = NULL;
+  if (curl_url_get(h, what, &part, 0) == CURLUE_OK) {
+    r = dup_n(a, part, strlen(part));
+    curl_free(part);
+  }
+  return r;
+}
+
+void ll_url_parse_in(struct ll_arena *a, const char *url, struct ll_url *u) {
   memset(u, 0, sizeof *u);
   size_t sl = scheme_len(url);
   if (!sl)
     return; /* relative: nothing to parse */
-  u->scheme = ll_xstrndup(url, sl);
-  for (char *q = u->scheme; *q; q++)
-    *q = (char)ll_tolower((unsigned char)*q);
+  u->scheme = lower_n(a, url, sl);
   if (strncmp(url + sl, "://", 3) != 0)
     return; /* mailto:, javascript:, ... have no authority */
+  if (split_plain(a, url, sl, u))
+    return;
   CURLU *h = curl_url();
   if (!h) {
     u->parse_error = 1;
@@ -49,28 +112,23 @@ void ll_url_parse(const char *url, struct ll_url *u) {
     curl_url_cleanup(h);
     return;
   }
-  char *part;
-  if (curl_url_get(h, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
-    u->host = lower_dup(part);
-    curl_free(part);
-  }
-  if (curl_url_get(h, CURLUPART_PATH, &part, 0) == CURLUE_OK) {
-    u->path = ll_xstrdup(part);
-    curl_free(part);
-  }
-  if (curl_url_get(h, CURLUPART_QUERY, &part, 0) == CURLUE_OK) {
-    u->query = ll_xstrdup(part);
-    curl_free(part);
-  }
-  if (curl_url_get(h, CURLUPART_FRAGMENT, &part, 0) == CURLUE_OK) {
-    u->fragment = ll_xstrdup(part);
-    curl_free(part);
-  }
-  if (curl_url_get(h, CURLUPART_PORT, &part, 0) == CURLUE_OK) {
-    u->port = atoi(part);
-    curl_free(part);
+  u->host = curl_part(a, h, CURLUPART_HOST);
+  if (u->host)
+    for (char *q = u->host; *q; q++)
+      *q = (char)ll_tolower((unsigned char)*q);
+  u->path = curl_part(a, h, CURLUPART_PATH);
+  u->query = curl_part(a, h, CURLUPART_QUERY);
+  u->fragment = curl_part(a, h, CURLUPART_FRAGMENT);
+  char *port = curl_part(NULL, h, CURLUPART_PORT);
+  if (port) {
+    u->port = atoi(port);
+    free(port);
   }
   curl_url_cleanup(h);
+}
+
+void ll_url_parse(const char *url, struct ll_url *u) {
+  ll_url_parse_in(NULL, url, u);
 }
 
 void ll_url_clear(struct ll_url *u) {
@@ -108,6 +166,8 @@ int ll_url_is_tracking_param(const char *name, size_t n, const char *host) {
 }
 
 int ll_url_is_shortener(const char *host) {
+  if (strlen(host) > 12)
+    return 0; /* the longest below is "shorturl.at" */
   static const char *const hosts[] = {
       "bit.ly", "bitly.com", "lnkd.in", "goo.gl", "t.co", "tinyurl.com",
       "ow.ly", "buff.ly", "is.gd", "v.gd", "rb.gy", "cutt.ly",
@@ -167,37 +227,33 @@ static int default_port(const char *scheme, int port) {
          (strcmp(scheme, "https") == 0 && port == 443);
 }
 
-char *ll_url_key(const char *url) {
-  struct ll_url u;
-  ll_url_parse(url, &u);
-  if (!u.scheme || u.parse_error || !u.host ||
-      (strcmp(u.scheme, "http") != 0 && strcmp(u.scheme, "https") != 0)) {
-    ll_url_clear(&u);
+char *ll_url_key_of(const struct ll_url *u) {
+  if (!u->scheme || u->parse_error || !u->host ||
+      (strcmp(u->scheme, "http") != 0 && strcmp(u->scheme, "https") != 0))
     return NULL;
-  }
   struct ll_buf b;
   ll_buf_init(&b, 0);
-  const char *host = u.host;
+  const char *host = u->host;
   if (strncmp(host, "www.", 4) == 0)
     host += 4;
   ll_buf_adds(&b, host);
-  if (!default_port(u.scheme, u.port))
-    ll_buf_printf(&b, ":%d", u.port);
-  const char *path = u.path ? u.path : "";
+  if (!default_port(u->scheme, u->port))
+    ll_buf_printf(&b, ":%d", u->port);
+  const char *path = u->path ? u->path : "";
   size_t pl = strlen(path);
   while (pl > 0 && path[pl - 1] == '/')
     pl--;
   ll_buf_add(&b, path, pl);
-  if (u.query) {
+  if (u->query) {
     /* Keep the meaningful parameters, in their order. */
     int first = 1;
-    const char *q = u.query;
+    const char *q = u->query;
     while (*q) {
       const char *amp = strchr(q, '&');
       size_t len = amp ? (size_t)(amp - q) : strlen(q);
       const char *eq = memchr(q, '=', len);
       size_t nl = eq ? (size_t)(eq - q) : len;
-      if (len && !ll_url_is_tracking_param(q, nl, u.host)) {
+      if (len && !ll_url_is_tracking_param(q, nl, u->host)) {
         ll_buf_addc(&b, first ? '?' : '&');
         ll_buf_add(&b, q, len);
         first = 0;
@@ -207,10 +263,17 @@ char *ll_url_key(const char *url) {
         q++;
     }
   }
-  if (u.fragment && *u.fragment) {
+  if (u->fragment && *u->fragment) {
     ll_buf_addc(&b, '#');
-    ll_buf_adds(&b, u.fragment);
+    ll_buf_adds(&b, u->fragment);
   }
-  ll_url_clear(&u);
   return ll_buf_detach(&b);
+}
+
+char *ll_url_key(const char *url) {
+  struct ll_url u;
+  ll_url_parse(url, &u);
+  char *k = ll_url_key_of(&u);
+  ll_url_clear(&u);
+  return k;
 }

@@ -158,20 +158,20 @@ void ll_arena_free(struct ll_arena *a) {
   a->head = NULL;
 }
 
-/* ---- ctype on bytes (ASCII only, locale-independent) ---- */
-
-int ll_isspace(int c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-int ll_isupper(int c) { return c >= 'A' && c <= 'Z'; }
-int ll_islower(int c) { return c >= 'a' && c <= 'z'; }
-int ll_isalpha(int c) { return ll_isupper(c) || ll_islower(c); }
-int ll_isdigit(int c) { return c >= '0' && c <= '9'; }
-int ll_isalnum(int c) { return ll_isalpha(c) || ll_isdigit(c); }
-int ll_tolower(int c) { return ll_isupper(c) ? c + 32 : c; }
-
 /* ---- UTF-8 ---- */
+
+size_t ll_skip_ascii(const unsigned char *s, size_t i, size_t n) {
+  while (i + 8 <= n) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ULL)
+      break;
+    i += 8;
+  }
+  while (i < n && s[i] < 0x80)
+    i++;
+  return i;
+}
 
 int ll_utf8_decode(const unsigned char *s, size_t n, unsigned *cp) {
   unsigned c = s[0];

@@ -14,8 +14,10 @@ static int starts_capital(const struct ll_entry *e, const char *src) {
       strchr("`[@<*_", src[e->desc_span.start]))
     return -1;
   /* Case means nothing to CJK text; its Latin words are names. */
-  for (const unsigned char *p = (const unsigned char *)d; *p; p++)
-    if (*p >= 0xE2)
+  const unsigned char *u = (const unsigned char *)d;
+  size_t n = strlen(d);
+  for (size_t i = ll_skip_ascii(u, 0, n); i < n; i = ll_skip_ascii(u, i + 1, n))
+    if (u[i] >= 0xE2)
       return -1;
   if (ll_isupper(c))
     return 1;

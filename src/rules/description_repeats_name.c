@@ -1,31 +1,33 @@
 /* description-repeats-name: the description says nothing but the name. */
-#include <stdlib.h>
-
 #include "common.h"
 
-/* Lower-case letters and digits only (other bytes, UTF-8 included, kept). */
-static char *fold(const char *s) {
-  char *p = ll_xmalloc(strlen(s) + 1), *q = p;
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c >= 0x80 || ll_isalnum(c))
-      *q++ = (char)ll_tolower(c);
+/* Equal when compared on letters and digits only, case folded (bytes of
+ * UTF-8 sequences compared as they are). */
+static int same_words(const char *a, const char *b) {
+  int any = 0;
+  for (;;) {
+    while (*a && !((unsigned char)*a >= 0x80 || ll_isalnum((unsigned char)*a)))
+      a++;
+    while (*b && !((unsigned char)*b >= 0x80 || ll_isalnum((unsigned char)*b)))
+      b++;
+    if (!*a || !*b)
+      return any && !*a && !*b;
+    if (ll_tolower((unsigned char)*a) != ll_tolower((unsigned char)*b))
+      return 0;
+    any = 1;
+    a++;
+    b++;
   }
-  *q = '\0';
-  return p;
 }
 
 static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   if (!e->name || !e->description || !e->description[0] ||
       (e->flags & LL_ENTRY_PROSE))
     return;
-  char *a = fold(e->name), *b = fold(e->description);
-  if (a[0] && strcmp(a, b) == 0)
+  if (same_words(e->name, e->description))
     ll_report(ctx, e->desc_span,
               "description only repeats the name '%s': say what it is",
               e->name);
-  free(a);
-  free(b);
 }
 
 const struct ll_rule_ops ll_rule_DESCRIPTION_REPEATS_NAME = {.on_entry = check};

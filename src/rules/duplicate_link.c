@@ -11,7 +11,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     const struct ll_link *l = m->links[i];
     if (!(l->flags & LL_LINK_ENTRY))
       continue;
-    char *key = ll_url_key(l->url);
+    char *key = ll_url_key_of(&l->parsed);
     if (!key)
       continue;
     const struct ll_link *first = ll_map_get(&seen, key);

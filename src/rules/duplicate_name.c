@@ -11,20 +11,19 @@ static char *site(const struct ll_entry *e) {
   const struct ll_link *l = ll_primary(e);
   if (!l)
     return NULL;
-  struct ll_url u;
-  ll_url_parse(l->url, &u);
+  const struct ll_url *u = &l->parsed;
   char *r = NULL;
-  if (u.host) {
+  if (u->host) {
     static const char *const hubs[] = {"github.com", "gitlab.com",
                                        "bitbucket.org", "codeberg.org",
                                        "sourceforge.net", NULL};
-    const char *h = strncmp(u.host, "www.", 4) == 0 ? u.host + 4 : u.host;
+    const char *h = strncmp(u->host, "www.", 4) == 0 ? u->host + 4 : u->host;
     struct ll_buf b;
     ll_buf_init(&b, 0);
     ll_buf_adds(&b, h);
     for (int i = 0; hubs[i]; i++) {
-      if (strcmp(h, hubs[i]) == 0 && u.path) {
-        const char *p = u.path + (u.path[0] == '/');
+      if (strcmp(h, hubs[i]) == 0 && u->path) {
+        const char *p = u->path + (u->path[0] == '/');
         ll_buf_addc(&b, '/');
         for (; *p && *p != '/'; p++)
           ll_buf_addc(&b, (char)ll_tolower((unsigned char)*p));
@@ -32,7 +31,6 @@ static char *site(const struct ll_entry *e) {
     }
     r = ll_buf_detach(&b);
   }
-  ll_url_clear(&u);
   return r;
 }
 
@@ -41,7 +39,8 @@ static char *site(const struct ll_entry *e) {
 static int same_site(const struct ll_entry *a, const struct ll_entry *b) {
   char *sa = site(a), *sb = site(b);
   int same = sa && sb && strcmp(sa, sb) == 0;
-  char *ka = ll_url_key(ll_primary(a)->url), *kb = ll_url_key(ll_primary(b)->url);
+  char *ka = ll_url_key_of(&ll_primary(a)->parsed);
+  char *kb = ll_url_key_of(&ll_primary(b)->parsed);
   if (same && ka && kb && strcmp(ka, kb) == 0)
     same = 0;
   free(sa);
@@ -60,7 +59,10 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (!e->name || !e->nlinks || (e->flags & LL_ENTRY_PROSE))
       continue;
     key.len = 0;
-    ll_buf_printf(&key, "%zu\x1f", e->section);
+    /* the section number, then the folded name */
+    for (size_t sec = e->section + 1; sec; sec /= 10)
+      ll_buf_addc(&key, (char)('0' + sec % 10));
+    ll_buf_addc(&key, '\x1f');
     for (const char *p = e->name; *p; p++)
       ll_buf_addc(&key, (char)ll_tolower((unsigned char)*p));
     const struct ll_entry *first = ll_map_get(&seen, key.data);

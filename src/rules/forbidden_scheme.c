@@ -2,9 +2,7 @@
 #include "common.h"
 
 static void check(struct ll_ctx *ctx, const struct ll_link *l) {
-  struct ll_url u;
-  ll_url_parse(l->url, &u);
-  const char *s = u.scheme;
+  const char *s = l->parsed.scheme;
   if (s && (strcmp(s, "javascript") == 0 || strcmp(s, "vbscript") == 0 ||
             strcmp(s, "file") == 0 || strcmp(s, "data") == 0)) {
     /* An inline data: image (a badge drawn in place) is harmless. */
@@ -13,7 +11,6 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
       ll_report(ctx, l->url_span,
                 "'%s:' link: this scheme never belongs in a list", s);
   }
-  ll_url_clear(&u);
 }
 
 const struct ll_rule_ops ll_rule_FORBIDDEN_SCHEME = {.on_link = check};

@@ -7,16 +7,14 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
   if ((l->flags & (LL_LINK_IMAGE | LL_LINK_WWW)) ||
       strncmp(l->url, "http://", 7) != 0)
     return;
-  struct ll_url u;
-  ll_url_parse(l->url, &u);
-  if (u.host && !ll_url_is_private_host(u.host)) {
+  const char *host = l->parsed.host;
+  if (host && !ll_url_is_private_host(host)) {
     struct ll_span s = l->url_span;
     if (s.end - s.start > 7)
       s.end = s.start + 7;
     ll_report(ctx, s, "http:// link: use https:// if '%s' supports it",
-              u.host);
+              host);
   }
-  ll_url_clear(&u);
 }
 
 const struct ll_rule_ops ll_rule_INSECURE_HTTP = {.on_link = check};

@@ -9,7 +9,7 @@ static void check(struct ll_ctx *ctx, const struct ll_source *src) {
   struct ll_span last = {0, 0};
   for (size_t i = 0; i < n;) {
     if (d[i] < 0x80) {
-      i++;
+      i = ll_skip_ascii(d, i, n);
       continue;
     }
     unsigned cp;

@@ -26,9 +26,22 @@ static const char *invisible(unsigned cp) {
 static void scan(struct ll_ctx *ctx, struct ll_span sp, const char *where) {
   const unsigned char *d = (const unsigned char *)ctx->src->data;
   unsigned prev = 0;
-  for (size_t i = sp.start; i < sp.end && i < ctx->src->len;) {
+  size_t end = sp.end < ctx->src->len ? sp.end : ctx->src->len;
+  for (size_t i = sp.start; i < end;) {
+    /* Only C2 (U+00A0), E2 (U+200B..U+2060) and EF (U+FEFF) lead the
+     * characters sought: skip everything else a byte at a time. */
+    if (d[i] < 0x80) {
+      size_t j = ll_skip_ascii(d, i, end);
+      prev = d[j - 1];
+      i = j;
+      continue;
+    }
+    if (d[i] != 0xC2 && d[i] != 0xE2 && d[i] != 0xEF && d[i] < 0xF0) {
+      i++; /* a lead or continuation byte of nothing sought */
+      continue;
+    }
     unsigned cp;
-    int k = ll_utf8_decode(d + i, ctx->src->len - i, &cp);
+    int k = ll_utf8_decode(d + i, end - i, &cp);
     if (k < 0) {
       i++;
       continue;
@@ -47,9 +60,11 @@ static void scan(struct ll_ctx *ctx, struct ll_span sp, const char *where) {
 static void entry(struct ll_ctx *ctx, const struct ll_entry *e) {
   if (e->name_span.end > e->name_span.start)
     scan(ctx, e->name_span, "name");
-  if (e->separator && e->desc_span.start > e->name_span.end &&
-      e->name_span.end > 0) {
-    struct ll_span s = {e->name_span.end, e->desc_span.start};
+  const struct ll_link *l = ll_primary(e);
+  size_t from = l && l->span.end > e->name_span.end ? l->span.end
+                                                    : e->name_span.end;
+  if (e->separator && e->desc_span.start > from && from > 0) {
+    struct ll_span s = {from, e->desc_span.start};
     scan(ctx, s, "separator");
   }
 }

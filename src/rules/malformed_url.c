@@ -80,25 +80,22 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
     ll_report(ctx, l->url_span, "URL '%s' is malformed: %s", u, why);
     return;
   }
-  struct ll_url pu;
-  ll_url_parse(u, &pu);
-  if (!pu.scheme || !web_scheme(pu.scheme)) {
-    ll_url_clear(&pu);
+  const struct ll_url *pu = &l->parsed;
+  if (!pu->scheme || !web_scheme(pu->scheme))
     return;
-  }
-  if (pu.parse_error) {
-    ll_report(ctx, l->url_span, "URL '%s' is malformed: %s", u, pu.error);
-  } else if (!pu.host || !pu.host[0]) {
+  if (pu->parse_error) {
+    ll_report(ctx, l->url_span, "URL '%s' is malformed: %s", u, pu->error);
+  } else if (!pu->host || !pu->host[0]) {
     ll_report(ctx, l->url_span, "URL '%s' has no host", u);
-  } else if (pu.host[0] != '[' &&
-             (strstr(pu.host, "..") || pu.host[0] == '.' ||
-              pu.host[0] == '-')) {
+  } else if (pu->host[0] != '[' &&
+             (strstr(pu->host, "..") || pu->host[0] == '.' ||
+              pu->host[0] == '-')) {
     ll_report(ctx, l->url_span, "URL '%s' has an invalid host '%s'", u,
-              pu.host);
-  } else if (pu.host[0] != '[' && !strchr(pu.host, '.') &&
-             !ll_url_is_private_host(pu.host)) {
+              pu->host);
+  } else if (pu->host[0] != '[' && !strchr(pu->host, '.') &&
+             !ll_url_is_private_host(pu->host)) {
     ll_report(ctx, l->url_span, "URL '%s' has a host '%s' with no domain", u,
-              pu.host);
+              pu->host);
   } else {
     int depth = 0, bad = 0;
     for (const char *p = u; *p; p++) {
@@ -110,7 +107,6 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
     if (bad || depth)
       ll_report(ctx, l->url_span, "URL '%s' has unbalanced parentheses", u);
   }
-  ll_url_clear(&pu);
 }
 
 const struct ll_rule_ops ll_rule_MALFORMED_URL = {.on_link = check};

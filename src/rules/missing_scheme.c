@@ -16,7 +16,8 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
   }
   const char *u = l->url;
   size_t s, t;
-  if ((l->flags & (LL_LINK_NAV | LL_LINK_AUTOLINK)) || strchr(u, ':') == u)
+  if ((l->flags & (LL_LINK_NAV | LL_LINK_AUTOLINK)) || l->parsed.scheme ||
+      u[0] == '/' || u[0] == '.')
     return;
   if (ll_pattern_find(ll_ctx_pattern(ctx, domain, 1), u, strlen(u), 0, &s,
                       &t) == 1)

@@ -3,14 +3,12 @@
 #include "common.h"
 
 static void check(struct ll_ctx *ctx, const struct ll_link *l) {
-  struct ll_url u;
-  ll_url_parse(l->url, &u);
-  if (u.host && ll_url_is_private_host(u.host))
+  const char *host = l->parsed.host;
+  if (host && ll_url_is_private_host(host))
     ll_report(ctx, l->url_span,
               "link points to the private address '%s', which readers "
               "cannot reach",
-              u.host);
-  ll_url_clear(&u);
+              host);
 }
 
 const struct ll_rule_ops ll_rule_PRIVATE_ADDRESS = {.on_link = check};

@@ -4,18 +4,17 @@
 static void check(struct ll_ctx *ctx, const struct ll_link *l) {
   if (l->flags & LL_LINK_IMAGE)
     return;
-  struct ll_url u;
-  ll_url_parse(l->url, &u);
-  if (u.query) {
+  const struct ll_url *u = &l->parsed;
+  if (u->query) {
     struct ll_buf names;
     ll_buf_init(&names, 4096);
     size_t count = 0;
-    for (const char *q = u.query; *q;) {
+    for (const char *q = u->query; *q;) {
       size_t len = strcspn(q, "&");
       size_t nl = strcspn(q, "=&");
       if (nl > len)
         nl = len;
-      if (ll_url_is_tracking_param(q, nl, u.host)) {
+      if (ll_url_is_tracking_param(q, nl, u->host)) {
         if (count++)
           ll_buf_adds(&names, ", ");
         ll_buf_add(&names, q, nl);
@@ -30,7 +29,6 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
                 count > 1 ? "s" : "", names.data, count > 1 ? "them" : "it");
     ll_buf_free(&names);
   }
-  ll_url_clear(&u);
 }
 
 const struct ll_rule_ops ll_rule_TRACKING_PARAM = {.on_link = check};

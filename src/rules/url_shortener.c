@@ -3,13 +3,11 @@
 #include "common.h"
 
 static void check(struct ll_ctx *ctx, const struct ll_link *l) {
-  struct ll_url u;
-  ll_url_parse(l->url, &u);
-  if (u.host && ll_url_is_shortener(u.host))
+  const char *host = l->parsed.host;
+  if (host && ll_url_is_shortener(host))
     ll_report(ctx, l->url_span,
               "link goes through the shortener '%s': link to its target",
-              u.host);
-  ll_url_clear(&u);
+              host);
 }
 
 const struct ll_rule_ops ll_rule_URL_SHORTENER = {.on_link = check};
