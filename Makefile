@@ -33,10 +33,12 @@ TEST_SRC := $(wildcard tests/test_*.c) tests/helpers.c
 HDRS    := $(wildcard src/*.h src/rules/*.h) rules/rules.def
 
 B       := build
-OBJ     := $(LIB_SRC:%.c=$(B)/%.o)
-AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o)
+GEN_SRC := $(B)/gen/rule_docs.c
+GEN     := rule_docs hook_text
+OBJ     := $(LIB_SRC:%.c=$(B)/%.o) $(GEN:%=$(B)/gen/%.o)
+AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 
-.PHONY: all run test test-unit test-asan test-cli deps check-deps install \
+.PHONY: install-hook all run test test-unit test-asan test-cli deps check-deps install \
         uninstall clean bench format lint
 
 all: deps listlint
@@ -71,6 +73,23 @@ $(B)/%.o: %.c $(HDRS)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(B)/asan/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
+
+# The rule pages, embedded for --explain and SARIF help text.
+$(GEN_SRC): rules/rules.def $(wildcard rules/*.md) tools/embed-docs.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed-docs.sh rules > $@.tmp && mv $@.tmp $@
+
+# The pre-commit hook that install-hook writes.
+$(B)/gen/hook_text.c: hooks/pre-commit tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh ll_hook_text hooks/pre-commit > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/%.o: $(B)/gen/%.c $(HDRS)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/asan/gen/%.o: $(B)/gen/%.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
 
@@ -110,6 +129,7 @@ test-unit: $(B)/unit
 
 test-asan: $(B)/asan/unit $(B)/asan/listlint
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	LL_BIN=$(CURDIR)/$(B)/asan/listlint LL_ROOT=$(CURDIR) \
 	  $(B)/asan/unit -j2
@@ -120,6 +140,10 @@ test-cli: listlint $(B)/asan/listlint
 	LL_BIN=$(CURDIR)/listlint sh tests/cli.sh
 	ASAN_OPTIONS=detect_leaks=1 LL_BIN=$(CURDIR)/$(B)/asan/listlint \
 	  sh tests/cli.sh
+
+# This repository's own hook (listlint checks its own Markdown).
+install-hook: listlint
+	./listlint install-hook
 
 bench: listlint
 	sh bench/lint.sh

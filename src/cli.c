@@ -8,6 +8,8 @@
 
 static const char usage[] =
     "Usage: listlint [OPTIONS] [FILE|DIR|-]...\n"
+    "       listlint install-hook [--chain]\n"
+    "       listlint uninstall-hook\n"
     "Lint curated Markdown lists (awesome lists, dataset and resource "
     "lists).\n"
     "\n"
@@ -15,7 +17,8 @@ static const char usage[] =
     "A DIR is searched for *.md files; '-' reads standard input.\n"
     "\n"
     "Options:\n"
-    "  -f, --format=FORMAT     text (default) or json\n"
+    "  -f, --format=FORMAT     text (default), json, sarif (SARIF 2.1.0) or\n"
+    "                          github (Actions annotations)\n"
     "      --fail-on=LEVEL     exit 1 on findings at or above LEVEL:\n"
     "                          error (default), warning or info\n"
     "  -q, --quiet             print the findings only, no summary\n"
@@ -27,6 +30,9 @@ static const char usage[] =
     "      --stdin-filename=NAME  the name used for standard input\n"
     "      --dump-entries      print the entries listlint understood, as "
     "JSON\n"
+    "      --staged            lint the staged content (the index) of FILEs,\n"
+    "                          or of every staged Markdown file\n"
+    "      --diff-base=REV     report only findings that are new since REV\n"
     "      --rule=ID=LEVEL     set a rule's severity: error, warning, info or "
     "off\n"
     "      --list-rules        list the rules: id, severity, fixable, summary\n"
@@ -47,7 +53,10 @@ enum {
   OPT_STDIN_FILENAME,
   OPT_DUMP_ENTRIES,
   OPT_RULE,
-  OPT_LIST_RULES
+  OPT_LIST_RULES,
+  OPT_STAGED,
+  OPT_DIFF_BASE,
+  OPT_CHAIN
 };
 
 static const struct option options[] = {
@@ -62,6 +71,9 @@ static const struct option options[] = {
     {"dump-entries", no_argument, NULL, OPT_DUMP_ENTRIES},
     {"rule", required_argument, NULL, OPT_RULE},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"staged", no_argument, NULL, OPT_STAGED},
+    {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
+    {"chain", no_argument, NULL, OPT_CHAIN},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -94,6 +106,14 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
   o->show_source = -1;
   int c;
   optind = 1;
+  if (argc > 1 && strcmp(argv[1], "install-hook") == 0)
+    o->command = LL_CMD_INSTALL_HOOK;
+  else if (argc > 1 && strcmp(argv[1], "uninstall-hook") == 0)
+    o->command = LL_CMD_UNINSTALL_HOOK;
+  if (o->command != LL_CMD_LINT) {
+    argc--;
+    argv++;
+  }
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:qhV", options, NULL)) != -1) {
     switch (c) {
@@ -102,8 +122,13 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
         o->format = LL_FMT_TEXT;
       else if (strcmp(optarg, "json") == 0)
         o->format = LL_FMT_JSON;
+      else if (strcmp(optarg, "sarif") == 0)
+        o->format = LL_FMT_SARIF;
+      else if (strcmp(optarg, "github") == 0)
+        o->format = LL_FMT_GITHUB;
       else
-        return bad("unknown format '%s' (text or json)", optarg);
+        return bad("unknown format '%s' (text, json, sarif, github)",
+                   optarg);
       break;
     case OPT_FAIL_ON: {
       int s = ll_severity_parse(optarg);
@@ -160,6 +185,17 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
     case OPT_LIST_RULES:
       o->list_rules = 1;
       break;
+    case OPT_STAGED:
+      o->staged = 1;
+      break;
+    case OPT_DIFF_BASE:
+      o->diff_base = optarg;
+      break;
+    case OPT_CHAIN:
+      if (o->command != LL_CMD_INSTALL_HOOK)
+        return bad("%s", "--chain goes with install-hook");
+      o->chain = 1;
+      break;
     case 'h':
       fputs(usage, stdout);
       return 1;
@@ -178,6 +214,8 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
   }
   o->files = argv + optind;
   o->nfiles = (size_t)(argc - optind);
+  if (o->command != LL_CMD_LINT && o->nfiles)
+    return bad("unexpected argument '%s'", o->files[0]);
   return 0;
 }
 

@@ -4,14 +4,20 @@
 
 #include "listlint.h"
 
-enum ll_format { LL_FMT_TEXT, LL_FMT_JSON };
+enum ll_format { LL_FMT_TEXT, LL_FMT_JSON, LL_FMT_SARIF, LL_FMT_GITHUB };
 
 struct ll_rule_setting {
   int rule;
   enum ll_severity severity;
 };
 
+enum ll_command { LL_CMD_LINT, LL_CMD_INSTALL_HOOK, LL_CMD_UNINSTALL_HOOK };
+
 struct ll_opts {
+  enum ll_command command;
+  int chain;             /* install-hook --chain */
+  int staged;            /* --staged: files as the index has them */
+  const char *diff_base; /* --diff-base REV: only what changed since */
   char **files; /* borrowed from argv */
   size_t nfiles;
   enum ll_format format;

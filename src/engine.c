@@ -1,5 +1,6 @@
 /* engine.c - one pass of every enabled rule over a file's model; the
  * report function rules call; the lint context. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,37 @@ void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
   g->message = ll_buf_detach(&b);
 }
 
+static uint64_t fnv1a(uint64_t h, const void *p, size_t n) {
+  const unsigned char *s = p;
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+/* Fingerprints say "the same finding" without line numbers, so that
+ * SARIF consumers and --diff-base recognise a finding that only moved. */
+static void fingerprint(struct ll_diags *d, size_t from,
+                        const struct ll_source *src) {
+  struct ll_map seen = {0};
+  char key[32];
+  for (size_t i = from; i < d->n; i++) {
+    struct ll_diag *g = &d->v[i];
+    const char *id = ll_rules[g->rule].id;
+    uint64_t h = fnv1a(14695981039346656037ULL, id, strlen(id) + 1);
+    size_t len = g->span.end - g->span.start;
+    h = fnv1a(h, src->data + g->span.start, len > 512 ? 512 : len);
+    snprintf(key, sizeof key, "%016llx", (unsigned long long)h);
+    size_t nth = (size_t)ll_map_get(&seen, key);
+    ll_map_put(&seen, key, (const void *)(nth + 1));
+    h = fnv1a(h, &nth, sizeof nth);
+    snprintf(g->fingerprint, sizeof g->fingerprint, "%016llx",
+             (unsigned long long)h);
+  }
+  ll_map_free(&seen);
+}
+
 int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
             struct ll_model **model_out, char **err) {
   struct ll_model *m = ll_model_build(src, err);
@@ -130,6 +162,7 @@ int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
     }
   }
   ll_diags_sort(&ctx->diags, first);
+  fingerprint(&ctx->diags, first, src);
   ctx->src = NULL;
   ctx->model = NULL;
   if (model_out)

@@ -283,6 +283,8 @@ struct ll_rule_info {
   const char *summary;
 };
 extern const struct ll_rule_info ll_rules[LL_R__COUNT];
+/* Each rule's documentation page (rules/<id>.md), embedded at build. */
+extern const char *const ll_rule_docs[LL_R__COUNT];
 /* Look a rule up by id; -1 when unknown. */
 int ll_rule_find(const char *id);
 
@@ -293,6 +295,9 @@ struct ll_diag {
   struct ll_span span;
   int line, col, end_line, end_col; /* end_col: one past the last byte */
   char *message;         /* owned */
+  /* Stable across edits elsewhere in the file: rule, flagged text and
+   * how many times the same pair occurred before (hex, NUL-terminated). */
+  char fingerprint[17];
 };
 
 struct ll_diags {
@@ -362,6 +367,10 @@ void ll_out_text_summary(FILE *fp, const struct ll_diags *d, size_t nfiles,
                          const struct ll_out_opts *o);
 /* The whole list as one JSON array.  Return 0 or -1 on write error. */
 int ll_out_json(FILE *fp, const struct ll_diags *d);
+/* SARIF 2.1.0 with the rule catalogue.  Return 0 or -1. */
+int ll_out_sarif(FILE *fp, const struct ll_diags *d);
+/* GitHub Actions workflow commands (annotations). */
+void ll_out_github(FILE *fp, const struct ll_diags *d);
 /* Entries as JSON; the caller collects them per file in an opaque
  * jansson array (void *) created with ll_dump_new. */
 void *ll_dump_new(void);

@@ -4,10 +4,9 @@
 #include <string.h>
 
 #include "listlint.h"
+#include "out.h"
 
-/* A JSON string from bytes that may not be UTF-8: each invalid byte
- * becomes U+FFFD, so jansson never refuses a value. */
-static json_t *jstr(const char *s) {
+json_t *ll_json_str(const char *s) {
   size_t n = strlen(s);
   unsigned cp;
   size_t i = 0;
@@ -42,12 +41,12 @@ int ll_out_json(FILE *fp, const struct ll_diags *d) {
     const struct ll_diag *g = &d->v[i];
     json_array_append_new(
         arr, json_pack("{s:o, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, s:o}",
-                       "file", jstr(g->file), "line", g->line, "column", g->col,
+                       "file", ll_json_str(g->file), "line", g->line, "column", g->col,
                        "end_line", g->end_line, "end_column", g->end_col,
                        "offset", (json_int_t)g->span.start, "end_offset",
                        (json_int_t)g->span.end, "rule", ll_rules[g->rule].id,
                        "severity", ll_severity_name(g->severity), "message",
-                       jstr(g->message)));
+                       ll_json_str(g->message)));
   }
   int r = json_dumpf(arr, fp, JSON_INDENT(2) | JSON_ENSURE_ASCII);
   fputc('\n', fp);
@@ -58,7 +57,7 @@ int ll_out_json(FILE *fp, const struct ll_diags *d) {
 void *ll_dump_new(void) { return json_array(); }
 
 static json_t *str_or_null(const char *s) {
-  return s ? jstr(s) : json_null();
+  return s ? ll_json_str(s) : json_null();
 }
 
 void ll_dump_add(void *dump, const struct ll_source *src,
@@ -72,7 +71,7 @@ void ll_dump_add(void *dump, const struct ll_source *src,
       int line, col;
       ll_source_linecol(src, l->url_span.start, &line, &col);
       json_array_append_new(
-          links, json_pack("{s:o, s:o, s:b, s:b, s:i, s:i}", "url", jstr(l->url),
+          links, json_pack("{s:o, s:o, s:b, s:b, s:i, s:i}", "url", ll_json_str(l->url),
                            "label", str_or_null(l->label), "primary", k == 0,
                            "shared", (l->flags & LL_LINK_SHARED) != 0, "line",
                            line, "column", col));
@@ -80,10 +79,10 @@ void ll_dump_add(void *dump, const struct ll_source *src,
     json_t *section = json_array();
     const struct ll_section *s = &m->sections[e->section];
     for (size_t k = 0; k < s->depth; k++)
-      json_array_append_new(section, jstr(s->path[k]));
+      json_array_append_new(section, ll_json_str(s->path[k]));
     json_array_append_new(
         arr, json_pack("{s:o, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
-                       "file", jstr(src->name), "line", e->line, "end_line",
+                       "file", ll_json_str(src->name), "line", e->line, "end_line",
                        e->end_line, "style", ll_style_name(e->style), "name",
                        str_or_null(e->name), "links", links, "description",
                        str_or_null(e->description), "access",

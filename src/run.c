@@ -9,6 +9,7 @@
 #include <curl/curl.h>
 
 #include "cli.h"
+#include "git.h"
 
 #define LL_MAX_INPUT ((size_t)256 << 20) /* bytes of one input */
 #define MAX_DEPTH 64                  /* directory levels searched */
@@ -80,6 +81,19 @@ static int find_markdown(const char *dir, struct paths *out, int depth) {
 /* The files of the run; -1 when one named cannot be used. */
 static int collect(const struct ll_opts *o, struct paths *files) {
   int rc = 0;
+  if (o->nfiles == 0 && o->staged) {
+    struct ll_buf list;
+    ll_buf_init(&list, 0);
+    if (ll_git_staged_files(&list) < 0) {
+      fputs("listlint: --staged: not inside a git repository\n", stderr);
+      ll_buf_free(&list);
+      return -1;
+    }
+    for (size_t i = 0; i < list.len; i += strlen(list.data + i) + 1)
+      add_path(files, ll_xstrdup(list.data + i));
+    ll_buf_free(&list);
+    return 0;
+  }
   if (o->nfiles == 0) {
     static const char *const names[] = {"README.md", "readme.md",
                                         "Readme.md", NULL};
@@ -96,7 +110,8 @@ static int collect(const struct ll_opts *o, struct paths *files) {
   for (size_t i = 0; i < o->nfiles; i++) {
     const char *f = o->files[i];
     struct stat st;
-    if (strcmp(f, "-") != 0 && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (!o->staged && strcmp(f, "-") != 0 && stat(f, &st) == 0 &&
+        S_ISDIR(st.st_mode)) {
       size_t before = files->n;
       if (find_markdown(f, files, 0) < 0)
         rc = -1;
@@ -131,7 +146,90 @@ static int refuse_binary(const struct ll_source *src) {
   return LL_EXIT_USAGE;
 }
 
+/* The input as it will be committed (--staged), or as it is. */
+static struct ll_source *load(const struct ll_opts *o, const char *path,
+                              const char *display, char **err) {
+  if (!o->staged || strcmp(path, "-") == 0)
+    return ll_source_load(path, display, LL_MAX_INPUT, err);
+  struct ll_buf b;
+  ll_buf_init(&b, LL_MAX_INPUT);
+  if (ll_git_show(NULL, path, &b) < 0) {
+    ll_buf_free(&b);
+    struct ll_buf m;
+    ll_buf_init(&m, 0);
+    ll_buf_printf(&m, "%s: not in the index (is it staged?)", display);
+    *err = ll_buf_detach(&m);
+    return NULL;
+  }
+  struct ll_source *src = ll_source_from_mem(display, b.data ? b.data : "",
+                                             b.len);
+  ll_buf_free(&b);
+  return src;
+}
+
+/* --diff-base: drop the findings of ctx->diags[from..] that the file
+ * already had in rev (matched by fingerprint, so moved lines stay old;
+ * renames are followed).  A file that rev lacks is new throughout. */
+static void keep_new(struct ll_ctx *ctx, size_t from, const struct ll_opts *o,
+                     const char *path) {
+  char *old = ll_git_renamed_from(o->diff_base, path, o->staged);
+  struct ll_buf b;
+  ll_buf_init(&b, LL_MAX_INPUT);
+  int have = ll_git_show(o->diff_base, old ? old : path, &b) == 0;
+  free(old);
+  if (!have) {
+    ll_buf_free(&b);
+    return;
+  }
+  struct ll_source *bs =
+      ll_source_from_mem(path, b.data ? b.data : "", b.len);
+  ll_buf_free(&b);
+  struct ll_ctx *bctx = ll_ctx_new();
+  memcpy(bctx->severity, ctx->severity, sizeof bctx->severity);
+  char *err = NULL;
+  struct ll_map before = {0};
+  if (ll_lint(bctx, bs, NULL, &err) == 0) {
+    for (size_t i = 0; i < bctx->diags.n; i++) {
+      const char *fp = bctx->diags.v[i].fingerprint;
+      size_t n = (size_t)ll_map_get(&before, fp);
+      ll_map_put(&before, fp, (const void *)(n + 1));
+    }
+  }
+  free(err);
+  size_t w = from;
+  for (size_t i = from; i < ctx->diags.n; i++) {
+    struct ll_diag *g = &ctx->diags.v[i];
+    size_t n = (size_t)ll_map_get(&before, g->fingerprint);
+    if (n) {
+      ll_map_put(&before, g->fingerprint, (const void *)(n - 1));
+      free(g->message);
+      continue;
+    }
+    ctx->diags.v[w++] = *g;
+  }
+  ctx->diags.n = w;
+  ll_map_free(&before);
+  ll_ctx_free(bctx);
+  ll_source_free(bs);
+}
+
 int ll_run(const struct ll_opts *o) {
+  if (o->command == LL_CMD_INSTALL_HOOK)
+    return ll_hook_install(o->chain);
+  if (o->command == LL_CMD_UNINSTALL_HOOK)
+    return ll_hook_uninstall();
+  int have_base = 0;
+  if (o->diff_base) {
+    have_base = ll_git_rev_exists(o->diff_base);
+    /* An unborn HEAD (the first commit) has nothing: all is new. */
+    static const char *const top[] = {"rev-parse", "--git-dir", NULL};
+    if (!have_base && (strcmp(o->diff_base, "HEAD") != 0 ||
+                       ll_git(top, NULL) != 0)) {
+      fprintf(stderr, "listlint: --diff-base: '%s' is not a commit here\n",
+              o->diff_base);
+      return LL_EXIT_USAGE;
+    }
+  }
   curl_global_init(CURL_GLOBAL_DEFAULT);
   struct paths files = {0};
   int status = LL_EXIT_OK;
@@ -153,7 +251,7 @@ int ll_run(const struct ll_opts *o) {
     const char *display =
         is_stdin ? (o->stdin_name ? o->stdin_name : "<stdin>") : path;
     char *err = NULL;
-    struct ll_source *src = ll_source_load(path, display, LL_MAX_INPUT, &err);
+    struct ll_source *src = load(o, path, display, &err);
     if (!src) {
       fprintf(stderr, "listlint: %s\n", err);
       free(err);
@@ -178,6 +276,8 @@ int ll_run(const struct ll_opts *o) {
       continue;
     }
     linted++;
+    if (have_base)
+      keep_new(ctx, from, o, path);
     if (dump) {
       ll_dump_add(dump, src, m);
       ll_model_free(m);
@@ -196,6 +296,11 @@ int ll_run(const struct ll_opts *o) {
   } else if (o->format == LL_FMT_JSON) {
     if (ll_out_json(stdout, &ctx->diags) < 0)
       status = LL_EXIT_INTERNAL;
+  } else if (o->format == LL_FMT_SARIF) {
+    if (ll_out_sarif(stdout, &ctx->diags) < 0)
+      status = LL_EXIT_INTERNAL;
+  } else if (o->format == LL_FMT_GITHUB) {
+    ll_out_github(stdout, &ctx->diags);
   } else if (!o->quiet && linted) {
     ll_out_text_summary(stdout, &ctx->diags, linted, &out);
   }

@@ -1,0 +1,146 @@
+/* git.c - git plumbing through fork/exec, no shell. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "git.h"
+
+int ll_git(const char *const *args, struct ll_buf *out) {
+  size_t n = 0;
+  while (args[n])
+    n++;
+  const char **argv = ll_xcalloc(n + 2, sizeof *argv);
+  argv[0] = "git";
+  memcpy(argv + 1, args, n * sizeof *argv);
+  int fd[2];
+  if (pipe(fd) < 0) {
+    free(argv);
+    return -1;
+  }
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fd[0]);
+    close(fd[1]);
+    free(argv);
+    return -1;
+  }
+  if (pid == 0) {
+    dup2(fd[1], STDOUT_FILENO);
+    close(fd[0]);
+    close(fd[1]);
+    int devnull = open("/dev/null", O_RDWR);
+    if (devnull >= 0) {
+      dup2(devnull, STDIN_FILENO);
+      dup2(devnull, STDERR_FILENO);
+    }
+    execvp("git", (char *const *)(void *)argv);
+    _exit(127);
+  }
+  close(fd[1]);
+  char chunk[65536];
+  ssize_t r;
+  while ((r = read(fd[0], chunk, sizeof chunk)) != 0) {
+    if (r < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    if (out)
+      ll_buf_add(out, chunk, (size_t)r);
+  }
+  close(fd[0]);
+  free(argv);
+  int st;
+  while (waitpid(pid, &st, 0) < 0)
+    if (errno != EINTR)
+      return -1;
+  if (!WIFEXITED(st) || WEXITSTATUS(st) == 127)
+    return -1;
+  return WEXITSTATUS(st);
+}
+
+static int is_markdown(const char *p) {
+  size_t n = strlen(p);
+  return (n > 3 && strcmp(p + n - 3, ".md") == 0) ||
+         (n > 9 && strcmp(p + n - 9, ".markdown") == 0);
+}
+
+int ll_git_staged_files(struct ll_buf *out) {
+  struct ll_buf all;
+  ll_buf_init(&all, 0);
+  static const char *const args[] = {"diff",  "--cached", "--name-only",
+                                     "-z",    "--relative",
+                                     "--diff-filter=ACMR", NULL};
+  int st = ll_git(args, &all);
+  if (st != 0) {
+    ll_buf_free(&all);
+    return -1;
+  }
+  for (size_t i = 0; i < all.len;) {
+    const char *p = all.data + i;
+    size_t n = strlen(p);
+    if (is_markdown(p))
+      ll_buf_add(out, p, n + 1);
+    i += n + 1;
+  }
+  ll_buf_free(&all);
+  return 0;
+}
+
+int ll_git_show(const char *rev, const char *path, struct ll_buf *out) {
+  struct ll_buf spec;
+  ll_buf_init(&spec, 0);
+  /* "REV:./path" and ":./path" are relative to the current directory */
+  ll_buf_printf(&spec, "%s:./%s", rev ? rev : "", path);
+  const char *args[] = {"cat-file", "blob", spec.data, NULL};
+  int st = ll_git(args, out);
+  ll_buf_free(&spec);
+  return st == 0 ? 0 : -1;
+}
+
+char *ll_git_renamed_from(const char *rev, const char *path, int staged) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  const char *args[] = {"diff",   "--name-status", "-z", "-M",
+                        "--relative", staged ? "--cached" : rev,
+                        staged ? rev : NULL, NULL};
+  char *from = NULL;
+  if (ll_git(args, &b) == 0) {
+    /* records: STATUS\0path\0 or R<score>\0old\0new\0 */
+    size_t i = 0;
+    while (i < b.len) {
+      const char *status = b.data + i;
+      i += strlen(status) + 1;
+      if (i >= b.len)
+        break;
+      const char *a = b.data + i;
+      i += strlen(a) + 1;
+      if (status[0] == 'R' || status[0] == 'C') {
+        if (i >= b.len)
+          break;
+        const char *c = b.data + i;
+        i += strlen(c) + 1;
+        if (strcmp(c, path) == 0 && status[0] == 'R') {
+          from = ll_xstrdup(a);
+          break;
+        }
+      }
+    }
+  }
+  ll_buf_free(&b);
+  return from;
+}
+
+int ll_git_rev_exists(const char *rev) {
+  struct ll_buf spec;
+  ll_buf_init(&spec, 0);
+  ll_buf_printf(&spec, "%s^{commit}", rev);
+  const char *args[] = {"rev-parse", "--verify", "--quiet", spec.data, NULL};
+  int st = ll_git(args, NULL);
+  ll_buf_free(&spec);
+  return st == 0;
+}

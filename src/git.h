@@ -1,0 +1,35 @@
+/* git.h - the git plumbing listlint needs: staged content, a base
+ * revision's content (following renames), hooks.  Every git command runs
+ * without a shell, so file names need no quoting. */
+#ifndef LL_GIT_H
+#define LL_GIT_H
+
+#include "listlint.h"
+
+/* Run git with args (NULL-terminated, "git" not included); its standard
+ * output goes to out (may be NULL).  Return git's exit status, or -1 when
+ * git could not be run. */
+int ll_git(const char *const *args, struct ll_buf *out);
+
+/* Staged Markdown files (added, copied, modified, renamed), relative to
+ * the current directory, as a NUL-separated list in out.  Return 0 or -1
+ * (not a repository). */
+int ll_git_staged_files(struct ll_buf *out);
+
+/* The content of path (relative to the current directory) in the index
+ * (rev NULL) or in rev.  Return 0, or -1 when it is not there. */
+int ll_git_show(const char *rev, const char *path, struct ll_buf *out);
+
+/* Where path was in rev when it has been renamed since (comparing rev with
+ * the index when staged, else with the working tree).  Caller frees;
+ * NULL when it was not renamed. */
+char *ll_git_renamed_from(const char *rev, const char *path, int staged);
+
+/* Does rev name a commit?  An unborn HEAD does not. */
+int ll_git_rev_exists(const char *rev);
+
+/* listlint install-hook [--chain] / uninstall-hook: exit statuses. */
+int ll_hook_install(int chain);
+int ll_hook_uninstall(void);
+
+#endif

@@ -1,0 +1,11 @@
+/* out.h - what the output formats share. */
+#ifndef LL_OUT_H
+#define LL_OUT_H
+
+#include <jansson.h>
+
+/* A JSON string from bytes that may not be UTF-8: each invalid byte
+ * becomes U+FFFD, so jansson never refuses a value.  New reference. */
+json_t *ll_json_str(const char *s);
+
+#endif

@@ -1,0 +1,45 @@
+/* out_github.c - GitHub Actions workflow commands, one per finding:
+ * ::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::message */
+#include "listlint.h"
+
+/* Data (the message) escapes %, CR and LF; properties also : and ,. */
+static void put_escaped(FILE *fp, const char *s, int property) {
+  for (; *s; s++) {
+    switch (*s) {
+    case '%':
+      fputs("%25", fp);
+      break;
+    case '\r':
+      fputs("%0D", fp);
+      break;
+    case '\n':
+      fputs("%0A", fp);
+      break;
+    case ':':
+      fputs(property ? "%3A" : ":", fp);
+      break;
+    case ',':
+      fputs(property ? "%2C" : ",", fp);
+      break;
+    default:
+      fputc(*s, fp);
+    }
+  }
+}
+
+void ll_out_github(FILE *fp, const struct ll_diags *d) {
+  for (size_t i = 0; i < d->n; i++) {
+    const struct ll_diag *g = &d->v[i];
+    const char *cmd = g->severity == LL_SEV_ERROR     ? "error"
+                      : g->severity == LL_SEV_WARNING ? "warning"
+                                                      : "notice";
+    fprintf(fp, "::%s file=", cmd);
+    put_escaped(fp, g->file, 1);
+    fprintf(fp, ",line=%d,endLine=%d,col=%d,endColumn=%d,title=", g->line,
+            g->end_line, g->col, g->end_col);
+    put_escaped(fp, ll_rules[g->rule].id, 1);
+    fputs("::", fp);
+    put_escaped(fp, g->message, 0);
+    fputc('\n', fp);
+  }
+}

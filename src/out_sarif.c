@@ -1,0 +1,68 @@
+/* out_sarif.c - SARIF 2.1.0, as GitHub code scanning reads it. */
+#include <string.h>
+
+#include "listlint.h"
+#include "out.h"
+
+static const char *level(enum ll_severity s) {
+  return s == LL_SEV_ERROR     ? "error"
+         : s == LL_SEV_WARNING ? "warning"
+                               : "note";
+}
+
+/* The page's "## Why" paragraph: the rule's long description. */
+static json_t *why(const char *doc) {
+  const char *p = strstr(doc, "## Why\n\n");
+  if (!p)
+    return json_string(doc);
+  p += 8;
+  const char *e = strstr(p, "\n\n");
+  return json_stringn(p, e ? (size_t)(e - p) : strlen(p));
+}
+
+static json_t *text(json_t *s) { return json_pack("{s:o}", "text", s); }
+
+static json_t *rule(int i) {
+  const struct ll_rule_info *r = &ll_rules[i];
+  char uri[256];
+  snprintf(uri, sizeof uri, "%s/blob/main/rules/%s.md", LL_URL, r->id);
+  return json_pack("{s:s, s:s, s:o, s:o, s:{s:s, s:s}, s:{s:s}, s:s}", "id",
+                   r->id, "name", r->id, "shortDescription",
+                   text(json_string(r->summary)), "fullDescription",
+                   text(why(ll_rule_docs[i])), "help", "text",
+                   ll_rule_docs[i], "markdown", ll_rule_docs[i],
+                   "defaultConfiguration", "level", level(r->severity),
+                   "helpUri", uri);
+}
+
+static json_t *result(const struct ll_diag *g) {
+  json_t *region =
+      json_pack("{s:i, s:i, s:i, s:i}", "startLine", g->line, "startColumn",
+                g->col, "endLine", g->end_line, "endColumn", g->end_col);
+  json_t *loc = json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation",
+                          "artifactLocation", "uri", ll_json_str(g->file),
+                          "region", region);
+  return json_pack("{s:s, s:i, s:s, s:o, s:[o], s:{s:s}}", "ruleId",
+                   ll_rules[g->rule].id, "ruleIndex", (int)g->rule, "level",
+                   level(g->severity), "message",
+                   text(ll_json_str(g->message)), "locations", loc,
+                   "partialFingerprints", "listlint/v1", g->fingerprint);
+}
+
+int ll_out_sarif(FILE *fp, const struct ll_diags *d) {
+  json_t *rules = json_array();
+  for (int i = 0; i < LL_R__COUNT; i++)
+    json_array_append_new(rules, rule(i));
+  json_t *results = json_array();
+  for (size_t i = 0; i < d->n; i++)
+    json_array_append_new(results, result(&d->v[i]));
+  json_t *root = json_pack(
+      "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o}]}", "$schema",
+      "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
+      "runs", "tool", "driver", "name", "listlint", "version", LL_VERSION,
+      "informationUri", LL_URL, "rules", rules, "results", results);
+  int r = root ? json_dumpf(root, fp, JSON_INDENT(2)) : -1;
+  fputc('\n', fp);
+  json_decref(root);
+  return r;
+}

@@ -1,0 +1,118 @@
+/* test_out.c - the machine formats: GitHub annotations' escaping, SARIF's
+ * required fields, fingerprints that survive unrelated edits. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+#include <jansson.h>
+
+#include "helpers.h"
+
+Test(out, github_escapes_data_and_properties) {
+  struct ll_diags d = {0};
+  struct ll_diag g = {0};
+  g.file = "dir/a,b:c.md";
+  g.rule = LL_R_MALFORMED_URL;
+  g.severity = LL_SEV_ERROR;
+  g.line = 3;
+  g.col = 7;
+  g.end_line = 3;
+  g.end_col = 12;
+  g.message = (char *)(size_t)"100% bad\r\nnext: a,b \xC3\xA4";
+  d.v = &g;
+  d.n = 1;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  ll_out_github(fp, &d);
+  fclose(fp);
+  cr_expect_str_eq(buf,
+                   "::error file=dir/a%2Cb%3Ac.md,line=3,endLine=3,col=7,"
+                   "endColumn=12,title=malformed-url::100%25 bad%0D%0Anext: "
+                   "a,b \xC3\xA4\n");
+  free(buf);
+  g.severity = LL_SEV_INFO;
+  fp = open_memstream(&buf, &len);
+  ll_out_github(fp, &d);
+  fclose(fp);
+  cr_expect(strncmp(buf, "::notice ", 9) == 0, "%s", buf);
+  free(buf);
+}
+
+Test(out, sarif_has_the_fields_code_scanning_needs) {
+  char *out;
+  cr_expect_eq(th_run("--format=sarif --stdin-filename docs/l.md -",
+                      "- [A](https://a.org) - Alpha.\n"
+                      "- [B](htps://b.org) - B\xC3\xA9ta.\n",
+                      &out, NULL),
+               1);
+  json_error_t e;
+  json_t *j = json_loads(out, 0, &e);
+  cr_assert(j, "invalid JSON: %s", e.text);
+  cr_expect_str_eq(json_string_value(json_object_get(j, "version")), "2.1.0");
+  json_t *run = json_array_get(json_object_get(j, "runs"), 0);
+  json_t *driver = json_object_get(json_object_get(run, "tool"), "driver");
+  cr_expect_str_eq(json_string_value(json_object_get(driver, "name")),
+                   "listlint");
+  json_t *rules = json_object_get(driver, "rules");
+  cr_assert_eq(json_array_size(rules), LL_R__COUNT);
+  size_t i;
+  json_t *r;
+  json_array_foreach(rules, i, r) {
+    cr_expect_str_eq(json_string_value(json_object_get(r, "id")),
+                     ll_rules[i].id);
+    const char *paths[][2] = {{"shortDescription", "text"},
+                              {"fullDescription", "text"},
+                              {"help", "text"},
+                              {"defaultConfiguration", "level"}};
+    for (int k = 0; k < 4; k++) {
+      json_t *v = json_object_get(json_object_get(r, paths[k][0]),
+                                  paths[k][1]);
+      cr_expect(json_is_string(v) && json_string_length(v) > 0,
+                "rule %s lacks %s.%s", ll_rules[i].id, paths[k][0],
+                paths[k][1]);
+    }
+  }
+  json_t *res = json_array_get(json_object_get(run, "results"), 0);
+  cr_assert(res);
+  cr_expect_str_eq(json_string_value(json_object_get(res, "ruleId")),
+                   "malformed-url");
+  cr_expect_str_eq(json_string_value(json_object_get(res, "level")), "error");
+  cr_expect(json_string_length(
+                json_object_get(json_object_get(res, "message"), "text")) > 0);
+  json_t *pl = json_object_get(
+      json_array_get(json_object_get(res, "locations"), 0),
+      "physicalLocation");
+  cr_expect_str_eq(json_string_value(json_object_get(
+                       json_object_get(pl, "artifactLocation"), "uri")),
+                   "docs/l.md");
+  json_t *region = json_object_get(pl, "region");
+  cr_expect_eq(json_integer_value(json_object_get(region, "startLine")), 2);
+  cr_expect_eq(json_integer_value(json_object_get(region, "startColumn")), 7);
+  cr_expect_eq(json_integer_value(json_object_get(region, "endColumn")), 19);
+  cr_expect(json_string_length(json_object_get(
+                json_object_get(res, "partialFingerprints"), "listlint/v1")) ==
+            16);
+  json_decref(j);
+  free(out);
+}
+
+Test(out, fingerprints_survive_unrelated_edits) {
+  struct th_lint a, b;
+  th_lint_str(&a, "# L\n\n- [B](htps://b.org) - Beta.\n");
+  th_lint_str(&b, "# L\n\nIntro added.\n\n- [Z](https://z.org) - Zed.\n"
+                  "- [B](htps://b.org) - Beta.\n");
+  cr_assert_eq(th_count(a.ctx, LL_R_MALFORMED_URL), 1);
+  cr_assert_eq(th_count(b.ctx, LL_R_MALFORMED_URL), 1);
+  const struct ll_diag *x = NULL, *y = NULL;
+  for (size_t i = 0; i < a.ctx->diags.n; i++)
+    if (a.ctx->diags.v[i].rule == LL_R_MALFORMED_URL)
+      x = &a.ctx->diags.v[i];
+  for (size_t i = 0; i < b.ctx->diags.n; i++)
+    if (b.ctx->diags.v[i].rule == LL_R_MALFORMED_URL)
+      y = &b.ctx->diags.v[i];
+  cr_expect_neq(x->line, y->line);
+  cr_expect_str_eq(x->fingerprint, y->fingerprint);
+  th_done(&a);
+  th_done(&b);
+}
