@@ -34,7 +34,8 @@ HDRS    := $(wildcard src/*.h src/rules/*.h) rules/rules.def
 
 B       := build
 GEN_SRC := $(B)/gen/rule_docs.c
-GEN     := rule_docs hook_text
+PROFILES := awesome datasets loose
+GEN     := rule_docs hook_text $(PROFILES:%=profile_%)
 OBJ     := $(LIB_SRC:%.c=$(B)/%.o) $(GEN:%=$(B)/gen/%.o)
 AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 
@@ -85,6 +86,11 @@ $(GEN_SRC): rules/rules.def $(wildcard rules/*.md) tools/embed-docs.sh
 $(B)/gen/hook_text.c: hooks/pre-commit tools/embed.sh
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh ll_hook_text hooks/pre-commit > $@.tmp && mv $@.tmp $@
+
+# The built-in profiles.
+$(B)/gen/profile_%.c: rules/%.ini tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh ll_profile_$* $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c $(HDRS)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@

@@ -33,6 +33,11 @@ static const char usage[] =
     "      --staged            lint the staged content (the index) of FILEs,\n"
     "                          or of every staged Markdown file\n"
     "      --diff-base=REV     report only findings that are new since REV\n"
+    "      --config=FILE       use FILE, not the nearest .listlint.ini\n"
+    "      --no-config         use no configuration file\n"
+    "      --profile=NAME      awesome, datasets or loose (the default)\n"
+    "      --print-config      print the effective configuration as INI\n"
+    "      --explain=ID        print a rule's documentation\n"
     "      --rule=ID=LEVEL     set a rule's severity: error, warning, info or "
     "off\n"
     "      --list-rules        list the rules: id, severity, fixable, summary\n"
@@ -56,7 +61,12 @@ enum {
   OPT_LIST_RULES,
   OPT_STAGED,
   OPT_DIFF_BASE,
-  OPT_CHAIN
+  OPT_CHAIN,
+  OPT_CONFIG,
+  OPT_NO_CONFIG,
+  OPT_PROFILE,
+  OPT_EXPLAIN,
+  OPT_PRINT_CONFIG
 };
 
 static const struct option options[] = {
@@ -74,6 +84,11 @@ static const struct option options[] = {
     {"staged", no_argument, NULL, OPT_STAGED},
     {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
     {"chain", no_argument, NULL, OPT_CHAIN},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"profile", required_argument, NULL, OPT_PROFILE},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"print-config", no_argument, NULL, OPT_PRINT_CONFIG},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -177,9 +192,9 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
       if (s < 0)
         return bad("unknown level in '%s' (error, warning, info, off)",
                    optarg);
-      o->rules = ll_xrealloc(o->rules, (o->nrules + 1) * sizeof *o->rules);
-      o->rules[o->nrules].rule = r;
-      o->rules[o->nrules++].severity = (enum ll_severity)s;
+      o->rules = ll_xrealloc(o->rules, 2 * (o->nrules + 1) * sizeof *o->rules);
+      o->rules[2 * o->nrules] = r;
+      o->rules[2 * o->nrules++ + 1] = s;
       break;
     }
     case OPT_LIST_RULES:
@@ -190,6 +205,25 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
       break;
     case OPT_DIFF_BASE:
       o->diff_base = optarg;
+      break;
+    case OPT_CONFIG:
+      o->config = optarg;
+      break;
+    case OPT_NO_CONFIG:
+      o->no_config = 1;
+      break;
+    case OPT_PROFILE:
+      o->profile = optarg;
+      break;
+    case OPT_EXPLAIN: {
+      int r = ll_rule_find(optarg);
+      if (r < 0)
+        return bad("unknown rule '%s' (see --list-rules)", optarg);
+      fputs(ll_rule_docs[r], stdout);
+      return 1;
+    }
+    case OPT_PRINT_CONFIG:
+      o->print_config = 1;
       break;
     case OPT_CHAIN:
       if (o->command != LL_CMD_INSTALL_HOOK)

@@ -28,8 +28,13 @@ struct ll_opts {
   const char *stdin_name;
   int dump_entries;
   int list_rules;
-  struct ll_rule_setting *rules; /* --rule ID=SEVERITY (owned) */
+  int *rules;    /* --rule ID=SEVERITY: pairs of rule, severity (owned) */
   size_t nrules;
+  const char *config;  /* --config FILE */
+  int no_config;       /* --no-config */
+  const char *profile; /* --profile NAME */
+  const char *explain; /* --explain ID */
+  int print_config;
 };
 
 /* Parse argv into o.  Return -1 and print a message on a usage error,

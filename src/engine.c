@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "config.h"
 #include "pattern.h"
+#include "suppress.h"
 
 #define LL_RULE(e, id, sev, flags, summary)                                   \
   extern const struct ll_rule_ops ll_rule_##e;
@@ -21,8 +23,17 @@ const struct ll_rule_ops *const ll_rule_ops[LL_R__COUNT] = {
 struct ll_ctx *ll_ctx_new(void) {
   struct ll_ctx *ctx = ll_xcalloc(1, sizeof *ctx);
   for (int i = 0; i < LL_R__COUNT; i++)
-    ctx->severity[i] = ll_rules[i].severity;
+    ctx->severity[i] =
+        ll_rules[i].flags & LL_RF_OPTIN ? LL_SEV_OFF : ll_rules[i].severity;
   return ctx;
+}
+
+const char *ll_option(const struct ll_ctx *ctx, const char *key) {
+  return ll_config_get(ctx->cfg, (int)ctx->current, key);
+}
+
+const char *ll_diag_id(const struct ll_diag *g) {
+  return g->custom_id ? g->custom_id : ll_rules[g->rule].id;
 }
 
 void ll_ctx_free(struct ll_ctx *ctx) {
@@ -55,8 +66,14 @@ struct ll_pattern *ll_ctx_pattern(struct ll_ctx *ctx, const char *re,
   return p;
 }
 
-void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
-  enum ll_severity sev = ctx->severity[ctx->current];
+static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
+                    const char *custom_id, struct ll_span span,
+                    const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
+                    const char *custom_id, struct ll_span span,
+                    const char *fmt, va_list ap) {
   if (sev == LL_SEV_OFF)
     return;
   const struct ll_source *src = ctx->src;
@@ -69,6 +86,7 @@ void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
   memset(g, 0, sizeof *g);
   g->file = src->name;
   g->rule = ctx->current;
+  g->custom_id = custom_id;
   g->severity = sev;
   if (span.end < span.start)
     span.end = span.start;
@@ -83,12 +101,24 @@ void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
   }
   struct ll_buf b;
   ll_buf_init(&b, 4096);
-  va_list ap;
-  va_start(ap, fmt);
   if (ll_buf_vprintf(&b, fmt, ap) < 0)
     ll_buf_adds(&b, "(message too long)");
-  va_end(ap);
   g->message = ll_buf_detach(&b);
+}
+
+void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(ctx, ctx->severity[ctx->current], NULL, span, fmt, ap);
+  va_end(ap);
+}
+
+void ll_report_as(struct ll_ctx *ctx, enum ll_severity sev, const char *id,
+                  struct ll_span span, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(ctx, sev, id, span, fmt, ap);
+  va_end(ap);
 }
 
 static uint64_t fnv1a(uint64_t h, const void *p, size_t n) {
@@ -124,7 +154,8 @@ static void fingerprint(struct ll_diags *d, size_t from,
 
 int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
             struct ll_model **model_out, char **err) {
-  struct ll_model *m = ll_model_build(src, err);
+  struct ll_model *m =
+      ll_model_build(src, ll_config_get(ctx->cfg, -1, "skip-headings"), err);
   if (!m)
     return -1;
   size_t first = ctx->diags.n;
@@ -161,6 +192,8 @@ int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
       ll_rule_ops[r]->on_finish(ctx, m);
     }
   }
+  if (ctx->severity[LL_R_SUPPRESSION] != LL_SEV_OFF || m->ncomments)
+    ll_suppress_apply(ctx, first, m);
   ll_diags_sort(&ctx->diags, first);
   fingerprint(&ctx->diags, first, src);
   ctx->src = NULL;

@@ -6,6 +6,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "internal.h"
+#include "pattern.h"
 
 const char *ll_style_name(enum ll_style s) {
   static const char *const names[] = {"link-list", "block", "notes", "table"};
@@ -22,6 +23,7 @@ struct builder {
   size_t nheads;
   int skipping; /* the current section holds no entries */
   /* block entries: the group since the last *** or heading */
+  struct ll_pattern *skip; /* the configuration's skip-headings */
   int block_mode;
   struct ll_entry **group;
   size_t ngroup, group_cap;
@@ -221,6 +223,40 @@ static void locate_link(struct builder *b, cmark_node *n, struct ll_link *l,
   *cursor = l->span.end;
 }
 
+/* Every <!-- comment --> of an HTML node, located in the source. */
+static void collect_comments(struct builder *b, cmark_node *n,
+                             struct ll_span where) {
+  const char *lit = cmark_node_get_literal(n);
+  struct ll_model *m = b->m;
+  size_t from = where.start;
+  for (const char *p = lit ? strstr(lit, "<!--") : NULL; p;
+       p = strstr(p, "<!--")) {
+    const char *e = strstr(p + 4, "-->");
+    if (!e)
+      break;
+    m->comments = grow(m->comments, &m->comments_cap, m->ncomments,
+                       sizeof *m->comments);
+    struct ll_comment *c = &m->comments[m->ncomments++];
+    c->text = ll_arena_strndup(&m->arena, p + 4, (size_t)(e - p - 4));
+    size_t len = (size_t)(e + 3 - p);
+    /* an HTML block's end position is not reliable: search on to the
+     * end of the source if need be (the comment is there verbatim) */
+    const char *at =
+        from < b->src->len
+            ? find_mem(b->src->data + from, b->src->len - from, p, len)
+            : NULL;
+    c->span.start = at ? (size_t)(at - b->src->data) : where.start;
+    c->span.end = at ? c->span.start + len : where.start;
+    if (at)
+      from = c->span.end;
+    int col;
+    ll_source_linecol(b->src, c->span.start, &c->line, &col);
+    ll_source_linecol(b->src, c->span.end ? c->span.end - 1 : 0,
+                      &c->end_line, &col);
+    p = e + 3;
+  }
+}
+
 static void collect_links(struct builder *b, cmark_node *doc) {
   struct ll_model *m = b->m;
   cmark_iter *it = cmark_iter_new(doc);
@@ -237,6 +273,12 @@ static void collect_links(struct builder *b, cmark_node *doc) {
       block = ll_doc_block_span(b->src, n);
       if (cursor < block.start)
         cursor = block.start;
+      continue;
+    }
+    if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
+      collect_comments(b, n, t == CMARK_NODE_HTML_BLOCK
+                                 ? ll_doc_block_span(b->src, n)
+                                 : block);
       continue;
     }
     if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE)
@@ -1154,9 +1196,13 @@ static void new_section(struct builder *b, int line) {
   memcpy(s->path, b->heads, b->nheads * sizeof *s->path);
   s->line = line;
   s->skipped = 0;
-  for (size_t i = 0; i < b->nheads; i++)
-    if (b->head_level[i] > 1 && skipped_heading(b->heads[i]))
+  for (size_t i = 0; i < b->nheads; i++) {
+    size_t ms, me;
+    if ((b->head_level[i] > 1 && skipped_heading(b->heads[i])) ||
+        (b->skip && ll_pattern_find(b->skip, b->heads[i],
+                                    strlen(b->heads[i]), 0, &ms, &me) == 1))
       s->skipped = 1;
+  }
   b->skipping = s->skipped;
 }
 
@@ -1190,7 +1236,8 @@ static int detect_block_mode(struct builder *b, cmark_node *doc) {
   return labels >= 2;
 }
 
-struct ll_model *ll_model_build(const struct ll_source *src, char **err) {
+struct ll_model *ll_model_build(const struct ll_source *src,
+                                const char *skip_headings, char **err) {
   cmark_node *doc = ll_doc_parse(src->data, src->len);
   if (!doc) {
     *err = ll_xstrdup("cmark-gfm returned no document");
@@ -1200,6 +1247,11 @@ struct ll_model *ll_model_build(const struct ll_source *src, char **err) {
   memset(&b, 0, sizeof b);
   b.src = src;
   b.m = ll_xcalloc(1, sizeof *b.m);
+  if (skip_headings) {
+    char *perr = NULL;
+    b.skip = ll_pattern_new(skip_headings, 1, &perr);
+    free(perr); /* checked when the configuration was read */
+  }
   ll_buf_init(&b.tmp, 0);
   ll_buf_init(&b.desc, 0);
   new_section(&b, 0);
@@ -1250,6 +1302,7 @@ struct ll_model *ll_model_build(const struct ll_source *src, char **err) {
   free(b.group);
   ll_buf_free(&b.tmp);
   ll_buf_free(&b.desc);
+  ll_pattern_free(b.skip);
   cmark_node_free(doc);
   return b.m;
 }
@@ -1260,6 +1313,7 @@ void ll_model_free(struct ll_model *m) {
   ll_arena_free(&m->arena);
   free(m->entries);
   free(m->links);
+  free(m->comments);
   free(m->sections);
   free(m);
 }

@@ -219,8 +219,17 @@ struct ll_section {
   int skipped;       /* contents, contributing, licence ...: no entries */
 };
 
+/* An HTML comment (suppressions live in them). */
+struct ll_comment {
+  const char *text; /* between <!-- and --> (arena) */
+  struct ll_span span;
+  int line, end_line;
+};
+
 struct ll_model {
   struct ll_arena arena;
+  struct ll_comment *comments;
+  size_t ncomments, comments_cap;
   struct ll_entry **entries;
   size_t nentries, entries_cap;
   struct ll_link **links; /* every link of the document, in order */
@@ -229,9 +238,12 @@ struct ll_model {
   size_t nsections, sections_cap;
 };
 
-/* Parse src with cmark-gfm and build the model.  Return NULL only on an
+/* Parse src with cmark-gfm and build the model.  skip_headings (a PCRE2
+ * pattern, or NULL) names more sections that hold no entries, beside the
+ * built-in contents, contributing, licence, ... .  Return NULL only on an
  * internal failure (cmark returned no document); *err then says why. */
-struct ll_model *ll_model_build(const struct ll_source *src, char **err);
+struct ll_model *ll_model_build(const struct ll_source *src,
+                                const char *skip_headings, char **err);
 void ll_model_free(struct ll_model *m);
 
 /* ------------------------------------------------------------------ */
@@ -267,7 +279,11 @@ const char *ll_severity_name(enum ll_severity s);
 /* Parse "error", "warning", "info", "off"; -1 when unknown. */
 int ll_severity_parse(const char *s);
 
-enum ll_rule_flags { LL_RF_FIXABLE = 1, LL_RF_NETWORK = 2 };
+enum ll_rule_flags {
+  LL_RF_FIXABLE = 1, /* a fix can rewrite the text */
+  LL_RF_NETWORK = 2, /* needs the network (link checks) */
+  LL_RF_OPTIN = 4    /* off unless a profile or configuration enables it */
+};
 
 enum ll_rule_id {
 #define LL_RULE(e, id, sev, flags, summary) LL_R_##e,
@@ -295,6 +311,7 @@ struct ll_diag {
   struct ll_span span;
   int line, col, end_line, end_col; /* end_col: one past the last byte */
   char *message;         /* owned */
+  const char *custom_id; /* a custom pattern's id (borrowed), or NULL */
   /* Stable across edits elsewhere in the file: rule, flagged text and
    * how many times the same pair occurred before (hex, NUL-terminated). */
   char fingerprint[17];
@@ -314,8 +331,11 @@ void ll_diags_sort(struct ll_diags *d, size_t from);
 
 struct ll_pattern;
 
+struct ll_config;
+
 struct ll_ctx {
   enum ll_severity severity[LL_R__COUNT]; /* effective, LL_SEV_OFF: off */
+  const struct ll_config *cfg; /* options and custom rules, or NULL */
   struct ll_diags diags;  /* findings of every file linted so far */
   /* Set while one file is linted: */
   const struct ll_source *src;
@@ -337,9 +357,19 @@ void ll_ctx_free(struct ll_ctx *ctx);
 int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
             struct ll_model **model_out, char **err);
 
+/* The running rule's option key from the configuration, or NULL. */
+const char *ll_option(const struct ll_ctx *ctx, const char *key);
+/* The id a finding is reported under (a custom pattern's, or the rule's). */
+const char *ll_diag_id(const struct ll_diag *g);
+
 /* Report a finding of the running rule at span (rules call this only). */
 void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Report under another id and severity: custom patterns only. */
+void ll_report_as(struct ll_ctx *ctx, enum ll_severity sev, const char *id,
+                  struct ll_span span, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* What a rule implements; every member may be NULL. */
 struct ll_rule_ops {

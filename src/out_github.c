@@ -37,7 +37,7 @@ void ll_out_github(FILE *fp, const struct ll_diags *d) {
     put_escaped(fp, g->file, 1);
     fprintf(fp, ",line=%d,endLine=%d,col=%d,endColumn=%d,title=", g->line,
             g->end_line, g->col, g->end_col);
-    put_escaped(fp, ll_rules[g->rule].id, 1);
+    put_escaped(fp, ll_diag_id(g), 1);
     fputs("::", fp);
     put_escaped(fp, g->message, 0);
     fputc('\n', fp);

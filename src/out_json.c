@@ -44,7 +44,7 @@ int ll_out_json(FILE *fp, const struct ll_diags *d) {
                        "file", ll_json_str(g->file), "line", g->line, "column", g->col,
                        "end_line", g->end_line, "end_column", g->end_col,
                        "offset", (json_int_t)g->span.start, "end_offset",
-                       (json_int_t)g->span.end, "rule", ll_rules[g->rule].id,
+                       (json_int_t)g->span.end, "rule", ll_diag_id(g),
                        "severity", ll_severity_name(g->severity), "message",
                        ll_json_str(g->message)));
   }

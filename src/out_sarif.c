@@ -42,11 +42,14 @@ static json_t *result(const struct ll_diag *g) {
   json_t *loc = json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation",
                           "artifactLocation", "uri", ll_json_str(g->file),
                           "region", region);
-  return json_pack("{s:s, s:i, s:s, s:o, s:[o], s:{s:s}}", "ruleId",
-                   ll_rules[g->rule].id, "ruleIndex", (int)g->rule, "level",
+  json_t *res = json_pack("{s:s, s:i, s:s, s:o, s:[o], s:{s:s}}", "ruleId",
+                   ll_diag_id(g), "ruleIndex", (int)g->rule, "level",
                    level(g->severity), "message",
                    text(ll_json_str(g->message)), "locations", loc,
                    "partialFingerprints", "listlint/v1", g->fingerprint);
+  if (res && g->custom_id) /* a custom pattern is not in the catalogue */
+    json_object_del(res, "ruleIndex");
+  return res;
 }
 
 int ll_out_sarif(FILE *fp, const struct ll_diags *d) {

@@ -65,10 +65,10 @@ void ll_out_text(FILE *fp, const struct ll_diags *d, size_t from,
     if (o->color)
       fprintf(fp, "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s \033[2m[%s]\033[0m\n",
               g->file, g->line, g->col, sev_color(g->severity),
-              ll_severity_name(g->severity), g->message, ll_rules[g->rule].id);
+              ll_severity_name(g->severity), g->message, ll_diag_id(g));
     else
       fprintf(fp, "%s:%d:%d: %s: %s [%s]\n", g->file, g->line, g->col,
-              ll_severity_name(g->severity), g->message, ll_rules[g->rule].id);
+              ll_severity_name(g->severity), g->message, ll_diag_id(g));
     if (o->show_source && src)
       show_source(fp, src, g, o);
   }

@@ -9,6 +9,7 @@
 #include <curl/curl.h>
 
 #include "cli.h"
+#include "config.h"
 #include "git.h"
 
 #define LL_MAX_INPUT ((size_t)256 << 20) /* bytes of one input */
@@ -186,6 +187,7 @@ static void keep_new(struct ll_ctx *ctx, size_t from, const struct ll_opts *o,
   ll_buf_free(&b);
   struct ll_ctx *bctx = ll_ctx_new();
   memcpy(bctx->severity, ctx->severity, sizeof bctx->severity);
+  bctx->cfg = ctx->cfg;
   char *err = NULL;
   struct ll_map before = {0};
   if (ll_lint(bctx, bs, NULL, &err) == 0) {
@@ -236,8 +238,32 @@ int ll_run(const struct ll_opts *o) {
   if (collect(o, &files) < 0)
     status = LL_EXIT_USAGE;
   struct ll_ctx *ctx = ll_ctx_new();
-  for (size_t i = 0; i < o->nrules; i++)
-    ctx->severity[o->rules[i].rule] = o->rules[i].severity;
+  struct ll_config_cli cli = {o->profile, o->rules, o->nrules};
+  struct ll_map configs = {0}; /* config path -> struct ll_config */
+  struct ll_config **owned = NULL;
+  size_t nowned = 0;
+  if (o->print_config) {
+    char *err = NULL;
+    char *found = o->no_config ? NULL
+                  : o->config  ? ll_xstrdup(o->config)
+                               : ll_config_find(files.n ? files.v[0] : "./x");
+    struct ll_config *c = ll_config_load(found, &cli, &err);
+    free(found);
+    if (!c) {
+      fprintf(stderr, "listlint: %s\n", err);
+      free(err);
+      status = LL_EXIT_USAGE;
+    } else {
+      ll_config_print(stdout, c);
+      ll_config_free(c);
+    }
+    ll_ctx_free(ctx);
+    for (size_t i = 0; i < files.n; i++)
+      free(files.v[i]);
+    free(files.v);
+    curl_global_cleanup();
+    return status;
+  }
   struct ll_out_opts out = {0};
   out.color = want_color(o);
   out.show_source = o->show_source >= 0 ? o->show_source
@@ -251,6 +277,30 @@ int ll_run(const struct ll_opts *o) {
     const char *display =
         is_stdin ? (o->stdin_name ? o->stdin_name : "<stdin>") : path;
     char *err = NULL;
+    /* The configuration of this file: --config, or the nearest one. */
+    char *cpath = o->no_config ? NULL
+                  : o->config  ? ll_xstrdup(o->config)
+                               : ll_config_find(is_stdin ? "./-" : path);
+    const char *key = cpath ? cpath : "";
+    struct ll_config *cfg = (struct ll_config *)(size_t)ll_map_get(&configs, key);
+    if (!cfg) {
+      cfg = ll_config_load(cpath, &cli, &err);
+      if (!cfg) {
+        fprintf(stderr, "listlint: %s\n", err);
+        free(err);
+        free(cpath);
+        status = LL_EXIT_USAGE;
+        break; /* a broken configuration stops the run */
+      }
+      ll_map_put(&configs, key, cfg);
+      owned = ll_xrealloc(owned, (nowned + 1) * sizeof *owned);
+      owned[nowned++] = cfg;
+    }
+    free(cpath);
+    if (!is_stdin && ll_config_excludes(cfg, path))
+      continue;
+    ctx->cfg = cfg;
+    memcpy(ctx->severity, cfg->severity, sizeof ctx->severity);
     struct ll_source *src = load(o, path, display, &err);
     if (!src) {
       fprintf(stderr, "listlint: %s\n", err);
@@ -317,6 +367,10 @@ int ll_run(const struct ll_opts *o) {
     status = LL_EXIT_INTERNAL;
   }
   ll_ctx_free(ctx);
+  for (size_t i = 0; i < nowned; i++)
+    ll_config_free(owned[i]);
+  free(owned);
+  ll_map_free(&configs);
   for (size_t i = 0; i < files.n; i++)
     free(files.v[i]);
   free(files.v);

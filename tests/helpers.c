@@ -7,6 +7,7 @@
 
 #include <criterion/criterion.h>
 
+#include "config.h"
 #include "helpers.h"
 
 const char *th_root(void) {
@@ -44,7 +45,16 @@ char *th_read(const char *rel, size_t *len) {
 
 void th_lint_mem(struct th_lint *t, const char *name, const char *text,
                  size_t len) {
+  th_lint_cfg(t, name, text, len, NULL);
+}
+
+void th_lint_cfg(struct th_lint *t, const char *name, const char *text,
+                 size_t len, const struct ll_config *cfg) {
   t->ctx = ll_ctx_new();
+  if (cfg) {
+    t->ctx->cfg = cfg;
+    memcpy(t->ctx->severity, cfg->severity, sizeof t->ctx->severity);
+  }
   t->src = ll_source_from_mem(name, text, len);
   char *err = NULL;
   t->model = NULL;

@@ -24,6 +24,10 @@ struct th_lint {
 void th_lint_mem(struct th_lint *t, const char *name, const char *text,
                  size_t len);
 void th_lint_str(struct th_lint *t, const char *text);
+/* The same with a configuration (may be NULL), borrowed for the lint. */
+struct ll_config;
+void th_lint_cfg(struct th_lint *t, const char *name, const char *text,
+                 size_t len, const struct ll_config *cfg);
 void th_done(struct th_lint *t);
 
 /* "3:7 4:7" : the line:col of every finding of rule, in order. */

@@ -6,6 +6,9 @@
 
 #include <criterion/criterion.h>
 
+#include <unistd.h>
+
+#include "config.h"
 #include "helpers.h"
 
 static void check_rule(int rule) {
@@ -26,8 +29,17 @@ static void check_rule(int rule) {
     size_t tl;
     char *text = th_read(rel, &tl);
     cr_assert(text);
+    /* a fixture may come with its configuration: NAME.ini */
+    char ini[8300];
+    snprintf(ini, sizeof ini, "%s/%.*s.ini", dir, (int)(len - 3), n);
+    struct ll_config *cfg = NULL;
+    if (access(ini, F_OK) == 0) {
+      char *err = NULL;
+      cfg = ll_config_load(ini, NULL, &err);
+      cr_assert(cfg, "%s: %s", ini, err);
+    }
     struct th_lint t;
-    th_lint_mem(&t, n, text, tl);
+    th_lint_cfg(&t, n, text, tl, cfg);
     char *got = th_positions(t.ctx, rule);
     if (strncmp(n, "fail-", 5) == 0) {
       char exp_rel[4096];
@@ -54,6 +66,7 @@ static void check_rule(int rule) {
     free(got);
     free(text);
     th_done(&t);
+    ll_config_free(cfg);
   }
   closedir(d);
   cr_expect(fails > 0 && passes > 0, "%s needs fail-*.md and pass-*.md", id);

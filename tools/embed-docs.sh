@@ -10,8 +10,8 @@ echo '#include "listlint.h"'
 echo 'const char *const ll_rule_docs[LL_R__COUNT] = {'
 for id in $ids; do
   [ -f "$dir/$id.md" ] || { echo "embed-docs: no $dir/$id.md" >&2; exit 1; }
-  awk '{ gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t");
-         print "    \"" $0 "\\n\"" }' "$dir/$id.md"
+  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/\t/\\t/g' \
+    -e 's/^/    "/' -e 's/$/\\n"/' "$dir/$id.md"
   echo '    ,'
 done
 echo '};'

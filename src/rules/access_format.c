@@ -19,8 +19,9 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   if (!a || !a[0])
     return;
   size_t s, t;
-  if (ll_pattern_find(ll_ctx_pattern(ctx, vocabulary, 1), a, strlen(a), 0, &s,
-                      &t) == 0)
+  const char *own = ll_option(ctx, "vocabulary");
+  struct ll_pattern *p = ll_ctx_pattern(ctx, own ? own : vocabulary, 1);
+  if (ll_pattern_find(p, a, strlen(a), 0, &s, &t) == 0)
     ll_report(ctx, e->access_span,
               "access note '%s' is not a recognised condition (e.g. "
               "'Requires registration', 'Free', 'Paid', 'API key')",

@@ -43,17 +43,23 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     total++;
     caps += (size_t)k;
   }
-  if (!ll_is_majority(caps, total))
+  const char *style = ll_option(ctx, "style");
+  int forced = style && strcmp(style, "capital") == 0;
+  if (!forced && !ll_is_majority(caps, total))
     return;
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
     if (ll_conventional(e) && starts_capital(e, ctx->src->data) == 0) {
       struct ll_span s = e->desc_span;
       s.end = s.start + 1;
-      ll_report(ctx, s,
-                "description starts with a lower-case letter; %zu of %zu "
-                "descriptions in this list start with a capital",
-                caps, total);
+      if (forced)
+        ll_report(ctx, s, "description starts with a lower-case letter; "
+                          "the configuration requires a capital");
+      else
+        ll_report(ctx, s,
+                  "description starts with a lower-case letter; %zu of %zu "
+                  "descriptions in this list start with a capital",
+                  caps, total);
     }
   }
 }

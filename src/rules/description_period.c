@@ -28,8 +28,13 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     total++;
     yes += (size_t)ends_punct(m->entries[i]->description);
   }
-  int want;
-  if (ll_is_majority(yes, total))
+  int want, forced = 1;
+  const char *style = ll_option(ctx, "style");
+  if (style && strcmp(style, "period") == 0)
+    want = 1;
+  else if (style && strcmp(style, "none") == 0)
+    want = 0;
+  else if (forced = 0, ll_is_majority(yes, total))
     want = 1;
   else if (ll_is_majority(total - yes, total))
     want = 0;
@@ -39,7 +44,13 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     const struct ll_entry *e = m->entries[i];
     if (!ll_conventional(e) || ends_punct(e->description) == want)
       continue;
-    if (want)
+    if (forced)
+      ll_report(ctx, ll_span_tail(e->desc_span, 1),
+                want ? "description does not end with punctuation, as the "
+                       "configuration requires"
+                     : "description ends with punctuation, which the "
+                       "configuration forbids");
+    else if (want)
       ll_report(ctx, ll_span_tail(e->desc_span, 1),
                 "description does not end with punctuation, as %zu of %zu "
                 "descriptions in this list do",

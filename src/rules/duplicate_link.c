@@ -3,17 +3,58 @@
  * description may well point at something listed elsewhere. */
 #include <stdlib.h>
 
+#include "../pattern.h"
 #include "common.h"
 
+static char *section_path(const struct ll_model *m, size_t s) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_buf_add(&b, "", 0);
+  for (size_t i = 0; i < m->sections[s].depth; i++)
+    ll_buf_printf(&b, "%s%s", i ? " > " : "", m->sections[s].path[i]);
+  return ll_buf_detach(&b);
+}
+
+static int matches(struct ll_pattern *p, const char *s) {
+  size_t a, b;
+  return p && ll_pattern_find(p, s, strlen(s), 0, &a, &b) == 1;
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
+  const char *o = ll_option(ctx, "allow");
+  const char *os = ll_option(ctx, "allow-sections");
+  const char *oa = ll_option(ctx, "across-sections");
+  int within = oa && strcmp(oa, "false") == 0;
+  char *err = NULL;
+  /* options were compiled when the configuration was read: no error */
+  struct ll_pattern *allow = o ? ll_pattern_new(o, 1, &err) : NULL;
+  struct ll_pattern *allow_sec = os ? ll_pattern_new(os, 1, &err) : NULL;
+  free(err);
   struct ll_map seen = {0};
+  struct ll_buf kb;
+  ll_buf_init(&kb, 0);
   for (size_t i = 0; i < m->nlinks; i++) {
     const struct ll_link *l = m->links[i];
     if (!(l->flags & LL_LINK_ENTRY))
       continue;
+    if (allow && matches(allow, l->url))
+      continue;
+    if (allow_sec && l->entry) {
+      char *path = section_path(m, l->entry->section);
+      int skip = matches(allow_sec, path);
+      free(path);
+      if (skip)
+        continue;
+    }
     char *key = ll_url_key_of(&l->parsed);
     if (!key)
       continue;
+    if (within && l->entry) {
+      kb.len = 0;
+      ll_buf_printf(&kb, "%zu %s", l->entry->section, key);
+      free(key);
+      key = ll_xstrdup(kb.data);
+    }
     const struct ll_link *first = ll_map_get(&seen, key);
     if (!first) {
       ll_map_put(&seen, key, l);
@@ -26,6 +67,9 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     free(key);
   }
   ll_map_free(&seen);
+  ll_buf_free(&kb);
+  ll_pattern_free(allow);
+  ll_pattern_free(allow_sec);
 }
 
 const struct ll_rule_ops ll_rule_DUPLICATE_LINK = {.on_finish = finish};

@@ -17,7 +17,10 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   for (int k = 1; k < 3; k++)
     if (counts[k] > counts[best])
       best = k;
-  if (!ll_is_majority(counts[best], total))
+  const char *want = ll_option(ctx, "marker");
+  if (want && idx(want[0]) >= 0)
+    best = idx(want[0]);
+  else if (!ll_is_majority(counts[best], total))
     return;
   static const char marks[] = "-*+";
   for (size_t i = 0; i < m->nentries; i++) {

@@ -7,6 +7,8 @@
 #define MIN_ENTRIES 5 /* fewer entries show no habit */
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
+  const char *req = ll_option(ctx, "require");
+  int required = req && (strcmp(req, "true") == 0 || strcmp(req, "yes") == 0);
   size_t with[LL_STYLE__COUNT] = {0}, total[LL_STYLE__COUNT] = {0};
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
@@ -18,8 +20,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     const struct ll_entry *e = m->entries[i];
     if (e->description || e->style == LL_STYLE_NOTES)
       continue;
-    if (total[e->style] < MIN_ENTRIES ||
-        with[e->style] * 100 < total[e->style] * MIN_SHARE)
+    if (!required && (total[e->style] < MIN_ENTRIES ||
+                      with[e->style] * 100 < total[e->style] * MIN_SHARE))
       continue;
     if (e->name)
       ll_report(ctx, ll_name_or_entry(e),

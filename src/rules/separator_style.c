@@ -29,9 +29,12 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   for (size_t k = 1; k < nseps; k++)
     if (counts[k] > counts[best])
       best = k;
-  if (!nseps || !ll_is_majority(counts[best], total))
-    return;
-  const char *maj = seps[best];
+  const char *maj = ll_option(ctx, "separator");
+  if (!maj) {
+    if (!nseps || !ll_is_majority(counts[best], total))
+      return;
+    maj = seps[best];
+  }
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
     if (!ll_conventional(e) || strcmp(e->separator, maj) == 0)
@@ -43,7 +46,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     }
     ll_report(ctx, s,
               "separator '%s' differs from '%s' used by %zu of %zu entries",
-              shown(e->separator), shown(maj), counts[best], total);
+              shown(e->separator), shown(maj),
+              strcmp(maj, seps[best]) == 0 ? counts[best] : 0, total);
   }
 }
 
