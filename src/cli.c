@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "pattern.h"
 
 static const char usage[] =
     "Usage: listlint [OPTIONS] [FILE|DIR|-]...\n"
@@ -38,6 +39,28 @@ static const char usage[] =
     "      --profile=NAME      awesome, datasets or loose (the default)\n"
     "      --print-config      print the effective configuration as INI\n"
     "      --explain=ID        print a rule's documentation\n"
+    "\n"
+    "Link checking (off by default; loopback and private addresses are not\n"
+    "requested unless allowed):\n"
+    "      --check-links[=all|new]  check entry links (new: only links not in\n"
+    "                          the cache, or not in --diff-base's revision)\n"
+    "      --cache[=FILE]      remember verdicts between runs "
+    "(.listlint-cache)\n"
+    "      --cache-age=SEC     reuse alive verdicts this long (86400)\n"
+    "      --fail-after=SEC    a link alive before is only dead after failing\n"
+    "                          on runs this far apart (86400)\n"
+    "      --exclude=REGEX     do not check matching URLs (repeatable)\n"
+    "      --allow-private[=ADDR,...]  request private addresses (all, or these)\n"
+    "      --link-concurrency=N  transfers at once (64)\n"
+    "      --per-host=N        requests in flight per host (4)\n"
+    "      --link-interval=MS  least time between starts per host (0)\n"
+    "      --link-timeout=SEC  per request (20; connect 10)\n"
+    "      --link-retries=N    attempts for 429, 5xx, resets (3)\n"
+    "      --link-deadline=SEC  for the whole check\n"
+    "      --max-redirects=N   (10)\n"
+    "      --user-agent=TEXT   (listlint/VERSION (+URL))\n"
+    "      --header='HOST Name: value'  send a header to HOST only\n"
+    "\n"
     "      --rule=ID=LEVEL     set a rule's severity: error, warning, info or "
     "off\n"
     "      --list-rules        list the rules: id, severity, fixable, summary\n"
@@ -66,7 +89,22 @@ enum {
   OPT_NO_CONFIG,
   OPT_PROFILE,
   OPT_EXPLAIN,
-  OPT_PRINT_CONFIG
+  OPT_PRINT_CONFIG,
+  OPT_CHECK_LINKS,
+  OPT_EXCLUDE,
+  OPT_CACHE,
+  OPT_CACHE_AGE,
+  OPT_FAIL_AFTER,
+  OPT_ALLOW_PRIVATE,
+  OPT_CONCURRENCY,
+  OPT_PER_HOST,
+  OPT_INTERVAL,
+  OPT_TIMEOUT,
+  OPT_RETRIES,
+  OPT_DEADLINE,
+  OPT_USER_AGENT,
+  OPT_HEADER,
+  OPT_MAX_REDIRECTS
 };
 
 static const struct option options[] = {
@@ -89,6 +127,21 @@ static const struct option options[] = {
     {"profile", required_argument, NULL, OPT_PROFILE},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"print-config", no_argument, NULL, OPT_PRINT_CONFIG},
+    {"check-links", optional_argument, NULL, OPT_CHECK_LINKS},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"cache", optional_argument, NULL, OPT_CACHE},
+    {"cache-age", required_argument, NULL, OPT_CACHE_AGE},
+    {"fail-after", required_argument, NULL, OPT_FAIL_AFTER},
+    {"allow-private", optional_argument, NULL, OPT_ALLOW_PRIVATE},
+    {"link-concurrency", required_argument, NULL, OPT_CONCURRENCY},
+    {"per-host", required_argument, NULL, OPT_PER_HOST},
+    {"link-interval", required_argument, NULL, OPT_INTERVAL},
+    {"link-timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"link-retries", required_argument, NULL, OPT_RETRIES},
+    {"link-deadline", required_argument, NULL, OPT_DEADLINE},
+    {"user-agent", required_argument, NULL, OPT_USER_AGENT},
+    {"header", required_argument, NULL, OPT_HEADER},
+    {"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -105,6 +158,17 @@ static int bad(const char *fmt, ...) {
   return -1;
 }
 
+/* A number for an option, within [lo, hi]; scale turns seconds into ms. */
+static int number(const char *opt, const char *arg, double lo, double hi,
+                  double scale, long *out) {
+  char *end;
+  double v = strtod(arg, &end);
+  if (end == arg || *end || v < lo || v > hi)
+    return bad("%s wants a number from %g to %g, not '%s'", opt, lo, hi, arg);
+  *out = (long)(v * scale);
+  return 0;
+}
+
 static void list_rules(void) {
   for (int i = 0; i < LL_R__COUNT; i++)
     printf("%-26s %-8s %-8s %s\n", ll_rules[i].id,
@@ -119,6 +183,8 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
   o->fail_on = LL_SEV_ERROR;
   o->color = -1;
   o->show_source = -1;
+  o->cache_age_s = 86400;
+  o->fail_after_s = 86400;
   int c;
   optind = 1;
   if (argc > 1 && strcmp(argv[1], "install-hook") == 0)
@@ -225,6 +291,83 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
     case OPT_PRINT_CONFIG:
       o->print_config = 1;
       break;
+    case OPT_CHECK_LINKS:
+      if (!optarg || strcmp(optarg, "all") == 0)
+        o->check_links = 1;
+      else if (strcmp(optarg, "new") == 0)
+        o->check_links = 2;
+      else
+        return bad("--check-links wants all or new, not '%s'", optarg);
+      break;
+    case OPT_EXCLUDE: {
+      char *err = NULL;
+      struct ll_pattern *p = ll_pattern_new(optarg, 0, &err);
+      if (!p) {
+        bad("--exclude '%s' does not compile: %s", optarg, err);
+        free(err);
+        return -1;
+      }
+      ll_pattern_free(p);
+      o->excludes =
+          ll_xrealloc(o->excludes, (o->nexcludes + 1) * sizeof *o->excludes);
+      o->excludes[o->nexcludes++] = optarg;
+      break;
+    }
+    case OPT_CACHE:
+      o->cache = optarg ? optarg : ".listlint-cache";
+      break;
+    case OPT_CACHE_AGE:
+      if (number("--cache-age", optarg, 0, 1e9, 1, &o->cache_age_s) < 0)
+        return -1;
+      break;
+    case OPT_FAIL_AFTER:
+      if (number("--fail-after", optarg, 0, 1e9, 1, &o->fail_after_s) < 0)
+        return -1;
+      break;
+    case OPT_ALLOW_PRIVATE:
+      if (optarg)
+        o->allow_addrs = optarg;
+      else
+        o->allow_private = 1;
+      break;
+    case OPT_CONCURRENCY:
+    case OPT_PER_HOST:
+    case OPT_RETRIES:
+    case OPT_MAX_REDIRECTS: {
+      long v;
+      if (number(argv[optind - 1], optarg, c == OPT_MAX_REDIRECTS ? 0 : 1,
+                 1000, 1, &v) < 0)
+        return -1;
+      *(c == OPT_CONCURRENCY ? &o->concurrency
+        : c == OPT_PER_HOST  ? &o->per_host
+        : c == OPT_RETRIES   ? &o->retries
+                             : &o->max_redirects) = (int)v;
+      break;
+    }
+    case OPT_INTERVAL:
+      if (number("--link-interval", optarg, 0, 60000, 1, &o->interval_ms) < 0)
+        return -1;
+      break;
+    case OPT_TIMEOUT:
+      if (number("--link-timeout", optarg, 0.1, 3600, 1000, &o->timeout_ms) < 0)
+        return -1;
+      break;
+    case OPT_DEADLINE:
+      if (number("--link-deadline", optarg, 0.1, 1e6, 1000, &o->deadline_ms) <
+          0)
+        return -1;
+      break;
+    case OPT_USER_AGENT:
+      o->user_agent = optarg;
+      break;
+    case OPT_HEADER:
+      if (!strchr(optarg, ' ') || !strchr(optarg, ':'))
+        return bad("--header wants 'HOST Name: value', not '%s'", optarg);
+      o->headers =
+          ll_xrealloc(o->headers, (o->nheaders + 2) * sizeof *o->headers);
+      o->headers[o->nheaders++] = optarg;
+      o->headers[o->nheaders] = NULL;
+      break;
     case OPT_CHAIN:
       if (o->command != LL_CMD_INSTALL_HOOK)
         return bad("%s", "--chain goes with install-hook");
@@ -253,4 +396,8 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
   return 0;
 }
 
-void ll_cli_free(struct ll_opts *o) { LL_FREE(o->rules); }
+void ll_cli_free(struct ll_opts *o) {
+  LL_FREE(o->rules);
+  LL_FREE(o->excludes);
+  LL_FREE(o->headers);
+}

@@ -35,6 +35,20 @@ struct ll_opts {
   const char *profile; /* --profile NAME */
   const char *explain; /* --explain ID */
   int print_config;
+  /* --check-links and its settings */
+  int check_links; /* 0: off, 1: all, 2: new */
+  char **excludes; /* --exclude REGEX (owned array, borrowed strings) */
+  size_t nexcludes;
+  const char *cache;     /* --cache[=FILE] */
+  long cache_age_s;      /* alive results reused this long (86400) */
+  long fail_after_s;     /* failing this long before dead (86400) */
+  int allow_private;
+  const char *allow_addrs;
+  int concurrency, per_host, retries, max_redirects;
+  long interval_ms, timeout_ms, deadline_ms;
+  const char *user_agent;
+  char **headers; /* NULL-terminated (owned array) */
+  size_t nheaders;
 };
 
 /* Parse argv into o.  Return -1 and print a message on a usage error,

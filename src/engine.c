@@ -152,6 +152,16 @@ static void fingerprint(struct ll_diags *d, size_t from,
   ll_map_free(&seen);
 }
 
+void ll_lint_finish(struct ll_ctx *ctx, size_t from,
+                    const struct ll_source *src, const struct ll_model *m) {
+  ctx->src = src;
+  ctx->model = m;
+  if (m->ncomments)
+    ll_suppress_apply(ctx, from, m);
+  ll_diags_sort(&ctx->diags, from);
+  fingerprint(&ctx->diags, from, src);
+}
+
 int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
             struct ll_model **model_out, char **err) {
   struct ll_model *m =
@@ -192,10 +202,8 @@ int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
       ll_rule_ops[r]->on_finish(ctx, m);
     }
   }
-  if (ctx->severity[LL_R_SUPPRESSION] != LL_SEV_OFF || m->ncomments)
-    ll_suppress_apply(ctx, first, m);
-  ll_diags_sort(&ctx->diags, first);
-  fingerprint(&ctx->diags, first, src);
+  if (!ctx->defer_finish)
+    ll_lint_finish(ctx, first, src, m);
   ctx->src = NULL;
   ctx->model = NULL;
   if (model_out)

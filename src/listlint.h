@@ -336,6 +336,9 @@ struct ll_config;
 struct ll_ctx {
   enum ll_severity severity[LL_R__COUNT]; /* effective, LL_SEV_OFF: off */
   const struct ll_config *cfg; /* options and custom rules, or NULL */
+  /* ll_lint leaves suppression, sorting and fingerprints to a later
+   * ll_lint_finish (findings of the link checker come first). */
+  int defer_finish;
   struct ll_diags diags;  /* findings of every file linted so far */
   /* Set while one file is linted: */
   const struct ll_source *src;
@@ -361,6 +364,10 @@ int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
 const char *ll_option(const struct ll_ctx *ctx, const char *key);
 /* The id a finding is reported under (a custom pattern's, or the rule's). */
 const char *ll_diag_id(const struct ll_diag *g);
+
+/* Apply suppressions, sort and fingerprint d->v[from..] of one file. */
+void ll_lint_finish(struct ll_ctx *ctx, size_t from,
+                    const struct ll_source *src, const struct ll_model *m);
 
 /* Report a finding of the running rule at span (rules call this only). */
 void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...)

@@ -4,12 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 
 #include "cli.h"
+#include "cache.h"
 #include "config.h"
+#include "linkcheck.h"
+#include "pattern.h"
 #include "git.h"
 
 #define LL_MAX_INPUT ((size_t)256 << 20) /* bytes of one input */
@@ -215,6 +219,268 @@ static void keep_new(struct ll_ctx *ctx, size_t from, const struct ll_opts *o,
   ll_source_free(bs);
 }
 
+/* ---- the link phase ----------------------------------------------- */
+
+/* One file kept for the link phase: its rules' findings are
+ * ctx->diags[from, to). */
+struct kept {
+  const char *path, *display;
+  struct ll_source *src;
+  struct ll_model *model;
+  const struct ll_config *cfg;
+  size_t from, to;
+  struct ll_map base_urls; /* --diff-base: URLs the base already had */
+};
+
+struct site {
+  size_t file, check;
+  const struct ll_link *link;
+};
+
+/* The entry URLs of path as it was in --diff-base's revision. */
+static void collect_base_urls(const struct ll_opts *o, const char *path,
+                              struct ll_map *set) {
+  char *old = ll_git_renamed_from(o->diff_base, path, o->staged);
+  struct ll_buf b;
+  ll_buf_init(&b, LL_MAX_INPUT);
+  int have = ll_git_show(o->diff_base, old ? old : path, &b) == 0;
+  free(old);
+  if (have) {
+    struct ll_source *bs =
+        ll_source_from_mem(path, b.data ? b.data : "", b.len);
+    char *err = NULL;
+    struct ll_model *m = ll_model_build(bs, NULL, &err);
+    free(err);
+    for (size_t i = 0; m && i < m->nlinks; i++)
+      if (m->links[i]->flags & LL_LINK_ENTRY)
+        ll_map_put(set, m->links[i]->url, set);
+    ll_model_free(m);
+    ll_source_free(bs);
+  }
+  ll_buf_free(&b);
+}
+
+static int excluded(struct ll_pattern **ex, size_t n, const char *url) {
+  for (size_t i = 0; i < n; i++) {
+    size_t a, b;
+    if (ll_pattern_find(ex[i], url, strlen(url), 0, &a, &b) == 1)
+      return 1;
+  }
+  return 0;
+}
+
+static char *when(long long t) {
+  char buf[64];
+  time_t tt = (time_t)t;
+  struct tm tm;
+  gmtime_r(&tt, &tm);
+  strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return ll_xstrdup(buf);
+}
+
+/* A verdict as a finding of the file the link is in. */
+static void report_link(struct ll_ctx *ctx, const struct ll_lc_result *r,
+                        const struct ll_link *l, const struct ll_cache *cache,
+                        const char *url, long long now, long fail_after_s) {
+  struct ll_span s = l->url_span;
+  switch (r->verdict) {
+  case LL_V_ALIVE:
+  case LL_V_SKIPPED:
+    return;
+  case LL_V_MOVED:
+    ctx->current = LL_R_REDIRECTED_LINK;
+    ll_report(ctx, s, "%s", r->reason);
+    return;
+  case LL_V_BLOCKED:
+    ctx->current = LL_R_LINK_BLOCKED;
+    ll_report(ctx, s, "%s", r->reason);
+    return;
+  case LL_V_TIMEOUT:
+    ctx->current = LL_R_LINK_TIMEOUT;
+    ll_report(ctx, s, "%s", r->reason);
+    return;
+  case LL_V_ERROR:
+    ctx->current = LL_R_LINK_ERROR;
+    ll_report(ctx, s, "%s", r->reason);
+    return;
+  case LL_V_DEAD:
+    break;
+  }
+  ctx->current = LL_R_DEAD_LINK;
+  struct ll_cache_entry e;
+  /* alive before and failing for less than fail_after: not dead yet */
+  if (cache && ll_cache_get(cache, url, &e) && e.last_alive &&
+      now - (e.first_failure ? e.first_failure : now) < fail_after_s) {
+    char *since = when(e.first_failure ? e.first_failure : now);
+    enum ll_severity sev = ctx->severity[LL_R_DEAD_LINK] > LL_SEV_WARNING
+                               ? LL_SEV_WARNING
+                               : ctx->severity[LL_R_DEAD_LINK];
+    ll_report_as(ctx, sev, NULL, s,
+                 "failing since %s: %s (alive before: dead once it has "
+                 "failed for %ld s)",
+                 since, r->reason, fail_after_s);
+    free(since);
+    return;
+  }
+  ll_report(ctx, s, "dead link: %s", r->reason);
+}
+
+/* Check the entry links of every kept file; the findings go to each
+ * file's range in ctx->diags (rebuilt file by file). */
+static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
+                       struct kept *kv, size_t nk, int quiet_tty,
+                       char **summary) {
+  struct ll_lc_opts lo;
+  ll_lc_opts_default(&lo);
+  if (o->concurrency)
+    lo.concurrency = o->concurrency;
+  if (o->per_host)
+    lo.per_host = o->per_host;
+  if (o->retries)
+    lo.attempts = o->retries;
+  if (o->max_redirects)
+    lo.max_redirects = o->max_redirects;
+  if (o->timeout_ms) {
+    lo.timeout_ms = o->timeout_ms;
+    if (lo.connect_timeout_ms > o->timeout_ms)
+      lo.connect_timeout_ms = o->timeout_ms;
+  }
+  lo.interval_ms = o->interval_ms;
+  lo.deadline_ms = o->deadline_ms;
+  lo.user_agent = o->user_agent;
+  lo.allow_private = o->allow_private;
+  lo.allow_addrs = o->allow_addrs;
+  lo.headers = (const char *const *)(void *)o->headers;
+  lo.progress = !quiet_tty && isatty(STDERR_FILENO);
+  struct ll_pattern **ex = ll_xcalloc(o->nexcludes + 1, sizeof *ex);
+  for (size_t i = 0; i < o->nexcludes; i++) {
+    char *err = NULL;
+    ex[i] = ll_pattern_new(o->excludes[i], 0, &err);
+    free(err); /* checked by the option parser */
+  }
+  int status = 0;
+  struct ll_cache *cache = NULL;
+  if (o->cache) {
+    char *warn = NULL;
+    cache = ll_cache_load(o->cache, &warn);
+    if (warn) {
+      fprintf(stderr, "listlint: warning: %s\n", warn);
+      free(warn);
+    }
+  }
+  long long now = (long long)time(NULL);
+  struct ll_lc *lc = ll_lc_new(&lo);
+  struct site *sites = NULL;
+  size_t nsites = 0;
+  for (size_t k = 0; k < nk; k++) {
+    const struct ll_model *m = kv[k].model;
+    for (size_t i = 0; i < m->nlinks; i++) {
+      const struct ll_link *l = m->links[i];
+      const char *sch = l->parsed.scheme;
+      if (!(l->flags & LL_LINK_ENTRY) || !sch ||
+          (strcmp(sch, "http") != 0 && strcmp(sch, "https") != 0) ||
+          l->parsed.parse_error || excluded(ex, o->nexcludes, l->url) ||
+          ll_map_get(&kv[k].base_urls, l->url))
+        continue;
+      struct ll_cache_entry ce;
+      int in_cache = cache && ll_cache_get(cache, l->url, &ce);
+      if (o->check_links == 2 && in_cache)
+        continue; /* --check-links=new: only what the cache lacks */
+      size_t before = ll_lc_count(lc);
+      size_t ci = ll_lc_add(lc, l->url);
+      if (ll_lc_count(lc) > before && in_cache &&
+          (ce.verdict == LL_V_ALIVE || ce.verdict == LL_V_MOVED) &&
+          now - ce.checked < o->cache_age_s)
+        ll_lc_preset(lc, ci, (enum ll_verdict)ce.verdict, ce.status,
+                     ce.final_url,
+                     ce.verdict == LL_V_MOVED && ce.final_url ? ce.final_url
+                                                              : "cached");
+      if (ll_lc_result(lc, ci)->cached && ce.verdict == LL_V_MOVED) {
+        /* keep the message of a moved link */
+        struct ll_buf b;
+        ll_buf_init(&b, 0);
+        ll_buf_printf(&b, "moved permanently: update to %s",
+                      ce.final_url ? ce.final_url : "?");
+        ll_lc_preset(lc, ci, LL_V_MOVED, ce.status, ce.final_url, b.data);
+        ll_buf_free(&b);
+      }
+      sites = ll_xrealloc(sites, (nsites + 1) * sizeof *sites);
+      sites[nsites].file = k;
+      sites[nsites].check = ci;
+      sites[nsites++].link = l;
+    }
+  }
+  if (ll_lc_run(lc) < 0) {
+    fputs("listlint: the link checker could not start (libcurl)\n", stderr);
+    status = -1;
+  }
+  /* findings, file by file, after the file's own */
+  struct ll_diags rules = ctx->diags;
+  struct ll_diags all = {0};
+  size_t s = 0;
+  for (size_t k = 0; k < nk; k++) {
+    struct ll_diags mine = {0};
+    ctx->diags = mine;
+    for (size_t i = kv[k].from; i < kv[k].to; i++) {
+      if (ctx->diags.n == ctx->diags.cap) {
+        ctx->diags.cap = ctx->diags.cap ? ctx->diags.cap * 2 : 16;
+        ctx->diags.v = ll_xrealloc(ctx->diags.v,
+                                   ctx->diags.cap * sizeof *ctx->diags.v);
+      }
+      ctx->diags.v[ctx->diags.n++] = rules.v[i];
+    }
+    ctx->src = kv[k].src;
+    ctx->cfg = kv[k].cfg;
+    memcpy(ctx->severity, kv[k].cfg->severity, sizeof ctx->severity);
+    for (; s < nsites && sites[s].file == k; s++)
+      report_link(ctx, ll_lc_result(lc, sites[s].check), sites[s].link,
+                  cache, ll_lc_url(lc, sites[s].check), now,
+                  o->fail_after_s);
+    for (size_t i = 0; i < ctx->diags.n; i++)
+      ctx->diags.v[i].file = kv[k].src->name;
+    ll_lint_finish(ctx, 0, kv[k].src, kv[k].model);
+    kv[k].from = all.n;
+    for (size_t i = 0; i < ctx->diags.n; i++) {
+      if (all.n == all.cap) {
+        all.cap = all.cap ? all.cap * 2 : 64;
+        all.v = ll_xrealloc(all.v, all.cap * sizeof *all.v);
+      }
+      all.v[all.n++] = ctx->diags.v[i];
+    }
+    kv[k].to = all.n;
+    free(ctx->diags.v);
+  }
+  free(rules.v);
+  ctx->diags = all;
+  if (cache) {
+    for (size_t i = 0; i < ll_lc_count(lc); i++) {
+      const struct ll_lc_result *r = ll_lc_result(lc, i);
+      if (!r->cached && r->verdict != LL_V_SKIPPED)
+        ll_cache_put(cache, ll_lc_url(lc, i), (int)r->verdict, r->status,
+                     r->final_url, now);
+    }
+    char *err = NULL;
+    if (ll_cache_save(cache, o->cache, &err) < 0) {
+      fprintf(stderr, "listlint: %s\n", err);
+      free(err);
+      status = -1;
+    }
+    ll_cache_free(cache);
+  }
+  size_t slen = 0;
+  FILE *sf = open_memstream(summary, &slen);
+  if (sf) {
+    ll_lc_summary(lc, sf);
+    fclose(sf);
+  }
+  ll_lc_free(lc);
+  free(sites);
+  for (size_t i = 0; i < o->nexcludes; i++)
+    ll_pattern_free(ex[i]);
+  free(ex);
+  return status;
+}
+
 int ll_run(const struct ll_opts *o) {
   if (o->command == LL_CMD_INSTALL_HOOK)
     return ll_hook_install(o->chain);
@@ -271,6 +537,11 @@ int ll_run(const struct ll_opts *o) {
   out.quiet = o->quiet;
   void *dump = o->dump_entries ? ll_dump_new() : NULL;
   size_t linted = 0;
+  int links = o->check_links && !dump;
+  struct kept *kv = NULL;
+  size_t nk = 0;
+  char *link_summary = NULL;
+  ctx->defer_finish = links;
   for (size_t i = 0; i < files.n; i++) {
     const char *path = files.v[i];
     int is_stdin = strcmp(path, "-") == 0;
@@ -318,7 +589,7 @@ int ll_run(const struct ll_opts *o) {
               src->name);
     size_t from = ctx->diags.n;
     struct ll_model *m = NULL;
-    if (ll_lint(ctx, src, dump ? &m : NULL, &err) < 0) {
+    if (ll_lint(ctx, src, dump || links ? &m : NULL, &err) < 0) {
       fprintf(stderr, "listlint: %s: internal error: %s\n", src->name, err);
       free(err);
       ll_source_free(src);
@@ -326,6 +597,22 @@ int ll_run(const struct ll_opts *o) {
       continue;
     }
     linted++;
+    if (links) {
+      /* held until the link phase, which checks every file at once */
+      kv = ll_xrealloc(kv, (nk + 1) * sizeof *kv);
+      memset(&kv[nk], 0, sizeof *kv);
+      kv[nk].path = path;
+      kv[nk].display = display;
+      kv[nk].src = src;
+      kv[nk].model = m;
+      kv[nk].cfg = cfg;
+      kv[nk].from = from;
+      kv[nk].to = ctx->diags.n;
+      if (have_base)
+        collect_base_urls(o, path, &kv[nk].base_urls);
+      nk++;
+      continue;
+    }
     if (have_base)
       keep_new(ctx, from, o, path);
     if (dump) {
@@ -340,6 +627,40 @@ int ll_run(const struct ll_opts *o) {
       ctx->diags.v[k].file = display;
     ll_source_free(src);
   }
+  if (links && status != LL_EXIT_USAGE) {
+    if (check_links(o, ctx, kv, nk, o->quiet, &link_summary) < 0)
+      status = LL_EXIT_INTERNAL;
+    /* the held files' findings: new ones only, printed as usual */
+    struct ll_diags all = ctx->diags;
+    ctx->diags = (struct ll_diags){0};
+    for (size_t k = 0; k < nk; k++) {
+      size_t from = ctx->diags.n;
+      for (size_t i = kv[k].from; i < kv[k].to; i++) {
+        if (ctx->diags.n == ctx->diags.cap) {
+          ctx->diags.cap = ctx->diags.cap ? ctx->diags.cap * 2 : 64;
+          ctx->diags.v = ll_xrealloc(ctx->diags.v,
+                                     ctx->diags.cap * sizeof *ctx->diags.v);
+        }
+        ctx->diags.v[ctx->diags.n++] = all.v[i];
+      }
+      if (have_base) {
+        ctx->cfg = kv[k].cfg;
+        memcpy(ctx->severity, kv[k].cfg->severity, sizeof ctx->severity);
+        keep_new(ctx, from, o, kv[k].path);
+      }
+      if (o->format == LL_FMT_TEXT)
+        ll_out_text(stdout, &ctx->diags, from, kv[k].src, &out);
+      for (size_t i = from; i < ctx->diags.n; i++)
+        ctx->diags.v[i].file = kv[k].display;
+    }
+    free(all.v);
+  }
+  for (size_t k = 0; k < nk; k++) {
+    ll_model_free(kv[k].model);
+    ll_source_free(kv[k].src);
+    ll_map_free(&kv[k].base_urls);
+  }
+  free(kv);
   if (dump) {
     if (ll_dump_write(stdout, dump) < 0)
       status = LL_EXIT_INTERNAL;
@@ -352,8 +673,11 @@ int ll_run(const struct ll_opts *o) {
   } else if (o->format == LL_FMT_GITHUB) {
     ll_out_github(stdout, &ctx->diags);
   } else if (!o->quiet && linted) {
+    if (link_summary)
+      fputs(link_summary, stdout);
     ll_out_text_summary(stdout, &ctx->diags, linted, &out);
   }
+  free(link_summary);
   if (status == LL_EXIT_OK && !dump) { /* --dump-entries shows no findings */
     for (size_t k = 0; k < ctx->diags.n; k++) {
       if (ctx->diags.v[k].severity >= o->fail_on) {

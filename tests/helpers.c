@@ -43,6 +43,15 @@ char *th_read(const char *rel, size_t *len) {
   return s;
 }
 
+char *th_read_abs(const char *path) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp)
+    return NULL;
+  char *s = slurp(fp, NULL);
+  fclose(fp);
+  return s;
+}
+
 void th_lint_mem(struct th_lint *t, const char *name, const char *text,
                  size_t len) {
   th_lint_cfg(t, name, text, len, NULL);

@@ -14,6 +14,9 @@ const char *th_bin(void);
 /* Read a file relative to the root; NULL when missing.  Caller frees. */
 char *th_read(const char *rel, size_t *len);
 
+/* Read a file by absolute path; NULL when missing.  Caller frees. */
+char *th_read_abs(const char *path);
+
 /* Lint text as NAME.  The context, source and model are the caller's
  * (free with th_done). */
 struct th_lint {

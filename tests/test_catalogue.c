@@ -29,6 +29,10 @@ Test(catalogue, every_rule_has_source_page_and_fixtures) {
     cr_expect(exists(rel), "%s: no %s", id, rel);
     snprintf(rel, sizeof rel, "rules/%s.md", id);
     cr_expect(exists(rel), "%s: no documentation page %s", id, rel);
+    /* network rules are tested against the local server instead
+     * (tests/test_linkcheck.c): offline fixtures cannot show them */
+    if (ll_rules[i].flags & LL_RF_NETWORK)
+      continue;
     snprintf(rel, sizeof rel, "tests/fixtures/%s/fail-1.md", id);
     cr_expect(exists(rel), "%s: no %s", id, rel);
     snprintf(rel, sizeof rel, "tests/fixtures/%s/pass-1.md", id);

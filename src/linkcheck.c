@@ -1,0 +1,706 @@
+/* linkcheck.c - reachability of links with libcurl multi and a scheduler
+ * of its own: per-host queues (CURLMOPT_MAX_HOST_CONNECTIONS caps
+ * connections, not HTTP/2 streams), a global limit, retries with
+ * exponential backoff and jitter, Retry-After applied to the whole host,
+ * redirects followed by hand so that each hop is judged. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "linkcheck.h"
+#include "listlint.h"
+
+struct host {
+  char *key; /* host:port */
+  int inflight;
+  long long next_ms;  /* no start before (interval, Retry-After) */
+  size_t *queue;      /* check indices waiting */
+  size_t qhead, qlen, qcap;
+  double busy_s;      /* summed request time, for "slowest hosts" */
+  int requests;
+};
+
+struct ll_lc;
+
+struct check {
+  struct ll_lc *lc;
+  char *url;
+  char *cur;          /* the URL of the current hop */
+  struct ll_lc_result res;
+  size_t host;
+  int get;            /* the next request is a GET (HEAD was refused) */
+  int hops;
+  int temporary;      /* a temporary redirect was on the way */
+  int tries;          /* failures of the current request */
+  int done, queued;
+  int refused_private;
+  long long not_before_ms;
+  long long started_ms;
+  long retry_after_ms;
+  size_t body;
+  struct ll_buf chain; /* "a -> b -> c" */
+  CURL *easy;
+  struct curl_slist *hdrs;
+};
+
+struct ll_lc {
+  struct ll_lc_opts o;
+  struct check *v;
+  size_t n, cap;
+  struct ll_map index; /* url -> index + 1 */
+  struct host *hosts;
+  size_t nhosts;
+  struct ll_map hostmap; /* key -> host index + 1 */
+  CURLM *multi;
+  int running;
+  char ua[128];
+};
+
+static long long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void ll_lc_opts_default(struct ll_lc_opts *o) {
+  memset(o, 0, sizeof *o);
+  o->concurrency = 64;
+  o->per_host = 4;
+  o->connect_timeout_ms = 10000;
+  o->timeout_ms = 20000;
+  o->attempts = 3;
+  o->backoff_ms = 500;
+  o->retry_after_cap_ms = 60000;
+  o->max_redirects = 10;
+  o->body_budget = 65536;
+}
+
+struct ll_lc *ll_lc_new(const struct ll_lc_opts *o) {
+  struct ll_lc *lc = ll_xcalloc(1, sizeof *lc);
+  lc->o = *o;
+  if (lc->o.concurrency < 1)
+    lc->o.concurrency = 1;
+  if (lc->o.per_host < 1)
+    lc->o.per_host = 1;
+  if (lc->o.attempts < 1)
+    lc->o.attempts = 1;
+  snprintf(lc->ua, sizeof lc->ua, "listlint/%s (+%s)", LL_VERSION, LL_URL);
+  return lc;
+}
+
+static void free_check(struct check *c) {
+  free(c->url);
+  free(c->cur);
+  free(c->res.final_url);
+  free(c->res.reason);
+  ll_buf_free(&c->chain);
+  if (c->easy)
+    curl_easy_cleanup(c->easy);
+  curl_slist_free_all(c->hdrs);
+}
+
+void ll_lc_free(struct ll_lc *lc) {
+  if (!lc)
+    return;
+  for (size_t i = 0; i < lc->n; i++)
+    free_check(&lc->v[i]);
+  free(lc->v);
+  for (size_t i = 0; i < lc->nhosts; i++) {
+    free(lc->hosts[i].key);
+    free(lc->hosts[i].queue);
+  }
+  free(lc->hosts);
+  ll_map_free(&lc->index);
+  ll_map_free(&lc->hostmap);
+  if (lc->multi)
+    curl_multi_cleanup(lc->multi);
+  free(lc);
+}
+
+size_t ll_lc_count(const struct ll_lc *lc) { return lc->n; }
+const char *ll_lc_url(const struct ll_lc *lc, size_t i) { return lc->v[i].url; }
+const struct ll_lc_result *ll_lc_result(const struct ll_lc *lc, size_t i) {
+  return &lc->v[i].res;
+}
+
+/* host:port of a URL, the unit of politeness. */
+static char *host_key(const char *url) {
+  struct ll_url u;
+  ll_url_parse(url, &u);
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  int port = u.port ? u.port
+             : u.scheme && strcmp(u.scheme, "https") == 0 ? 443
+                                                          : 80;
+  ll_buf_printf(&b, "%s:%d", u.host ? u.host : "?", port);
+  ll_url_clear(&u);
+  return ll_buf_detach(&b);
+}
+
+static size_t host_of(struct ll_lc *lc, const char *url) {
+  char *key = host_key(url);
+  size_t h = (size_t)ll_map_get(&lc->hostmap, key);
+  if (!h) {
+    lc->hosts = ll_xrealloc(lc->hosts, (lc->nhosts + 1) * sizeof *lc->hosts);
+    memset(&lc->hosts[lc->nhosts], 0, sizeof *lc->hosts);
+    lc->hosts[lc->nhosts].key = ll_xstrdup(key);
+    h = ++lc->nhosts;
+    ll_map_put(&lc->hostmap, key, (const void *)h);
+  }
+  free(key);
+  return h - 1;
+}
+
+static void enqueue(struct ll_lc *lc, size_t i) {
+  struct check *c = &lc->v[i];
+  c->host = host_of(lc, c->cur);
+  struct host *h = &lc->hosts[c->host];
+  if (h->qhead + h->qlen == h->qcap) {
+    if (h->qhead) {
+      memmove(h->queue, h->queue + h->qhead, h->qlen * sizeof *h->queue);
+      h->qhead = 0;
+    } else {
+      h->qcap = h->qcap ? h->qcap * 2 : 16;
+      h->queue = ll_xrealloc(h->queue, h->qcap * sizeof *h->queue);
+    }
+  }
+  h->queue[h->qhead + h->qlen++] = i;
+  c->queued = 1;
+}
+
+size_t ll_lc_add(struct ll_lc *lc, const char *url) {
+  size_t i = (size_t)ll_map_get(&lc->index, url);
+  if (i)
+    return i - 1;
+  if (lc->n == lc->cap) {
+    lc->cap = lc->cap ? lc->cap * 2 : 64;
+    lc->v = ll_xrealloc(lc->v, lc->cap * sizeof *lc->v);
+  }
+  struct check *c = &lc->v[lc->n];
+  memset(c, 0, sizeof *c);
+  c->lc = lc;
+  c->url = ll_xstrdup(url);
+  c->cur = ll_xstrdup(url);
+  ll_buf_init(&c->chain, 0);
+  ll_map_put(&lc->index, url, (const void *)(lc->n + 1));
+  return lc->n++;
+}
+
+static void finish(struct check *c, enum ll_verdict v, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void finish(struct check *c, enum ll_verdict v, const char *fmt, ...) {
+  c->done = 1;
+  c->res.verdict = v;
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  va_list ap;
+  va_start(ap, fmt);
+  ll_buf_vprintf(&b, fmt, ap);
+  va_end(ap);
+  if (c->hops && v != LL_V_ALIVE && v != LL_V_MOVED)
+    ll_buf_printf(&b, " (redirects: %s)", c->chain.data);
+  free(c->res.reason);
+  c->res.reason = ll_buf_detach(&b);
+  free(c->res.final_url);
+  c->res.final_url = ll_xstrdup(c->cur);
+  if (c->started_ms)
+    c->res.seconds = (double)(now_ms() - c->started_ms) / 1000.0;
+}
+
+void ll_lc_preset(struct ll_lc *lc, size_t i, enum ll_verdict v, long status,
+                  const char *final_url, const char *reason) {
+  struct check *c = &lc->v[i];
+  finish(c, v, "%s", reason ? reason : "");
+  c->res.status = status;
+  c->res.cached = 1;
+  if (final_url) {
+    free(c->res.final_url);
+    c->res.final_url = ll_xstrdup(final_url);
+  }
+}
+
+/* ---- the address policy ------------------------------------------- */
+
+static int private_addr(const struct sockaddr *sa) {
+  if (sa->sa_family == AF_INET) {
+    const unsigned char *a =
+        (const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)
+            ->sin_addr;
+    return a[0] == 127 || a[0] == 10 || a[0] == 0 ||
+           (a[0] == 172 && (a[1] & 0xF0) == 16) ||
+           (a[0] == 192 && a[1] == 168) || (a[0] == 169 && a[1] == 254) ||
+           (a[0] == 100 && (a[1] & 0xC0) == 64);
+  }
+  if (sa->sa_family == AF_INET6) {
+    const struct in6_addr *a =
+        &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
+    const unsigned char *b = a->s6_addr;
+    static const unsigned char zero[16];
+    if (IN6_IS_ADDR_LOOPBACK(a) || memcmp(b, zero, 16) == 0)
+      return 1;
+    if ((b[0] == 0xfe && (b[1] & 0xC0) == 0x80) || (b[0] & 0xFE) == 0xfc)
+      return 1;
+    if (IN6_IS_ADDR_V4MAPPED(a)) {
+      struct sockaddr_in v4;
+      memset(&v4, 0, sizeof v4);
+      v4.sin_family = AF_INET;
+      memcpy(&v4.sin_addr, b + 12, 4);
+      return private_addr((const struct sockaddr *)(const void *)&v4);
+    }
+  }
+  return 0;
+}
+
+struct sock_ctx {
+  struct ll_lc *lc;
+  struct check *c;
+};
+
+static int addr_allowed(const struct ll_lc *lc, const struct sockaddr *sa) {
+  if (!private_addr(sa))
+    return 1;
+  if (lc->o.allow_private)
+    return 1;
+  if (!lc->o.allow_addrs)
+    return 0;
+  char text[INET6_ADDRSTRLEN];
+  const void *src =
+      sa->sa_family == AF_INET
+          ? (const void *)&((const struct sockaddr_in *)(const void *)sa)
+                ->sin_addr
+          : (const void *)&((const struct sockaddr_in6 *)(const void *)sa)
+                ->sin6_addr;
+  if (!inet_ntop(sa->sa_family, src, text, sizeof text))
+    return 0;
+  size_t n = strlen(text);
+  for (const char *p = lc->o.allow_addrs; *p;) {
+    p += strspn(p, " ,");
+    size_t len = strcspn(p, " ,");
+    if (len == n && strncmp(p, text, n) == 0)
+      return 1;
+    p += len;
+  }
+  return 0;
+}
+
+/* Decided on the resolved address, for every connection of every hop. */
+static curl_socket_t open_socket(void *clientp, curlsocktype purpose,
+                                 struct curl_sockaddr *a) {
+  struct check *c = clientp;
+  (void)purpose;
+  if (!addr_allowed(c->lc, &a->addr)) {
+    c->refused_private = 1;
+    return CURL_SOCKET_BAD;
+  }
+  return socket(a->family, a->socktype, a->protocol);
+}
+
+/* ---- one request --------------------------------------------------- */
+
+static size_t on_body(char *p, size_t size, size_t n, void *ud) {
+  struct check *c = ud;
+  (void)p;
+  c->body += size * n;
+  /* enough to know the page is there: abandon the rest */
+  return c->body > (size_t)c->lc->o.body_budget ? 0 : size * n;
+}
+
+static size_t on_header(char *p, size_t size, size_t n, void *ud) {
+  struct check *c = ud;
+  size_t len = size * n;
+  if (len > 12 && strncasecmp(p, "retry-after:", 12) == 0) {
+    char v[128];
+    size_t k = len - 12 < sizeof v - 1 ? len - 12 : sizeof v - 1;
+    memcpy(v, p + 12, k);
+    v[k] = '\0';
+    char *s = v;
+    while (*s == ' ')
+      s++;
+    s[strcspn(s, "\r\n")] = '\0';
+    char *end;
+    long secs = strtol(s, &end, 10);
+    if (end != s && *end == '\0') {
+      c->retry_after_ms = secs * 1000;
+    } else {
+      time_t when = curl_getdate(s, NULL);
+      if (when > 0) {
+        long d = (long)(when - time(NULL));
+        c->retry_after_ms = d > 0 ? d * 1000 : 0;
+      }
+    }
+  }
+  return len;
+}
+
+static void start(struct ll_lc *lc, size_t i) {
+  struct check *c = &lc->v[i];
+  struct host *h = &lc->hosts[c->host];
+  CURL *e = curl_easy_init();
+  c->easy = e;
+  c->body = 0;
+  c->retry_after_ms = -1;
+  c->refused_private = 0;
+  if (!c->started_ms)
+    c->started_ms = now_ms();
+  curl_easy_setopt(e, CURLOPT_URL, c->cur);
+  curl_easy_setopt(e, CURLOPT_PRIVATE, (void *)c);
+  curl_easy_setopt(e, CURLOPT_NOBODY, c->get ? 0L : 1L);
+  curl_easy_setopt(e, CURLOPT_HTTPGET, c->get ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(e, CURLOPT_MAXREDIRS, 0L);
+  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, lc->o.connect_timeout_ms);
+  curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, lc->o.timeout_ms);
+  /* a trickle slower than 100 bytes/s for a quarter of the timeout */
+  curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 100L);
+  curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME,
+                   lc->o.timeout_ms / 4000 > 0 ? lc->o.timeout_ms / 4000 : 1L);
+  curl_easy_setopt(e, CURLOPT_USERAGENT,
+                   lc->o.user_agent ? lc->o.user_agent : lc->ua);
+  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(e, CURLOPT_WRITEDATA, (void *)c);
+  curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(e, CURLOPT_HEADERDATA, (void *)c);
+  curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+  curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, (void *)c);
+  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+  /* a retry after a reset must not reuse the connection that died */
+  if (c->tries)
+    curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+  /* extra headers for this host only ("host Header: value") */
+  curl_slist_free_all(c->hdrs);
+  c->hdrs = NULL;
+  const char *hk = h->key;
+  size_t hl = strcspn(hk, ":");
+  for (size_t k = 0; lc->o.headers && lc->o.headers[k]; k++) {
+    const char *line = lc->o.headers[k];
+    size_t sp = strcspn(line, " ");
+    if (sp == hl && strncmp(line, hk, hl) == 0 && line[sp])
+      c->hdrs = curl_slist_append(c->hdrs, line + sp + 1);
+  }
+  if (c->hdrs)
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, c->hdrs);
+  curl_multi_add_handle(lc->multi, e);
+  c->queued = 0;
+  c->res.attempts++;
+  h->inflight++;
+  h->requests++;
+  if (lc->o.interval_ms)
+    h->next_ms = now_ms() + lc->o.interval_ms;
+  lc->running++;
+}
+
+/* Wait before trying again: Retry-After (for the whole host, capped) or
+ * exponential backoff with jitter. */
+static void retry_later(struct ll_lc *lc, size_t i) {
+  struct check *c = &lc->v[i];
+  struct host *h = &lc->hosts[c->host];
+  long wait;
+  if (c->retry_after_ms >= 0) {
+    wait = c->retry_after_ms < lc->o.retry_after_cap_ms
+               ? c->retry_after_ms
+               : lc->o.retry_after_cap_ms;
+    if (h->next_ms < now_ms() + wait)
+      h->next_ms = now_ms() + wait;
+  } else {
+    wait = lc->o.backoff_ms << (c->tries - 1);
+    wait += rand() % (wait / 2 + 1);
+  }
+  c->not_before_ms = now_ms() + wait;
+  enqueue(lc, i);
+}
+
+static const char *status_text(long s) {
+  switch (s) {
+  case 401:
+    return "401 Unauthorized";
+  case 403:
+    return "403 Forbidden";
+  case 404:
+    return "404 Not Found";
+  case 410:
+    return "410 Gone";
+  case 429:
+    return "429 Too Many Requests";
+  case 999:
+    return "999 (a bot wall)";
+  default:
+    return NULL;
+  }
+}
+
+static int seen_in_chain(const struct check *c, const char *url) {
+  if (strcmp(c->url, url) == 0)
+    return 1;
+  const char *p = c->chain.data;
+  size_t n = strlen(url);
+  while (p && (p = strstr(p, url)) != NULL) {
+    if ((p == c->chain.data || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+      return 1;
+    p += n;
+  }
+  return 0;
+}
+
+static void done(struct ll_lc *lc, size_t i, CURLcode rc) {
+  struct check *c = &lc->v[i];
+  struct host *h = &lc->hosts[c->host];
+  long status = 0;
+  curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &status);
+  char *loc = NULL;
+  curl_easy_getinfo(c->easy, CURLINFO_REDIRECT_URL, &loc);
+  char *next = loc ? ll_xstrdup(loc) : NULL;
+  double t = 0;
+  curl_easy_getinfo(c->easy, CURLINFO_TOTAL_TIME, &t);
+  h->busy_s += t;
+  curl_multi_remove_handle(lc->multi, c->easy);
+  curl_easy_cleanup(c->easy);
+  c->easy = NULL;
+  h->inflight--;
+  lc->running--;
+  c->res.status = status;
+  if (rc == CURLE_WRITE_ERROR && c->body > (size_t)lc->o.body_budget)
+    rc = CURLE_OK; /* we stopped reading, on purpose */
+  int can_retry = c->tries + 1 < lc->o.attempts;
+
+  if (c->refused_private) {
+    finish(c, c->hops ? LL_V_ERROR : LL_V_SKIPPED,
+           "not requested: %s resolves to a private address", c->cur);
+  } else if (rc == CURLE_OPERATION_TIMEDOUT) {
+    finish(c, LL_V_TIMEOUT, "no answer within %.0f s", t);
+  } else if (rc == CURLE_COULDNT_RESOLVE_HOST) {
+    finish(c, LL_V_DEAD, "no such host");
+  } else if (rc == CURLE_PEER_FAILED_VERIFICATION ||
+             rc == CURLE_SSL_CERTPROBLEM || rc == CURLE_SSL_CONNECT_ERROR) {
+    finish(c, LL_V_DEAD, "TLS: %s", curl_easy_strerror(rc));
+  } else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_RECV_ERROR ||
+             rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING ||
+             rc == CURLE_PARTIAL_FILE) {
+    if (can_retry) {
+      c->tries++;
+      retry_later(lc, i);
+    } else if (rc == CURLE_COULDNT_CONNECT) {
+      finish(c, LL_V_DEAD, "connection refused (%d attempts)",
+             c->tries + 1);
+    } else {
+      finish(c, LL_V_ERROR, "%s (%d attempts)", curl_easy_strerror(rc),
+             c->tries + 1);
+    }
+  } else if (rc == CURLE_UNSUPPORTED_PROTOCOL) {
+    finish(c, LL_V_ERROR, "redirect to a scheme other than http(s) refused");
+  } else if (rc != CURLE_OK) {
+    finish(c, LL_V_ERROR, "%s", curl_easy_strerror(rc));
+  } else if (status >= 300 && status < 400 && next) {
+    if (c->hops >= lc->o.max_redirects) {
+      finish(c, LL_V_ERROR, "more than %d redirects", lc->o.max_redirects);
+    } else if (strncmp(next, "http://", 7) != 0 &&
+               strncmp(next, "https://", 8) != 0) {
+      ll_buf_printf(&c->chain, "%s%s", c->chain.len ? " -> " : "", next);
+      c->hops++;
+      finish(c, LL_V_ERROR, "redirect to '%s' refused: not http(s)", next);
+    } else if (seen_in_chain(c, next)) {
+      ll_buf_printf(&c->chain, "%s%s", c->chain.len ? " -> " : "", next);
+      c->hops++;
+      finish(c, LL_V_ERROR, "redirect loop");
+    } else {
+      if (status != 301 && status != 308)
+        c->temporary = 1;
+      ll_buf_printf(&c->chain, "%s%s", c->chain.len ? " -> " : "", next);
+      c->hops++;
+      free(c->cur);
+      c->cur = next;
+      next = NULL;
+      c->get = 0;
+      c->tries = 0;
+      c->not_before_ms = 0;
+      enqueue(lc, i);
+    }
+  } else if (status >= 200 && status < 300) {
+    if (c->hops && !c->temporary)
+      finish(c, LL_V_MOVED, "moved permanently: update to %s", c->cur);
+    else
+      finish(c, LL_V_ALIVE, "%ld", status);
+  } else if (status == 404 || status == 410) {
+    finish(c, LL_V_DEAD, "%s", status_text(status));
+  } else if (status == 429 || status == 408 || status >= 500) {
+    if (can_retry) {
+      c->tries++;
+      retry_later(lc, i);
+    } else if (status == 429) {
+      finish(c, LL_V_BLOCKED, "429 Too Many Requests (%d attempts)",
+             c->tries + 1);
+    } else {
+      finish(c, LL_V_ERROR, "HTTP %ld (%d attempts)", status, c->tries + 1);
+    }
+  } else if (!c->get && status >= 400) {
+    /* HEAD refused (405, 501, 403, ...): ask with GET */
+    c->get = 1;
+    enqueue(lc, i);
+  } else if (status == 401 || status == 403 || status == 999) {
+    finish(c, LL_V_BLOCKED, "%s: a login or bot wall, not necessarily dead",
+           status_text(status));
+  } else {
+    finish(c, LL_V_ERROR, "HTTP %ld", status);
+  }
+  free(next);
+}
+
+static void progress(struct ll_lc *lc, long long t0, int final) {
+  size_t checked = 0, failed = 0;
+  for (size_t i = 0; i < lc->n; i++) {
+    checked += (size_t)lc->v[i].done;
+    failed += lc->v[i].done && lc->v[i].res.verdict != LL_V_ALIVE &&
+              lc->v[i].res.verdict != LL_V_MOVED;
+  }
+  double s = (double)(now_ms() - t0) / 1000.0;
+  fprintf(stderr, "\r\033[Klinks: %zu/%zu checked, %d in flight, %zu failing, "
+                  "%.0f/s",
+          checked, lc->n, lc->running, failed, s > 0 ? (double)checked / s : 0);
+  if (final)
+    fputs("\r\033[K", stderr);
+}
+
+int ll_lc_run(struct ll_lc *lc) {
+  lc->multi = curl_multi_init();
+  if (!lc->multi)
+    return -1;
+  for (size_t i = 0; i < lc->n; i++)
+    if (!lc->v[i].done)
+      enqueue(lc, i);
+  long long t0 = now_ms(), last_progress = 0;
+  long long deadline = lc->o.deadline_ms ? t0 + lc->o.deadline_ms : 0;
+  for (;;) {
+    long long now = now_ms();
+    if (deadline && now >= deadline) {
+      for (size_t i = 0; i < lc->n; i++) {
+        struct check *c = &lc->v[i];
+        if (c->done)
+          continue;
+        if (c->easy) {
+          curl_multi_remove_handle(lc->multi, c->easy);
+          curl_easy_cleanup(c->easy);
+          c->easy = NULL;
+        }
+        finish(c, LL_V_TIMEOUT, "not checked: the run's deadline passed");
+      }
+      lc->running = 0;
+      break;
+    }
+    /* start what the limits allow, host by host */
+    long long wake = now + 200;
+    for (size_t k = 0; k < lc->nhosts && lc->running < lc->o.concurrency;
+         k++) {
+      struct host *h = &lc->hosts[k];
+      size_t scanned = 0, qn = h->qlen;
+      while (h->qlen && scanned < qn && h->inflight < lc->o.per_host &&
+             lc->running < lc->o.concurrency) {
+        if (h->next_ms > now) {
+          if (h->next_ms < wake)
+            wake = h->next_ms;
+          break;
+        }
+        size_t i = h->queue[h->qhead];
+        h->qhead++;
+        h->qlen--;
+        scanned++;
+        struct check *c = &lc->v[i];
+        if (c->not_before_ms > now) {
+          if (c->not_before_ms < wake)
+            wake = c->not_before_ms;
+          enqueue(lc, i); /* to the back of its host's queue */
+          continue;
+        }
+        /* a redirect may have moved it to another host */
+        size_t hi = host_of(lc, c->cur);
+        if (hi != k) {
+          c->host = hi;
+          enqueue(lc, i);
+          continue;
+        }
+        start(lc, i);
+      }
+    }
+    int pending = 0;
+    for (size_t i = 0; i < lc->n && !pending; i++)
+      pending = !lc->v[i].done;
+    if (!pending)
+      break;
+    int still;
+    curl_multi_perform(lc->multi, &still);
+    CURLMsg *msg;
+    int left;
+    while ((msg = curl_multi_info_read(lc->multi, &left)) != NULL) {
+      if (msg->msg != CURLMSG_DONE)
+        continue;
+      char *priv = NULL;
+      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
+      struct check *c = (struct check *)(void *)priv;
+      done(lc, (size_t)(c - lc->v), msg->data.result);
+    }
+    long timeout = (long)(wake - now_ms());
+    if (timeout < 0)
+      timeout = 0;
+    if (timeout > 100)
+      timeout = 100;
+    if (lc->running)
+      curl_multi_poll(lc->multi, NULL, 0, (int)timeout, NULL);
+    else if (timeout)
+      usleep((useconds_t)timeout * 1000);
+    if (lc->o.progress && now_ms() - last_progress > 100) {
+      progress(lc, t0, 0);
+      last_progress = now_ms();
+    }
+  }
+  if (lc->o.progress)
+    progress(lc, t0, 1);
+  return 0;
+}
+
+void ll_lc_summary(const struct ll_lc *lc, FILE *fp) {
+  size_t n[LL_V_SKIPPED + 1] = {0};
+  for (size_t i = 0; i < lc->n; i++)
+    n[lc->v[i].res.verdict]++;
+  fprintf(fp,
+          "links: %zu checked: %zu alive, %zu dead, %zu unknown (%zu blocked, "
+          "%zu timed out, %zu errors), %zu redirected, %zu skipped",
+          lc->n, n[LL_V_ALIVE], n[LL_V_DEAD],
+          n[LL_V_BLOCKED] + n[LL_V_TIMEOUT] + n[LL_V_ERROR], n[LL_V_BLOCKED],
+          n[LL_V_TIMEOUT], n[LL_V_ERROR], n[LL_V_MOVED], n[LL_V_SKIPPED]);
+  /* the three slowest hosts by mean request time */
+  size_t best[3] = {0};
+  double mean[3] = {0};
+  for (size_t k = 0; k < lc->nhosts; k++) {
+    const struct host *h = &lc->hosts[k];
+    if (!h->requests)
+      continue;
+    double m = h->busy_s / h->requests;
+    for (int j = 0; j < 3; j++) {
+      if (m > mean[j]) {
+        for (int s = 2; s > j; s--) {
+          mean[s] = mean[s - 1];
+          best[s] = best[s - 1];
+        }
+        mean[j] = m;
+        best[j] = k;
+        break;
+      }
+    }
+  }
+  if (mean[0] > 0) {
+    fputs("; slowest hosts:", fp);
+    for (int j = 0; j < 3 && mean[j] > 0; j++)
+      fprintf(fp, " %s (%.2f s)", lc->hosts[best[j]].key, mean[j]);
+  }
+  fputc('\n', fp);
+}
