@@ -446,6 +446,27 @@ static void strip_parens(const char **s, size_t *n) {
   }
 }
 
+/* A line break followed by a navigation link ("**[back to top](#x)**",
+ * written right under an item, joins the item's paragraph): the
+ * description stops there. */
+static cmark_node *nav_line(cmark_node *n) {
+  for (; n; n = cmark_node_next(n)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK)
+      continue;
+    cmark_node *x = cmark_node_next(n);
+    while (x && is_blank_text(x))
+      x = cmark_node_next(x);
+    if (x && (cmark_node_get_type(x) == CMARK_NODE_STRONG ||
+              cmark_node_get_type(x) == CMARK_NODE_EMPH))
+      x = cmark_node_first_child(x);
+    struct ll_link *l = x ? link_of(x) : NULL;
+    if (l && (l->flags & LL_LINK_NAV))
+      return n;
+  }
+  return NULL;
+}
+
 /* The description after a name node: plain text of what follows it in
  * the paragraph, with its separator taken off. */
 static void set_description(struct builder *b, struct ll_entry *e,
@@ -454,7 +475,18 @@ static void set_description(struct builder *b, struct ll_entry *e,
   struct ll_buf d;
   ll_buf_init(&d, 0);
   ll_buf_add(&d, "", 0);
-  plain_range(&d, cmark_node_next(after), NULL);
+  cmark_node *nav = nav_line(cmark_node_next(after));
+  plain_range(&d, cmark_node_next(after), nav);
+  if (nav) {
+    /* the description ends with the line the navigation link follows */
+    int line, col;
+    ll_source_linecol(b->src, src_off, &line, &col);
+    size_t len;
+    const char *p = ll_source_line(b->src, line, &len);
+    size_t eol = (size_t)(p - b->src->data) + len;
+    if (eol < para.end)
+      para.end = eol;
+  }
   const char *s = d.data;
   size_t n = d.len;
   trim(&s, &n);
@@ -1165,13 +1197,17 @@ static void handle_table(struct builder *b, cmark_node *table) {
 /* Sections                                                            */
 /* ------------------------------------------------------------------ */
 
-static int skipped_heading(const char *h) {
+/* Sections that hold no entries.  A table of contents holds none, but
+ * the headings nested under "## Contents" are the list's own sections;
+ * under "## Contributing" or "## License" nothing is an entry. */
+static int skipped_heading(const char *h, int nested) {
   static const char *const contains[] = {
-      "contents", "contribut", "license", "licence", "code of conduct",
+      "contribut", "license", "licence", "code of conduct",
       "footnote", "sponsor", "backers", "acknowledg", "credits",
-      "\xE7\x9B\xAE\xE5\xBD\x95", /* 目录 */
       "\xE8\xB4\xA1\xE7\x8C\xAE", /* 贡献 */
       NULL};
+  static const char *const toc[] = {
+      "contents", "\xE7\x9B\xAE\xE5\xBD\x95", /* 目录 */ NULL};
   char low[128];
   size_t j = 0;
   for (size_t i = 0; h[i] && j + 1 < sizeof low; i++)
@@ -1179,6 +1215,11 @@ static int skipped_heading(const char *h) {
   low[j] = '\0';
   for (int k = 0; contains[k]; k++)
     if (strstr(low, contains[k]))
+      return 1;
+  if (nested)
+    return 0;
+  for (int k = 0; toc[k]; k++)
+    if (strstr(low, toc[k]))
       return 1;
   const char *p = low;
   while (*p && !ll_isalnum((unsigned char)*p))
@@ -1198,7 +1239,8 @@ static void new_section(struct builder *b, int line) {
   s->skipped = 0;
   for (size_t i = 0; i < b->nheads; i++) {
     size_t ms, me;
-    if ((b->head_level[i] > 1 && skipped_heading(b->heads[i])) ||
+    if ((b->head_level[i] > 1 &&
+         skipped_heading(b->heads[i], i + 1 < b->nheads)) ||
         (b->skip && ll_pattern_find(b->skip, b->heads[i],
                                     strlen(b->heads[i]), 0, &ms, &me) == 1))
       s->skipped = 1;

@@ -66,6 +66,18 @@ Test(model, skips_toc_badges_and_footer_sections) {
   th_done(&t);
 }
 
+/* Regression: "### EHR" nested under "## Contents" was skipped with it,
+ * and a whole list (kakoni/awesome-healthcare) had no entries. */
+Test(model, sections_nested_under_contents_are_read) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n## Contents\n\n- [EHR](#ehr)\n\n### EHR\n\n"
+                  "- [A](https://a.org) - Alpha.\n\n## License\n\n"
+                  "### Details\n\n- [B](https://b.org) - Not an entry.\n");
+  cr_assert_eq(t.model->nentries, 1);
+  cr_expect_str_eq(entry(&t, 0)->name, "A");
+  th_done(&t);
+}
+
 Test(model, block_entries_share_one_access_line) {
   struct th_lint t;
   th_lint_str(&t, "## Data\n"

@@ -24,8 +24,7 @@ static int starts_capital(const struct ll_entry *e, const char *src) {
   /* The first word: any capital, digit or dot in it marks a name. */
   for (const char *p = d + 1; *p && *p != ' '; p++) {
     unsigned char x = (unsigned char)*p;
-    if (ll_isupper(x) || ll_isdigit(x) || x == '.' || x == '-' || x == '_' ||
-        x >= 0x80)
+    if (ll_isupper(x) || ll_isdigit(x) || x == '.' || x == '_' || x >= 0x80)
       return -1;
   }
   return 0;

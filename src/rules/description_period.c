@@ -2,22 +2,45 @@
  * few that do not (and the reverse). */
 #include "common.h"
 
-static int ends_punct(const char *d) {
-  size_t n = strlen(d);
-  while (n && (d[n - 1] == ')' || d[n - 1] == '"' || d[n - 1] == '\'' ||
-               d[n - 1] == '*' || d[n - 1] == '_'))
-    n--;
-  if (!n)
-    return 0;
+static const char *const wide[] = {"\xE3\x80\x82", "\xEF\xBC\x81",
+                                   "\xEF\xBC\x9F", "\xE2\x80\xA6", NULL};
+
+static int is_punct_at(const char *d, size_t n) {
   char c = d[n - 1];
   if (c == '.' || c == '!' || c == '?')
     return 1;
-  static const char *const cjk[] = {"\xE3\x80\x82", "\xEF\xBC\x81",
-                                    "\xEF\xBC\x9F", "\xE2\x80\xA6", NULL};
-  for (int i = 0; cjk[i]; i++)
-    if (n >= 3 && memcmp(d + n - 3, cjk[i], 3) == 0)
+  for (int i = 0; wide[i]; i++)
+    if (n >= 3 && memcmp(d + n - 3, wide[i], 3) == 0)
       return 1;
   return 0;
+}
+
+/* Final punctuation, possibly inside closing quotes; or, when the text has
+ * punctuation somewhere, a closing parenthesis ("Fast. (Beta)") or an
+ * emoji: the forms awesome-lint accepts too. */
+static int ends_punct(const char *d) {
+  size_t n = strlen(d);
+  while (n && (d[n - 1] == '"' || d[n - 1] == '\'' || d[n - 1] == '*' ||
+               d[n - 1] == '_'))
+    n--;
+  if (n >= 3 && memcmp(d + n - 3, "\xE2\x80\x9D", 3) == 0) /* ” */
+    n -= 3;
+  if (!n)
+    return 0;
+  if (is_punct_at(d, n))
+    return 1;
+  int any = 0;
+  for (size_t i = 1; i <= n && !any; i++)
+    any = is_punct_at(d, i);
+  if (!any)
+    return 0;
+  if (d[n - 1] == ')')
+    return 1;
+  /* an emoji: a 4-byte UTF-8 sequence or a variation selector at the end */
+  size_t k = n;
+  while (k && ((unsigned char)d[k - 1] & 0xC0) == 0x80)
+    k--;
+  return k && (unsigned char)d[k - 1] >= 0xF0;
 }
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {

@@ -1,4 +1,6 @@
 /* description-repeats-name: the description says nothing but the name. */
+#include <strings.h>
+
 #include "common.h"
 
 /* Equal when compared on letters and digits only, case folded (bytes of
@@ -24,10 +26,26 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   if (!e->name || !e->description || !e->description[0] ||
       (e->flags & LL_ENTRY_PROSE))
     return;
-  if (same_words(e->name, e->description))
+  if (same_words(e->name, e->description)) {
     ll_report(ctx, e->desc_span,
               "description only repeats the name '%s': say what it is",
               e->name);
+    return;
+  }
+  /* start = true: the description must not open with the name */
+  const char *start = ll_option(ctx, "start");
+  size_t n = strlen(e->name);
+  if (start && strcmp(start, "true") == 0 &&
+      strncasecmp(e->description, e->name, n) == 0 &&
+      (e->description[n] == '\0' || ll_isspace((unsigned char)e->description[n]) ||
+       strchr(".,!?:-", e->description[n]))) {
+    struct ll_span s = e->desc_span;
+    if (s.end - s.start > n)
+      s.end = s.start + n;
+    ll_report(ctx, s,
+              "description starts with the name '%s': start with what it is",
+              e->name);
+  }
 }
 
 const struct ll_rule_ops ll_rule_DESCRIPTION_REPEATS_NAME = {.on_entry = check};
