@@ -63,8 +63,9 @@ int main(int argc, char **argv) {
       ll_model_free(m);
       ll_ctx_free(ctx);
     } else {
-      cmark_node *doc = ll_doc_parse(src->data, src->len);
-      cmark_node_free(doc);
+      struct ll_docmem *mem = NULL;
+      cmark_node *doc = ll_doc_parse(src->data, src->len, &mem);
+      ll_doc_free(doc, mem);
     }
     t[i] = now_ms() - t0;
   }

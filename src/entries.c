@@ -1280,7 +1280,8 @@ static int detect_block_mode(struct builder *b, cmark_node *doc) {
 
 struct ll_model *ll_model_build(const struct ll_source *src,
                                 const char *skip_headings, char **err) {
-  cmark_node *doc = ll_doc_parse(src->data, src->len);
+  struct ll_docmem *docmem = NULL;
+  cmark_node *doc = ll_doc_parse(src->data, src->len, &docmem);
   if (!doc) {
     *err = ll_xstrdup("cmark-gfm returned no document");
     return NULL;
@@ -1345,7 +1346,7 @@ struct ll_model *ll_model_build(const struct ll_source *src,
   ll_buf_free(&b.tmp);
   ll_buf_free(&b.desc);
   ll_pattern_free(b.skip);
-  cmark_node_free(doc);
+  ll_doc_free(doc, docmem);
   return b.m;
 }
 

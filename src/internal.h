@@ -8,8 +8,14 @@
 #include "listlint.h"
 
 /* doc.c: parse with the table and autolink extensions and source
- * positions.  Return NULL on failure.  Free with cmark_node_free. */
-cmark_node *ll_doc_parse(const char *data, size_t len);
+ * positions.  The tree lives in a region of its own (see doc.c), which
+ * ll_doc_free releases at once; the tree may be used (iterated) only
+ * between ll_doc_parse and ll_doc_free on the same thread.  Return NULL
+ * on failure. */
+struct ll_docmem;
+cmark_node *ll_doc_parse(const char *data, size_t len,
+                         struct ll_docmem **mem);
+void ll_doc_free(cmark_node *doc, struct ll_docmem *mem);
 
 enum ll_node_kind {
   LL_NODE_OTHER,

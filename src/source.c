@@ -68,6 +68,17 @@ struct ll_source *ll_source_load(const char *path, const char *display,
   }
   struct ll_buf b;
   ll_buf_init(&b, max_bytes);
+  /* a regular file is read at once into a buffer of its size */
+  struct stat fst;
+  if (!is_stdin && fstat(fileno(fp), &fst) == 0 && S_ISREG(fst.st_mode) &&
+      (size_t)fst.st_size < max_bytes) {
+    b.cap = (size_t)fst.st_size + 1;
+    b.data = ll_xmalloc(b.cap);
+    b.data[0] = '\0';
+    size_t got = fread(b.data, 1, (size_t)fst.st_size, fp);
+    b.len = got;
+    b.data[got] = '\0';
+  }
   char chunk[65536];
   size_t n;
   int toobig = 0;

@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "listlint.h"
 
@@ -115,20 +116,48 @@ void ll_buf_free(struct ll_buf *b) {
 struct ll_arena_chunk {
   struct ll_arena_chunk *next;
   size_t used, size;
+  int mapped; /* from mmap (large chunks), not malloc */
   max_align_t data[];
 };
 
 #define ARENA_CHUNK 65536
+#define ARENA_BIG ((size_t)4 << 20)
+
+/* Small lists stay in one malloc'd chunk; a large list's arena grows in
+ * 4 MiB mappings advised for huge pages (fewer page faults). */
+static struct ll_arena_chunk *new_chunk(size_t n, int nth) {
+  size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+  if (nth >= 2 && size < ARENA_BIG)
+    size = ARENA_BIG - sizeof(struct ll_arena_chunk);
+  struct ll_arena_chunk *c;
+  if (size + sizeof *c >= ARENA_BIG) {
+    void *p = mmap(NULL, sizeof *c + size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+      oom();
+#ifdef MADV_HUGEPAGE
+    madvise(p, sizeof *c + size, MADV_HUGEPAGE);
+#endif
+    c = p;
+    c->mapped = 1;
+  } else {
+    c = ll_xmalloc(sizeof *c + size);
+    c->mapped = 0;
+  }
+  c->used = 0;
+  c->size = size;
+  return c;
+}
 
 void *ll_arena_alloc(struct ll_arena *a, size_t n) {
   size_t al = sizeof(max_align_t);
   n = (n + al - 1) / al * al;
   struct ll_arena_chunk *c = a->head;
   if (!c || c->size - c->used < n) {
-    size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
-    c = ll_xmalloc(sizeof *c + size);
-    c->used = 0;
-    c->size = size;
+    int nth = 0;
+    for (struct ll_arena_chunk *x = a->head; x && nth < 2; x = x->next)
+      nth++;
+    c = new_chunk(n, nth);
     c->next = a->head;
     a->head = c;
   }
@@ -152,7 +181,10 @@ void ll_arena_free(struct ll_arena *a) {
   struct ll_arena_chunk *c = a->head;
   while (c) {
     struct ll_arena_chunk *next = c->next;
-    free(c);
+    if (c->mapped)
+      munmap(c, sizeof *c + c->size);
+    else
+      free(c);
     c = next;
   }
   a->head = NULL;
