@@ -22,11 +22,11 @@ git commit -q --allow-empty -m base
 cp "$largest" readme.md
 git add readme.md
 echo "== $(basename "$largest") ($(wc -c <readme.md) bytes) staged in full"
-runs=${RUNS:-20}
-timeit() { # label, command...
-  label=$1
-  shift
-  best=999999
+timeit() { # runs, label, command...
+  runs=$1
+  label=$2
+  shift 2
+  best=999999999
   total=0
   i=0
   while [ $i -lt "$runs" ]; do
@@ -41,8 +41,8 @@ timeit() { # label, command...
   echo "$label: best $((best / 1000)).$(((best % 1000) / 100)) ms, mean $((total / runs / 1000)) ms over $runs runs"
 }
 # what the hook runs: the staged blob, only what the commit brings in
-timeit "listlint hook (--staged --diff-base HEAD)" \
+timeit 20 "listlint hook (--staged --diff-base HEAD)" \
   "$bin" --staged --diff-base HEAD --no-show-source
-timeit "listlint --staged (whole file)" "$bin" --staged --no-show-source
-RUNS=3 timeit "awesome-lint readme.md" "$nm/awesome-lint" readme.md
-RUNS=3 timeit "markdownlint-cli2 readme.md" "$nm/markdownlint-cli2" readme.md
+timeit 20 "listlint --staged (whole file)" "$bin" --staged --no-show-source
+timeit 3 "awesome-lint readme.md" "$nm/awesome-lint" readme.md
+timeit 3 "markdownlint-cli2 readme.md" "$nm/markdownlint-cli2" readme.md

@@ -50,6 +50,14 @@ void ll_diags_free(struct ll_diags *d) {
   d->n = d->cap = 0;
 }
 
+void ll_diags_push(struct ll_diags *d, const struct ll_diag *g) {
+  if (d->n == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 64;
+    d->v = ll_xrealloc(d->v, d->cap * sizeof *d->v);
+  }
+  d->v[d->n++] = *g;
+}
+
 static int cmp_diag(const void *a, const void *b) {
   const struct ll_diag *x = a, *y = b;
   if (x->span.start != y->span.start)

@@ -77,13 +77,9 @@ static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
   if (sev == LL_SEV_OFF)
     return;
   const struct ll_source *src = ctx->src;
-  struct ll_diags *d = &ctx->diags;
-  if (d->n == d->cap) {
-    d->cap = d->cap ? d->cap * 2 : 64;
-    d->v = ll_xrealloc(d->v, d->cap * sizeof *d->v);
-  }
-  struct ll_diag *g = &d->v[d->n++];
-  memset(g, 0, sizeof *g);
+  struct ll_diag blank = {0};
+  ll_diags_push(&ctx->diags, &blank);
+  struct ll_diag *g = &ctx->diags.v[ctx->diags.n - 1];
   g->file = src->name;
   g->rule = ctx->current;
   g->custom_id = custom_id;

@@ -281,15 +281,7 @@ static int addr_allowed(const struct ll_lc *lc, const struct sockaddr *sa) {
                 ->sin6_addr;
   if (!inet_ntop(sa->sa_family, src, text, sizeof text))
     return 0;
-  size_t n = strlen(text);
-  for (const char *p = lc->o.allow_addrs; *p;) {
-    p += strspn(p, " ,");
-    size_t len = strcspn(p, " ,");
-    if (len == n && strncmp(p, text, n) == 0)
-      return 1;
-    p += len;
-  }
-  return 0;
+  return ll_word_in_list(lc->o.allow_addrs, text);
 }
 
 /* Decided on the resolved address, for every connection of every hop. */

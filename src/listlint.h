@@ -75,6 +75,9 @@ char *ll_arena_strndup(struct ll_arena *a, const char *s, size_t n);
 char *ll_arena_strdup(struct ll_arena *a, const char *s);
 void ll_arena_free(struct ll_arena *a);
 
+/* Is word one of the words of list, separated by spaces or commas? */
+int ll_word_in_list(const char *list, const char *word);
+
 /* A string-keyed hash map (keys copied, values borrowed). */
 struct ll_map {
   char **keys;
@@ -322,6 +325,8 @@ struct ll_diags {
   size_t n, cap;
 };
 void ll_diags_free(struct ll_diags *d);
+/* Append a copy of g (its message changes owner). */
+void ll_diags_push(struct ll_diags *d, const struct ll_diag *g);
 /* Sort by file order of addition, then line, column, rule. */
 void ll_diags_sort(struct ll_diags *d, size_t from);
 

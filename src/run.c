@@ -421,14 +421,8 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
   for (size_t k = 0; k < nk; k++) {
     struct ll_diags mine = {0};
     ctx->diags = mine;
-    for (size_t i = kv[k].from; i < kv[k].to; i++) {
-      if (ctx->diags.n == ctx->diags.cap) {
-        ctx->diags.cap = ctx->diags.cap ? ctx->diags.cap * 2 : 16;
-        ctx->diags.v = ll_xrealloc(ctx->diags.v,
-                                   ctx->diags.cap * sizeof *ctx->diags.v);
-      }
-      ctx->diags.v[ctx->diags.n++] = rules.v[i];
-    }
+    for (size_t i = kv[k].from; i < kv[k].to; i++)
+      ll_diags_push(&ctx->diags, &rules.v[i]);
     ctx->src = kv[k].src;
     ctx->cfg = kv[k].cfg;
     memcpy(ctx->severity, kv[k].cfg->severity, sizeof ctx->severity);
@@ -440,13 +434,8 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
       ctx->diags.v[i].file = kv[k].src->name;
     ll_lint_finish(ctx, 0, kv[k].src, kv[k].model);
     kv[k].from = all.n;
-    for (size_t i = 0; i < ctx->diags.n; i++) {
-      if (all.n == all.cap) {
-        all.cap = all.cap ? all.cap * 2 : 64;
-        all.v = ll_xrealloc(all.v, all.cap * sizeof *all.v);
-      }
-      all.v[all.n++] = ctx->diags.v[i];
-    }
+    for (size_t i = 0; i < ctx->diags.n; i++)
+      ll_diags_push(&all, &ctx->diags.v[i]);
     kv[k].to = all.n;
     free(ctx->diags.v);
   }
@@ -635,14 +624,8 @@ int ll_run(const struct ll_opts *o) {
     ctx->diags = (struct ll_diags){0};
     for (size_t k = 0; k < nk; k++) {
       size_t from = ctx->diags.n;
-      for (size_t i = kv[k].from; i < kv[k].to; i++) {
-        if (ctx->diags.n == ctx->diags.cap) {
-          ctx->diags.cap = ctx->diags.cap ? ctx->diags.cap * 2 : 64;
-          ctx->diags.v = ll_xrealloc(ctx->diags.v,
-                                     ctx->diags.cap * sizeof *ctx->diags.v);
-        }
-        ctx->diags.v[ctx->diags.n++] = all.v[i];
-      }
+      for (size_t i = kv[k].from; i < kv[k].to; i++)
+        ll_diags_push(&ctx->diags, &all.v[i]);
       if (have_base) {
         ctx->cfg = kv[k].cfg;
         memcpy(ctx->severity, kv[k].cfg->severity, sizeof ctx->severity);

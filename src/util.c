@@ -299,3 +299,15 @@ void ll_map_free(struct ll_map *m) {
   LL_FREE(m->vals);
   m->n = m->cap = 0;
 }
+
+int ll_word_in_list(const char *list, const char *word) {
+  size_t n = strlen(word);
+  for (const char *p = list; *p;) {
+    p += strspn(p, " ,");
+    size_t len = strcspn(p, " ,");
+    if (len == n && strncmp(p, word, n) == 0)
+      return 1;
+    p += len;
+  }
+  return 0;
+}

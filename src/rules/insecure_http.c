@@ -9,16 +9,8 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
     return;
   const char *host = l->parsed.host;
   const char *allow = ll_option(ctx, "allow-hosts");
-  if (host && allow) {
-    size_t n = strlen(host);
-    for (const char *p = allow; *p;) {
-      p += strspn(p, " ,");
-      size_t len = strcspn(p, " ,");
-      if (len == n && strncmp(p, host, n) == 0)
-        return;
-      p += len;
-    }
-  }
+  if (host && allow && ll_word_in_list(allow, host))
+    return;
   if (host && !ll_url_is_private_host(host)) {
     struct ll_span s = l->url_span;
     if (s.end - s.start > 7)
