@@ -1236,6 +1236,8 @@ static void new_section(struct builder *b, int line) {
   s->path = ll_arena_alloc(&m->arena, (b->nheads + 1) * sizeof *s->path);
   memcpy(s->path, b->heads, b->nheads * sizeof *s->path);
   s->line = line;
+  s->level = 0;
+  s->span.start = s->span.end = 0;
   s->skipped = 0;
   for (size_t i = 0; i < b->nheads; i++) {
     size_t ms, me;
@@ -1258,6 +1260,9 @@ static void handle_heading(struct builder *b, cmark_node *h) {
   b->head_level[b->nheads] = level;
   b->nheads++;
   new_section(b, cmark_node_get_start_line(h));
+  struct ll_section *s = &b->m->sections[b->m->nsections - 1];
+  s->level = level;
+  s->span = ll_doc_block_span(b->src, h);
 }
 
 /* Block mode: the document writes labelled link lines ("Access: URL")

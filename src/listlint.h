@@ -219,6 +219,8 @@ struct ll_section {
   const char **path; /* heading texts, outermost first (arena) */
   size_t depth;
   int line;          /* heading line, 0 for the top of the file */
+  int level;         /* heading level 1-6, 0 for the top of the file */
+  struct ll_span span; /* the heading's bytes */
   int skipped;       /* contents, contributing, licence ...: no entries */
 };
 

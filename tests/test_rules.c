@@ -40,8 +40,17 @@ static void check_rule(int rule) {
       cfg = ll_config_load(ini, NULL, &err);
       cr_assert(cfg, "%s: %s", ini, err);
     }
+    /* and with the name to lint it under: NAME.name (a path, for rules
+     * that look beside the file) */
+    char name_rel[4300];
+    snprintf(name_rel, sizeof name_rel, "tests/fixtures/%s/%.*s.name", id,
+             (int)(len - 3), n);
+    char *as = th_read(name_rel, NULL);
+    if (as)
+      as[strcspn(as, "\n")] = '\0';
     struct th_lint t;
-    th_lint_cfg(&t, n, text, tl, cfg);
+    th_lint_cfg(&t, as ? as : n, text, tl, cfg);
+    free(as);
     char *got = th_positions(t.ctx, rule);
     if (strncmp(n, "fail-", 5) == 0) {
       char exp_rel[4096];
