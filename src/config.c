@@ -28,6 +28,12 @@ static const struct {
     {-1, "profile"},
     {-1, "exclude"},
     {-1, "skip-headings"},
+    {LL_CFG_LINKS, "exclude"},
+    {LL_CFG_LINKS, "header"},
+    {LL_CFG_LINKS, "alive-hosts"},
+    {LL_CFG_LINKS, "user-agent"},
+    {LL_CFG_LINKS, "cache"},
+    {LL_CFG_LINKS, "allow-private"},
     {LL_R_MISSING_DESCRIPTION, "require"},
     {LL_R_MISSING_LINK, "labels"},
     {LL_R_DUPLICATE_LINK, "allow"},
@@ -239,6 +245,36 @@ static int handler(void *user, const char *section, const char *name,
       return fail(p, "bad severity '%s' for %s (error, warning, info, off)",
                   value, name);
     c->severity[r] = (enum ll_severity)s;
+    return 1;
+  }
+  if (strcmp(section, "links") == 0) {
+    if (!known_key(LL_CFG_LINKS, name))
+      return fail(p, "unknown key '%s' in [links] (exclude, header, "
+                     "alive-hosts, user-agent, cache, allow-private)",
+                  name);
+    if (strcmp(name, "exclude") == 0) {
+      char *err = NULL;
+      struct ll_pattern *pat = ll_pattern_new(value, 0, &err);
+      if (!pat) {
+        fail(p, "[links] exclude does not compile: %s", err);
+        free(err);
+        return 0;
+      }
+      ll_pattern_free(pat);
+    }
+    if (strcmp(name, "header") == 0 &&
+        (!strchr(value, ' ') || !strchr(value, ':')))
+      return fail(p, "[links] header wants 'HOST Name: value'");
+    const char *old = ll_config_get(c, LL_CFG_LINKS, name);
+    if (old && (strcmp(name, "exclude") == 0 || strcmp(name, "header") == 0)) {
+      struct ll_buf b;
+      ll_buf_init(&b, 0);
+      ll_buf_printf(&b, "%s\n%s", old, value);
+      set_opt(c, LL_CFG_LINKS, name, b.data);
+      ll_buf_free(&b);
+    } else {
+      set_opt(c, LL_CFG_LINKS, name, value);
+    }
     return 1;
   }
   char *id = quoted(section, "rule");
@@ -461,6 +497,20 @@ void ll_config_print(FILE *fp, const struct ll_config *c) {
   for (size_t i = 0; i < c->nopts; i++)
     if (c->opts[i].rule < 0)
       fprintf(fp, "%s = %s\n", c->opts[i].key, c->opts[i].value);
+  int links = 0;
+  for (size_t i = 0; i < c->nopts; i++) {
+    if (c->opts[i].rule != LL_CFG_LINKS)
+      continue;
+    if (!links++)
+      fputs("\n[links]\n", fp);
+    /* repeatable keys print one line per value */
+    const char *v = c->opts[i].value;
+    while (*v) {
+      size_t n = strcspn(v, "\n");
+      fprintf(fp, "%s = %.*s\n", c->opts[i].key, (int)n, v);
+      v += n + (v[n] == '\n');
+    }
+  }
   fputs("\n[rules]\n", fp);
   for (int r = 0; r < LL_R__COUNT; r++)
     fprintf(fp, "%s = %s\n", ll_rules[r].id, ll_severity_name(c->severity[r]));

@@ -65,6 +65,10 @@ char *ll_config_find(const char *file);
 /* Is file excluded by the configuration's globs? */
 int ll_config_excludes(const struct ll_config *c, const char *file);
 
+/* The [links] section's keys are stored under this rule number; the
+ * repeatable ones (exclude, header) as lines joined with '\n'. */
+#define LL_CFG_LINKS (-2)
+
 /* The value of a rule's option (or a [listlint] key with rule -1). */
 const char *ll_config_get(const struct ll_config *c, int rule,
                           const char *key);

@@ -432,6 +432,14 @@ static const char *status_text(long s) {
   }
 }
 
+/* "1 attempt", "3 attempts" (a static buffer: used at once) */
+static const char *attempts(const struct check *c) {
+  static _Thread_local char buf[32];
+  snprintf(buf, sizeof buf, "%d attempt%s", c->tries + 1,
+           c->tries ? "s" : "");
+  return buf;
+}
+
 static int seen_in_chain(const struct check *c, const char *url) {
   if (strcmp(c->url, url) == 0)
     return 1;
@@ -483,11 +491,9 @@ static void done(struct ll_lc *lc, size_t i, CURLcode rc) {
       c->tries++;
       retry_later(lc, i);
     } else if (rc == CURLE_COULDNT_CONNECT) {
-      finish(c, LL_V_DEAD, "connection refused (%d attempts)",
-             c->tries + 1);
+      finish(c, LL_V_DEAD, "connection refused (%s)", attempts(c));
     } else {
-      finish(c, LL_V_ERROR, "%s (%d attempts)", curl_easy_strerror(rc),
-             c->tries + 1);
+      finish(c, LL_V_ERROR, "%s (%s)", curl_easy_strerror(rc), attempts(c));
     }
   } else if (rc == CURLE_UNSUPPORTED_PROTOCOL) {
     finish(c, LL_V_ERROR, "redirect to a scheme other than http(s) refused");
@@ -530,10 +536,9 @@ static void done(struct ll_lc *lc, size_t i, CURLcode rc) {
       c->tries++;
       retry_later(lc, i);
     } else if (status == 429) {
-      finish(c, LL_V_BLOCKED, "429 Too Many Requests (%d attempts)",
-             c->tries + 1);
+      finish(c, LL_V_BLOCKED, "429 Too Many Requests (%s)", attempts(c));
     } else {
-      finish(c, LL_V_ERROR, "HTTP %ld (%d attempts)", status, c->tries + 1);
+      finish(c, LL_V_ERROR, "HTTP %ld (%s)", status, attempts(c));
     }
   } else if (!c->get && status >= 400) {
     /* HEAD refused (405, 501, 403, ...): ask with GET */

@@ -327,6 +327,27 @@ static void report_link(struct ll_ctx *ctx, const struct ll_lc_result *r,
 
 /* Check the entry links of every kept file; the findings go to each
  * file's range in ctx->diags (rebuilt file by file). */
+/* A file's [links] exclude patterns, compiled (NULL-terminated). */
+static struct ll_pattern **config_excludes(const struct ll_config *c) {
+  const char *v = ll_config_get(c, LL_CFG_LINKS, "exclude");
+  size_t n = 0;
+  struct ll_pattern **ex = ll_xcalloc(1, sizeof *ex);
+  while (v && *v) {
+    size_t len = strcspn(v, "\n");
+    char *re = ll_xstrndup(v, len), *err = NULL;
+    struct ll_pattern *p = ll_pattern_new(re, 0, &err);
+    free(re);
+    free(err); /* compiled once already, when the file was read */
+    if (p) {
+      ex = ll_xrealloc(ex, (n + 2) * sizeof *ex);
+      ex[n++] = p;
+      ex[n] = NULL;
+    }
+    v += len + (v[len] == '\n');
+  }
+  return ex;
+}
+
 static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
                        struct kept *kv, size_t nk, int quiet_tty,
                        char **summary) {
@@ -347,10 +368,38 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
   }
   lo.interval_ms = o->interval_ms;
   lo.deadline_ms = o->deadline_ms;
-  lo.user_agent = o->user_agent;
+  /* run-wide settings: the command line, else the first file's [links] */
+  const struct ll_config *c0 = nk ? kv[0].cfg : NULL;
+  const char *cfg_ua = ll_config_get(c0, LL_CFG_LINKS, "user-agent");
+  const char *cfg_ap = ll_config_get(c0, LL_CFG_LINKS, "allow-private");
+  const char *cfg_hd = ll_config_get(c0, LL_CFG_LINKS, "header");
+  const char *cache_path =
+      o->cache ? o->cache : ll_config_get(c0, LL_CFG_LINKS, "cache");
+  lo.user_agent = o->user_agent ? o->user_agent : cfg_ua;
   lo.allow_private = o->allow_private;
   lo.allow_addrs = o->allow_addrs;
-  lo.headers = (const char *const *)(void *)o->headers;
+  if (!o->allow_private && !o->allow_addrs && cfg_ap) {
+    if (strcmp(cfg_ap, "true") == 0)
+      lo.allow_private = 1;
+    else if (strcmp(cfg_ap, "false") != 0)
+      lo.allow_addrs = cfg_ap;
+  }
+  /* headers: the command line's, then the configuration's lines */
+  char **hdrs = ll_xcalloc(o->nheaders + 1, sizeof *hdrs);
+  size_t nh = 0;
+  for (size_t i = 0; i < o->nheaders; i++)
+    hdrs[nh++] = o->headers[i];
+  char *hcopy = cfg_hd ? ll_xstrdup(cfg_hd) : NULL;
+  for (char *p = hcopy; p && *p;) {
+    size_t len = strcspn(p, "\n");
+    hdrs = ll_xrealloc(hdrs, (nh + 2) * sizeof *hdrs);
+    hdrs[nh++] = p;
+    if (p[len])
+      p[len++] = '\0';
+    p += len;
+  }
+  hdrs[nh] = NULL;
+  lo.headers = (const char *const *)(void *)hdrs;
   lo.progress = !quiet_tty && isatty(STDERR_FILENO);
   struct ll_pattern **ex = ll_xcalloc(o->nexcludes + 1, sizeof *ex);
   for (size_t i = 0; i < o->nexcludes; i++) {
@@ -360,9 +409,9 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
   }
   int status = 0;
   struct ll_cache *cache = NULL;
-  if (o->cache) {
+  if (cache_path) {
     char *warn = NULL;
-    cache = ll_cache_load(o->cache, &warn);
+    cache = ll_cache_load(cache_path, &warn);
     if (warn) {
       fprintf(stderr, "listlint: warning: %s\n", warn);
       free(warn);
@@ -374,12 +423,17 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
   size_t nsites = 0;
   for (size_t k = 0; k < nk; k++) {
     const struct ll_model *m = kv[k].model;
+    struct ll_pattern **fex = config_excludes(kv[k].cfg);
+    size_t nfex = 0;
+    while (fex[nfex])
+      nfex++;
     for (size_t i = 0; i < m->nlinks; i++) {
       const struct ll_link *l = m->links[i];
       const char *sch = l->parsed.scheme;
       if (!(l->flags & LL_LINK_ENTRY) || !sch ||
           (strcmp(sch, "http") != 0 && strcmp(sch, "https") != 0) ||
           l->parsed.parse_error || excluded(ex, o->nexcludes, l->url) ||
+          excluded(fex, nfex, l->url) ||
           ll_map_get(&kv[k].base_urls, l->url))
         continue;
       struct ll_cache_entry ce;
@@ -409,6 +463,9 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
       sites[nsites].check = ci;
       sites[nsites++].link = l;
     }
+    for (size_t i = 0; i < nfex; i++)
+      ll_pattern_free(fex[i]);
+    free(fex);
   }
   if (ll_lc_run(lc) < 0) {
     fputs("listlint: the link checker could not start (libcurl)\n", stderr);
@@ -426,10 +483,19 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
     ctx->src = kv[k].src;
     ctx->cfg = kv[k].cfg;
     memcpy(ctx->severity, kv[k].cfg->severity, sizeof ctx->severity);
-    for (; s < nsites && sites[s].file == k; s++)
-      report_link(ctx, ll_lc_result(lc, sites[s].check), sites[s].link,
-                  cache, ll_lc_url(lc, sites[s].check), now,
-                  o->fail_after_s);
+    const char *alive_hosts =
+        ll_config_get(kv[k].cfg, LL_CFG_LINKS, "alive-hosts");
+    for (; s < nsites && sites[s].file == k; s++) {
+      const struct ll_lc_result *r = ll_lc_result(lc, sites[s].check);
+      const char *host = sites[s].link->parsed.host;
+      /* a wall this list knows about: the host answers 401/403/999 to
+       * robots but the page is there */
+      if (r->verdict == LL_V_BLOCKED && r->status != 429 && alive_hosts &&
+          host && ll_word_in_list(alive_hosts, host))
+        continue;
+      report_link(ctx, r, sites[s].link, cache,
+                  ll_lc_url(lc, sites[s].check), now, o->fail_after_s);
+    }
     for (size_t i = 0; i < ctx->diags.n; i++)
       ctx->diags.v[i].file = kv[k].src->name;
     ll_lint_finish(ctx, 0, kv[k].src, kv[k].model);
@@ -449,7 +515,7 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
                      r->final_url, now);
     }
     char *err = NULL;
-    if (ll_cache_save(cache, o->cache, &err) < 0) {
+    if (ll_cache_save(cache, cache_path, &err) < 0) {
       fprintf(stderr, "listlint: %s\n", err);
       free(err);
       status = -1;
@@ -464,6 +530,8 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
   }
   ll_lc_free(lc);
   free(sites);
+  free(hdrs);
+  free(hcopy);
   for (size_t i = 0; i < o->nexcludes; i++)
     ll_pattern_free(ex[i]);
   free(ex);

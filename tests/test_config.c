@@ -91,6 +91,8 @@ Test(config, errors_name_the_file_and_line) {
              "bad.ini:3: pattern 'p': pattern does not compile: missing "
              "closing parenthesis at offset 9");
   bad_config("[pattern \"p\"]\nfield = colour\n", "unknown field 'colour'");
+  bad_config("[links]\nspeed = max\n", "bad.ini:2: unknown key 'speed' in [links]");
+  bad_config("[links]\nexclude = (x\n", "bad.ini:2: [links] exclude does not compile");
   bad_config("[rule \"duplicate-link\"]\nallow = [z-a]\n",
              "bad.ini:2: duplicate-link: 'allow' does not compile");
   char args[8192], *err;

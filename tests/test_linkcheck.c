@@ -401,3 +401,35 @@ Test(links, five_thousand_urls, .timeout = 300) {
   json_decref(j);
   cr_expect_eq(total, 5000, "one request per URL");
 }
+
+/* The [links] section: private addresses, headers, exclusions and hosts
+ * whose walls are known, from .listlint.ini instead of options. */
+Test(links, settings_from_the_configuration) {
+  char ini[1024];
+  snprintf(ini, sizeof ini,
+           "[links]\nallow-private = true\nheader = 127.0.0.1 X-Token: "
+           "s3cret\nexclude = /404$\nexclude = /410$\n"
+           "alive-hosts = 127.0.0.1\n"
+           "[rules]\nprivate-address = off\ninsecure-http = off\n");
+  free(th_write(dir, ".listlint.ini", ini, strlen(ini)));
+  char md[1024];
+  snprintf(md, sizeof md,
+           "- [A](http://127.0.0.1:%d/need-token) - A.\n"
+           "- [B](http://127.0.0.1:%d/404) - B.\n"
+           "- [C](http://127.0.0.1:%d/410) - C.\n"
+           "- [D](http://127.0.0.1:%d/botwall) - D.\n"
+           "- [E](http://127.0.0.1:%d/503) - E.\n",
+           port, port, port, port, port);
+  char *f = th_write(dir, "l.md", md, strlen(md));
+  char args[8192], *out;
+  snprintf(args, sizeof args, "-q --check-links --link-retries 1 '%s'", f);
+  free(f);
+  cr_expect_eq(th_run(args, NULL, &out, NULL), 0, "%s", out);
+  cr_expect_null(strstr(out, "need-token"), "header sent: %s", out);
+  cr_expect_null(strstr(out, "link-blocked"), "known wall: %s", out);
+  cr_expect(strstr(out, ":5:7: warning: HTTP 503 (1 attempt)"), "%s", out);
+  free(out);
+  cr_expect_eq(seen("HEAD /404"), 0, "excluded, not requested");
+  cr_expect_eq(seen("HEAD /410"), 0);
+  cr_expect_eq(seen("HEAD /need-token"), 1);
+}
