@@ -144,3 +144,126 @@ int ll_git_rev_exists(const char *rev) {
   ll_buf_free(&spec);
   return st == 0;
 }
+
+/* ---- one cat-file --batch per run ----------------------------------- */
+
+struct ll_git_batch {
+  pid_t pid;
+  FILE *in;  /* to git */
+  FILE *out; /* from git */
+};
+
+struct ll_git_batch *ll_git_batch_open(void) {
+  int to[2], from[2];
+  if (pipe(to) < 0)
+    return NULL;
+  if (pipe(from) < 0) {
+    close(to[0]);
+    close(to[1]);
+    return NULL;
+  }
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(to[0]);
+    close(to[1]);
+    close(from[0]);
+    close(from[1]);
+    return NULL;
+  }
+  if (pid == 0) {
+    dup2(to[0], STDIN_FILENO);
+    dup2(from[1], STDOUT_FILENO);
+    close(to[0]);
+    close(to[1]);
+    close(from[0]);
+    close(from[1]);
+    int devnull = open("/dev/null", O_WRONLY);
+    if (devnull >= 0)
+      dup2(devnull, STDERR_FILENO);
+    execlp("git", "git", "cat-file", "--batch", (char *)NULL);
+    _exit(127);
+  }
+  close(to[0]);
+  close(from[1]);
+  struct ll_git_batch *b = ll_xcalloc(1, sizeof *b);
+  b->pid = pid;
+  b->in = fdopen(to[1], "w");
+  b->out = fdopen(from[0], "r");
+  if (!b->in || !b->out) {
+    ll_git_batch_close(b);
+    return NULL;
+  }
+  return b;
+}
+
+int ll_git_batch_get(struct ll_git_batch *b, const char *spec,
+                     struct ll_buf *out) {
+  if (!b || strchr(spec, '\n'))
+    return -1; /* a name with a newline cannot be asked this way */
+  if (fprintf(b->in, "%s\n", spec) < 0 || fflush(b->in) != 0)
+    return -1;
+  char line[8192];
+  if (!fgets(line, sizeof line, b->out))
+    return -1;
+  /* "<oid> <type> <size>" or "<spec> missing" / "ambiguous" */
+  char *sp2 = strrchr(line, ' ');
+  if (!sp2 || strstr(line, " missing\n") || strstr(line, " ambiguous\n"))
+    return -1;
+  size_t size = (size_t)strtoull(sp2 + 1, NULL, 10);
+  char chunk[65536];
+  size_t left = size;
+  while (left) {
+    size_t n = fread(chunk, 1, left < sizeof chunk ? left : sizeof chunk,
+                     b->out);
+    if (n == 0)
+      return -1;
+    if (out)
+      ll_buf_add(out, chunk, n);
+    left -= n;
+  }
+  int nl = fgetc(b->out); /* the newline after the contents */
+  return nl == '\n' ? 0 : -1;
+}
+
+void ll_git_batch_close(struct ll_git_batch *b) {
+  if (!b)
+    return;
+  if (b->in)
+    fclose(b->in);
+  if (b->out)
+    fclose(b->out);
+  int st;
+  while (waitpid(b->pid, &st, 0) < 0 && errno == EINTR)
+    ;
+  free(b);
+}
+
+int ll_git_renames(const char *rev, int staged, struct ll_buf *out) {
+  const char *args[] = {"diff",       "--name-status", "-z", "-M",
+                        "--relative", staged ? "--cached" : rev,
+                        staged ? rev : NULL, NULL};
+  return ll_git(args, out) == 0 ? 0 : -1;
+}
+
+const char *ll_git_rename_lookup(const struct ll_buf *r, const char *path) {
+  /* records: STATUS\0path\0 or R<score>\0old\0new\0 */
+  size_t i = 0;
+  while (i < r->len) {
+    const char *status = r->data + i;
+    i += strlen(status) + 1;
+    if (i >= r->len)
+      break;
+    const char *a = r->data + i;
+    i += strlen(a) + 1;
+    if (status[0] == 'R' || status[0] == 'C') {
+      if (i >= r->len)
+        break;
+      const char *c = r->data + i;
+      i += strlen(c) + 1;
+      if (status[0] == 'R' && strcmp(c, path) == 0)
+        return a;
+    }
+  }
+  return NULL;
+}

@@ -28,6 +28,24 @@ char *ll_git_renamed_from(const char *rev, const char *path, int staged);
 /* Does rev name a commit?  An unborn HEAD does not. */
 int ll_git_rev_exists(const char *rev);
 
+/* One `git cat-file --batch` for every object a run reads (staged blobs,
+ * a base revision's blobs, the revision itself): one process, not one
+ * per file. */
+struct ll_git_batch;
+struct ll_git_batch *ll_git_batch_open(void);
+/* Read spec ("REV:./path", ":./path", "REV^{commit}") into out (may be
+ * NULL).  Return 0, or -1 when git says it is missing or on an error. */
+int ll_git_batch_get(struct ll_git_batch *b, const char *spec,
+                     struct ll_buf *out);
+void ll_git_batch_close(struct ll_git_batch *b);
+
+/* All renames between rev and the index (staged) or the working tree, as
+ * git prints them (-z --name-status), for ll_git_rename_lookup. */
+int ll_git_renames(const char *rev, int staged, struct ll_buf *out);
+/* Where path was before a rename recorded in renames, or NULL (borrowed). */
+const char *ll_git_rename_lookup(const struct ll_buf *renames,
+                                 const char *path);
+
 /* listlint install-hook [--chain] / uninstall-hook: exit statuses. */
 int ll_hook_install(int chain);
 int ll_hook_uninstall(void);

@@ -151,14 +151,49 @@ static int refuse_binary(const struct ll_source *src) {
   return LL_EXIT_USAGE;
 }
 
+/* What a run asks git, asked once: the objects through one cat-file
+ * process, the renames since the base through one diff. */
+struct gitrun {
+  struct ll_git_batch *batch;
+  struct ll_buf renames;
+  int have_renames;
+};
+
+/* rev:./path (rev NULL: the index) through the batch, or a git call. */
+static int show(struct gitrun *g, const char *rev, const char *path,
+                struct ll_buf *out) {
+  if (g->batch) {
+    struct ll_buf spec;
+    ll_buf_init(&spec, 0);
+    ll_buf_printf(&spec, "%s:./%s", rev ? rev : "", path);
+    int r = ll_git_batch_get(g->batch, spec.data, out);
+    ll_buf_free(&spec);
+    if (r == 0 || !strchr(path, '\n'))
+      return r;
+  }
+  return ll_git_show(rev, path, out);
+}
+
+static const char *renamed_from(struct gitrun *g, const struct ll_opts *o,
+                                const char *path) {
+  if (!g->have_renames) {
+    ll_buf_init(&g->renames, 0);
+    if (ll_git_renames(o->diff_base, o->staged, &g->renames) < 0)
+      g->renames.len = 0;
+    g->have_renames = 1;
+  }
+  return ll_git_rename_lookup(&g->renames, path);
+}
+
 /* The input as it will be committed (--staged), or as it is. */
-static struct ll_source *load(const struct ll_opts *o, const char *path,
-                              const char *display, char **err) {
+static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
+                              const char *path, const char *display,
+                              char **err) {
   if (!o->staged || strcmp(path, "-") == 0)
     return ll_source_load(path, display, LL_MAX_INPUT, err);
   struct ll_buf b;
   ll_buf_init(&b, LL_MAX_INPUT);
-  if (ll_git_show(NULL, path, &b) < 0) {
+  if (show(g, NULL, path, &b) < 0) {
     ll_buf_free(&b);
     struct ll_buf m;
     ll_buf_init(&m, 0);
@@ -176,12 +211,11 @@ static struct ll_source *load(const struct ll_opts *o, const char *path,
  * already had in rev (matched by fingerprint, so moved lines stay old;
  * renames are followed).  A file that rev lacks is new throughout. */
 static void keep_new(struct ll_ctx *ctx, size_t from, const struct ll_opts *o,
-                     const char *path) {
-  char *old = ll_git_renamed_from(o->diff_base, path, o->staged);
+                     struct gitrun *gr, const char *path) {
+  const char *old = renamed_from(gr, o, path);
   struct ll_buf b;
   ll_buf_init(&b, LL_MAX_INPUT);
-  int have = ll_git_show(o->diff_base, old ? old : path, &b) == 0;
-  free(old);
+  int have = show(gr, o->diff_base, old ? old : path, &b) == 0;
   if (!have) {
     ll_buf_free(&b);
     return;
@@ -238,13 +272,12 @@ struct site {
 };
 
 /* The entry URLs of path as it was in --diff-base's revision. */
-static void collect_base_urls(const struct ll_opts *o, const char *path,
-                              struct ll_map *set) {
-  char *old = ll_git_renamed_from(o->diff_base, path, o->staged);
+static void collect_base_urls(const struct ll_opts *o, struct gitrun *g,
+                              const char *path, struct ll_map *set) {
+  const char *old = renamed_from(g, o, path);
   struct ll_buf b;
   ll_buf_init(&b, LL_MAX_INPUT);
-  int have = ll_git_show(o->diff_base, old ? old : path, &b) == 0;
-  free(old);
+  int have = show(g, o->diff_base, old ? old : path, &b) == 0;
   if (have) {
     struct ll_source *bs =
         ll_source_from_mem(path, b.data ? b.data : "", b.len);
@@ -543,15 +576,24 @@ int ll_run(const struct ll_opts *o) {
     return ll_hook_install(o->chain);
   if (o->command == LL_CMD_UNINSTALL_HOOK)
     return ll_hook_uninstall();
+  struct gitrun git = {0};
+  if (o->staged || o->diff_base)
+    git.batch = ll_git_batch_open();
   int have_base = 0;
   if (o->diff_base) {
-    have_base = ll_git_rev_exists(o->diff_base);
+    struct ll_buf spec;
+    ll_buf_init(&spec, 0);
+    ll_buf_printf(&spec, "%s^{commit}", o->diff_base);
+    have_base = git.batch ? ll_git_batch_get(git.batch, spec.data, NULL) == 0
+                          : ll_git_rev_exists(o->diff_base);
+    ll_buf_free(&spec);
     /* An unborn HEAD (the first commit) has nothing: all is new. */
     static const char *const top[] = {"rev-parse", "--git-dir", NULL};
     if (!have_base && (strcmp(o->diff_base, "HEAD") != 0 ||
                        ll_git(top, NULL) != 0)) {
       fprintf(stderr, "listlint: --diff-base: '%s' is not a commit here\n",
               o->diff_base);
+      ll_git_batch_close(git.batch);
       return LL_EXIT_USAGE;
     }
   }
@@ -580,6 +622,9 @@ int ll_run(const struct ll_opts *o) {
       ll_config_print(stdout, c);
       ll_config_free(c);
     }
+    ll_git_batch_close(git.batch);
+    if (git.have_renames)
+      ll_buf_free(&git.renames);
     ll_ctx_free(ctx);
     for (size_t i = 0; i < files.n; i++)
       free(files.v[i]);
@@ -629,7 +674,7 @@ int ll_run(const struct ll_opts *o) {
       continue;
     ctx->cfg = cfg;
     memcpy(ctx->severity, cfg->severity, sizeof ctx->severity);
-    struct ll_source *src = load(o, path, display, &err);
+    struct ll_source *src = load(o, &git, path, display, &err);
     if (!src) {
       fprintf(stderr, "listlint: %s\n", err);
       free(err);
@@ -666,12 +711,12 @@ int ll_run(const struct ll_opts *o) {
       kv[nk].from = from;
       kv[nk].to = ctx->diags.n;
       if (have_base)
-        collect_base_urls(o, path, &kv[nk].base_urls);
+        collect_base_urls(o, &git, path, &kv[nk].base_urls);
       nk++;
       continue;
     }
     if (have_base)
-      keep_new(ctx, from, o, path);
+      keep_new(ctx, from, o, &git, path);
     if (dump) {
       ll_dump_add(dump, src, m);
       ll_model_free(m);
@@ -697,7 +742,7 @@ int ll_run(const struct ll_opts *o) {
       if (have_base) {
         ctx->cfg = kv[k].cfg;
         memcpy(ctx->severity, kv[k].cfg->severity, sizeof ctx->severity);
-        keep_new(ctx, from, o, kv[k].path);
+        keep_new(ctx, from, o, &git, kv[k].path);
       }
       if (o->format == LL_FMT_TEXT)
         ll_out_text(stdout, &ctx->diags, from, kv[k].src, &out);
@@ -741,6 +786,9 @@ int ll_run(const struct ll_opts *o) {
     fprintf(stderr, "listlint: cannot write output: %s\n", strerror(errno));
     status = LL_EXIT_INTERNAL;
   }
+  ll_git_batch_close(git.batch);
+  if (git.have_renames)
+    ll_buf_free(&git.renames);
   ll_ctx_free(ctx);
   for (size_t i = 0; i < nowned; i++)
     ll_config_free(owned[i]);
