@@ -39,6 +39,8 @@ GEN     := rule_docs hook_text $(PROFILES:%=profile_%)
 OBJ     := $(LIB_SRC:%.c=$(B)/%.o) $(GEN:%=$(B)/gen/%.o)
 AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 
+.SECONDARY:
+
 .PHONY: install-hook all run test test-unit test-asan test-cli deps check-deps install \
         uninstall clean bench format lint
 

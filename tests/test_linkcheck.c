@@ -288,7 +288,7 @@ Test(links, identical_urls_once_and_headers_per_host) {
 Test(links, per_host_limit, .init = NULL) {
   start_server("200");
   const char *p[21];
-  char buf[20][16];
+  char buf[20][24];
   for (int i = 0; i < 20; i++) {
     snprintf(buf[i], sizeof buf[i], "/load/%d", i);
     p[i] = buf[i];
