@@ -316,28 +316,16 @@ static void report_link(struct ll_ctx *ctx, const struct ll_lc_result *r,
                         const struct ll_link *l, const struct ll_cache *cache,
                         const char *url, long long now, long fail_after_s) {
   struct ll_span s = l->url_span;
-  switch (r->verdict) {
-  case LL_V_ALIVE:
-  case LL_V_SKIPPED:
+  if (r->verdict == LL_V_ALIVE || r->verdict == LL_V_SKIPPED)
     return;
-  case LL_V_MOVED:
-    ctx->current = LL_R_REDIRECTED_LINK;
+  if (r->verdict != LL_V_DEAD) {
+    /* the verdict's own rule; its reason says what happened */
+    ctx->current = r->verdict == LL_V_MOVED     ? LL_R_REDIRECTED_LINK
+                   : r->verdict == LL_V_BLOCKED ? LL_R_LINK_BLOCKED
+                   : r->verdict == LL_V_TIMEOUT ? LL_R_LINK_TIMEOUT
+                                                : LL_R_LINK_ERROR;
     ll_report(ctx, s, "%s", r->reason);
     return;
-  case LL_V_BLOCKED:
-    ctx->current = LL_R_LINK_BLOCKED;
-    ll_report(ctx, s, "%s", r->reason);
-    return;
-  case LL_V_TIMEOUT:
-    ctx->current = LL_R_LINK_TIMEOUT;
-    ll_report(ctx, s, "%s", r->reason);
-    return;
-  case LL_V_ERROR:
-    ctx->current = LL_R_LINK_ERROR;
-    ll_report(ctx, s, "%s", r->reason);
-    return;
-  case LL_V_DEAD:
-    break;
   }
   ctx->current = LL_R_DEAD_LINK;
   struct ll_cache_entry e;

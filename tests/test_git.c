@@ -42,16 +42,9 @@ static int sh(const char *script, char **out) {
   int st = system(cmd);
   char rel[4300];
   snprintf(rel, sizeof rel, "%s/out", dir);
-  FILE *fp = fopen(rel, "rb");
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
-  char chunk[4096];
-  size_t n;
-  while (fp && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-    ll_buf_add(&b, chunk, n);
-  if (fp)
-    fclose(fp);
-  char *o = ll_buf_detach(&b);
+  char *o = th_read_abs(rel);
+  if (!o)
+    o = ll_xstrdup("");
   if (out)
     *out = o;
   else
