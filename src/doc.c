@@ -29,6 +29,7 @@ struct ll_docmem {
   char *base;
   size_t used, cap;
   size_t last; /* offset of the last block, for in-place realloc */
+  size_t big; /* malloc'd blocks not yet freed (all regions: in cur) */
   /* freed small blocks by size class, for reuse (newest region only) */
   void *free_list[BIG / HDR + 1];
 };
@@ -63,8 +64,10 @@ static int in_region(const void *p) {
 }
 
 static void *mem_alloc(size_t n) {
-  if (n > BIG)
+  if (n > BIG) {
+    cur->big++;
     return ll_xcalloc(1, n);
+  }
   /* at least HDR bytes: a free block keeps the list's link in them */
   n = n ? (n + HDR - 1) & ~(size_t)(HDR - 1) : HDR;
   void **fl = &cur->free_list[n / HDR];
@@ -77,6 +80,7 @@ static void *mem_alloc(size_t n) {
   if (cur->cap - cur->used < n + HDR) {
     struct ll_docmem *m = region(n + HDR, cur);
     memcpy(m->free_list, cur->free_list, sizeof m->free_list);
+    m->big = cur->big;
     cur = m;
   }
   char *p = cur->base + cur->used;
@@ -130,6 +134,7 @@ static void mem_free(void *ptr) {
     return;
   if (!in_region(ptr)) {
     free(ptr);
+    cur->big--;
     return;
   }
   size_t n;
@@ -141,8 +146,8 @@ static cmark_mem region_mem = {mem_calloc, mem_realloc, mem_free};
 
 void ll_doc_free(cmark_node *doc, struct ll_docmem *mem) {
   /* nodes are small and go with the regions, but a node's literal may
-   * be a large malloc'd block: free those, node by node */
-  if (doc)
+   * be a large malloc'd block: then free node by node */
+  if (doc && mem && mem->big)
     cmark_node_free(doc);
   while (mem) {
     struct ll_docmem *prev = mem->prev;

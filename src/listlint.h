@@ -89,6 +89,8 @@ const void *ll_map_get(const struct ll_map *m, const char *key);
 /* Set key to val (val must not be NULL). */
 void ll_map_put(struct ll_map *m, const char *key, const void *val);
 void ll_map_free(struct ll_map *m);
+/* Make room for n keys at once (no rehashing while they go in). */
+void ll_map_reserve(struct ll_map *m, size_t n);
 
 /* Byte-safe character classes (ASCII, locale-free): never hand a plain
  * char to <ctype.h>. */

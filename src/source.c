@@ -10,21 +10,32 @@ static void index_lines(struct ll_source *src) {
   size_t cap = 64, n = 0;
   size_t *v = ll_xmalloc(cap * sizeof *v);
   v[n++] = 0;
-  for (size_t i = 0; i < src->len; i++) {
-    char c = src->data[i];
-    if (c == '\0')
-      src->has_nul = 1;
-    /* CR, LF and CRLF end a line, as in CommonMark. */
-    if (c == '\n' || (c == '\r' && (i + 1 >= src->len ||
-                                     src->data[i + 1] != '\n'))) {
-      if (i + 1 < src->len) {
-        if (n == cap) {
-          cap *= 2;
-          v = ll_xrealloc(v, cap * sizeof *v);
-        }
-        v[n++] = i + 1;
-      }
+  const char *d = src->data, *end = d + src->len;
+  src->has_nul = memchr(d, '\0', src->len) != NULL;
+  /* CR, LF and CRLF end a line, as in CommonMark; most files have no
+   * lone CR, so LF is looked for with memchr */
+  int cr = memchr(d, '\r', src->len) != NULL;
+  for (const char *p = d; p < end;) {
+    const char *nl;
+    if (cr) {
+      nl = p;
+      while (nl < end && *nl != '\n' && *nl != '\r')
+        nl++;
+      if (nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
+        nl++;
+    } else {
+      nl = memchr(p, '\n', (size_t)(end - p));
     }
+    if (!nl || nl >= end)
+      break;
+    if (nl + 1 < end) {
+      if (n == cap) {
+        cap *= 2;
+        v = ll_xrealloc(v, cap * sizeof *v);
+      }
+      v[n++] = (size_t)(nl + 1 - d);
+    }
+    p = nl + 1;
   }
   src->lines = v;
   src->nlines = n;

@@ -166,7 +166,8 @@ int ll_url_is_tracking_param(const char *name, size_t n, const char *host) {
 }
 
 int ll_url_is_shortener(const char *host) {
-  if (strlen(host) > 12)
+  size_t n = strlen(host);
+  if (n > 12)
     return 0; /* the longest below is "shorturl.at" */
   static const char *const hosts[] = {
       "bit.ly", "bitly.com", "lnkd.in", "goo.gl", "t.co", "tinyurl.com",
@@ -175,7 +176,7 @@ int ll_url_is_shortener(const char *host) {
       "shorte.st", "adf.ly", "qr.ae", "trib.al", "dlvr.it", "ift.tt",
       "amzn.to", "fb.me", "tr.im", "soo.gd", "clck.ru", NULL};
   for (int i = 0; hosts[i]; i++)
-    if (strcmp(host, hosts[i]) == 0)
+    if (hosts[i][0] == host[0] && strcmp(host, hosts[i]) == 0)
       return 1;
   return 0;
 }

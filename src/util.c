@@ -266,24 +266,35 @@ const void *ll_map_get(const struct ll_map *m, const char *key) {
   return m->keys[i] ? m->vals[i] : NULL;
 }
 
-void ll_map_put(struct ll_map *m, const char *key, const void *val) {
-  if ((m->n + 1) * 2 > m->cap) {
-    struct ll_map old = *m;
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->keys = ll_xcalloc(m->cap, sizeof *m->keys);
-    m->vals = ll_xcalloc(m->cap, sizeof *m->vals);
-    m->n = 0;
-    for (size_t i = 0; i < old.cap; i++) {
-      if (old.keys[i]) {
-        size_t j = map_slot(m, old.keys[i]);
-        m->keys[j] = old.keys[i];
-        m->vals[j] = old.vals[i];
-        m->n++;
-      }
+static void map_grow(struct ll_map *m, size_t cap) {
+  struct ll_map old = *m;
+  m->cap = cap;
+  m->keys = ll_xcalloc(m->cap, sizeof *m->keys);
+  m->vals = ll_xcalloc(m->cap, sizeof *m->vals);
+  m->n = 0;
+  for (size_t i = 0; i < old.cap; i++) {
+    if (old.keys[i]) {
+      size_t j = map_slot(m, old.keys[i]);
+      m->keys[j] = old.keys[i];
+      m->vals[j] = old.vals[i];
+      m->n++;
     }
-    free(old.keys);
-    free(old.vals);
   }
+  free(old.keys);
+  free(old.vals);
+}
+
+void ll_map_reserve(struct ll_map *m, size_t n) {
+  size_t cap = m->cap ? m->cap : 64;
+  while (n * 2 > cap)
+    cap *= 2;
+  if (cap > m->cap)
+    map_grow(m, cap);
+}
+
+void ll_map_put(struct ll_map *m, const char *key, const void *val) {
+  if ((m->n + 1) * 2 > m->cap)
+    map_grow(m, m->cap ? m->cap * 2 : 64);
   size_t i = map_slot(m, key);
   if (!m->keys[i]) {
     m->keys[i] = ll_xstrdup(key);

@@ -31,6 +31,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   struct ll_pattern *allow_sec = os ? ll_pattern_new(os, 1, &err) : NULL;
   free(err);
   struct ll_map seen = {0};
+  ll_map_reserve(&seen, m->nlinks);
   struct ll_buf kb;
   ll_buf_init(&kb, 0);
   for (size_t i = 0; i < m->nlinks; i++) {

@@ -52,6 +52,7 @@ static int same_site(const struct ll_entry *a, const struct ll_entry *b) {
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   struct ll_map seen = {0};
+  ll_map_reserve(&seen, m->nentries);
   struct ll_buf key;
   ll_buf_init(&key, 0);
   for (size_t i = 0; i < m->nentries; i++) {
