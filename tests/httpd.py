@@ -124,6 +124,12 @@ class Handler(BaseHTTPRequestHandler):
             if self.first_time(path):
                 return self.send(429, b"slow down", [("Retry-After", "1")])
             return self.send(200, b"ok")
+        if path == "/retry-after-date":
+            if self.first_time(path):
+                when = time.strftime("%a, %d %b %Y %H:%M:%S GMT",
+                                     time.gmtime(time.time() + 2))
+                return self.send(503, b"later", [("Retry-After", when)])
+            return self.send(200, b"ok")
         if path == "/429":
             return self.send(429, b"slow down", [("Retry-After", "1")])
         if path == "/503-once":

@@ -212,3 +212,21 @@ Test(git, action_step_writes_sarif_and_annotations) {
   must("grep -q '\"ruleId\": \"malformed-url\"' listlint.sarif && "
        "test $(grep -c '\"ruleId\"' listlint.sarif) -eq 1");
 }
+
+/* --check-links with --diff-base requests only the links the revision
+ * did not have. */
+Test(git, diff_base_checks_only_new_links) {
+  /* a closed port: a request would be refused, and reported */
+  must("printf -- '- [Old](http://127.0.0.1:9/old) - Old link.\\n' > l.md && "
+       "git add . && git commit -qm old");
+  must("printf -- '- [New](http://127.0.0.1:9/new) - New link.\\n' >> l.md");
+  char *out;
+  sh("\"$LL\" -q --no-config --rule private-address=off --rule "
+     "insecure-http=off --check-links --allow-private --link-retries 1 "
+     "--diff-base HEAD l.md",
+     &out);
+  cr_expect(strstr(out, "l.md:2:") && strstr(out, "dead-link"), "%s", out);
+  cr_expect_null(strstr(out, "l.md:1:"), "the old link is not requested: %s",
+                 out);
+  free(out);
+}

@@ -433,3 +433,29 @@ Test(links, settings_from_the_configuration) {
   cr_expect_eq(seen("HEAD /410"), 0);
   cr_expect_eq(seen("HEAD /need-token"), 1);
 }
+
+/* Retry-After as an HTTP date; a suppression comment silences a link
+ * finding like any other. */
+Test(links, retry_after_date_and_suppressions) {
+  char md[1024];
+  snprintf(md, sizeof md,
+           "- [A](http://127.0.0.1:%d/retry-after-date) - A date.\n"
+           "<!-- listlint-disable-next-line dead-link -->\n"
+           "- [B](http://127.0.0.1:%d/404) - Known to be gone.\n",
+           port, port);
+  char *f = th_write(dir, "l.md", md, strlen(md));
+  char args[8192], *out;
+  snprintf(args, sizeof args,
+           "-q --no-config --check-links --allow-private --rule "
+           "private-address=off --rule insecure-http=off '%s'",
+           f);
+  free(f);
+  double t0 = now_s();
+  cr_expect_eq(th_run(args, NULL, &out, NULL), 0, "%s", out);
+  double secs = now_s() - t0;
+  cr_expect_str_eq(out, "");
+  free(out);
+  cr_expect_eq(seen("HEAD /retry-after-date"), 2);
+  cr_expect_geq(secs, 0.9, "the date was honoured (%.2f s)", secs);
+  cr_expect_eq(seen("HEAD /404"), 1, "checked, then suppressed");
+}

@@ -6,6 +6,38 @@
 #define MIN_SHARE 30 /* percent of entries of a style with a description */
 #define MIN_ENTRIES 5 /* fewer entries show no habit */
 
+/* A nested list (an item's sub-list) is a list of its own: when most of
+ * its items in a section go without descriptions, that is its style
+ * (sindresorhus/awesome's sub-lists of names), whatever the file does. */
+/* How far a list marker is indented (a tab counts 4). */
+static int indent(const struct ll_source *src, const struct ll_entry *e) {
+  int line, col, w = 0;
+  ll_source_linecol(src, e->marker_span.start, &line, &col);
+  size_t len;
+  const char *p = ll_source_line(src, line, &len);
+  for (int i = 0; i < col - 1 && (size_t)i < len; i++)
+    w += p[i] == '\t' ? 4 - w % 4 : 1;
+  return w;
+}
+
+static int nested_without(const struct ll_ctx *ctx, const struct ll_model *m,
+                          const struct ll_entry *e) {
+  if (!e->marker)
+    return 0;
+  int col = indent(ctx->src, e);
+  if (col < 2)
+    return 0; /* a top-level item */
+  size_t with = 0, total = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *x = m->entries[i];
+    if (x->section != e->section || !x->marker || indent(ctx->src, x) != col)
+      continue;
+    total++;
+    with += x->description != NULL;
+  }
+  return with * 100 < total * MIN_SHARE;
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   const char *req = ll_option(ctx, "require");
   int required = req && (strcmp(req, "true") == 0 || strcmp(req, "yes") == 0);
@@ -21,7 +53,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (e->description || e->style == LL_STYLE_NOTES)
       continue;
     if (!required && (total[e->style] < MIN_ENTRIES ||
-                      with[e->style] * 100 < total[e->style] * MIN_SHARE))
+                      with[e->style] * 100 < total[e->style] * MIN_SHARE ||
+                      nested_without(ctx, m, e)))
       continue;
     if (e->name)
       ll_report(ctx, ll_name_or_entry(e),
