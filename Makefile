@@ -6,6 +6,9 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
 PKGS    := libcmark-gfm libpcre2-8 libcurl inih jansson
+# libcurl is loaded with dlopen when first needed (src/curlfn.c): its
+# headers are used, its thirty libraries are not linked.
+LINKPKGS := libcmark-gfm libpcre2-8 inih jansson
 TESTPKG := criterion
 # Debian packages that provide the above (and the tools the tests use).
 DEBS    := pkg-config gcc make git python3 libcmark-gfm-dev \
@@ -21,8 +24,8 @@ endif
 OPT     ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Isrc -Irules \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-TESTLIBS = $(shell pkg-config --libs $(TESTPKG) 2>/dev/null)
+LIBS    = $(shell pkg-config --libs $(LINKPKGS) 2>/dev/null) -ldl
+TESTLIBS = $(shell pkg-config --libs $(TESTPKG) libcurl 2>/dev/null)
 
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer

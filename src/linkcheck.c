@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
+#include "curlfn.h"
 
 #include "linkcheck.h"
 #include "listlint.h"
@@ -569,6 +569,10 @@ static void progress(struct ll_lc *lc, long long t0, int final) {
 }
 
 int ll_lc_run(struct ll_lc *lc) {
+  if (ll_curl_load() < 0) {
+    fprintf(stderr, "listlint: %s\n", ll_curl_error());
+    return -1;
+  }
   lc->multi = curl_multi_init();
   if (!lc->multi)
     return -1;

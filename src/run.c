@@ -7,7 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
+#include "curlfn.h"
 
 #include "cli.h"
 #include "cache.h"
@@ -585,7 +585,11 @@ int ll_run(const struct ll_opts *o) {
       return LL_EXIT_USAGE;
     }
   }
-  curl_global_init(CURL_GLOBAL_DEFAULT);
+  /* TLS and the rest are for the link checker only; the URL API needs
+   * no global set-up, and TLS set-up is a cost every lint would pay */
+  int curl_up = o->check_links && ll_curl_load() == 0;
+  if (curl_up)
+    curl_global_init(CURL_GLOBAL_DEFAULT);
   struct paths files = {0};
   int status = LL_EXIT_OK;
   if (collect(o, &files) < 0)
@@ -617,7 +621,8 @@ int ll_run(const struct ll_opts *o) {
     for (size_t i = 0; i < files.n; i++)
       free(files.v[i]);
     free(files.v);
-    curl_global_cleanup();
+    if (curl_up)
+      curl_global_cleanup();
     return status;
   }
   struct ll_out_opts out = {0};
@@ -785,6 +790,7 @@ int ll_run(const struct ll_opts *o) {
   for (size_t i = 0; i < files.n; i++)
     free(files.v[i]);
   free(files.v);
-  curl_global_cleanup();
+  if (curl_up)
+    curl_global_cleanup();
   return status;
 }

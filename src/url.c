@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
+#include "curlfn.h"
 
 #include "listlint.h"
 
@@ -98,6 +98,11 @@ void ll_url_parse_in(struct ll_arena *a, const char *url, struct ll_url *u) {
     return; /* mailto:, javascript:, ... have no authority */
   if (split_plain(a, url, sl, u))
     return;
+  if (ll_curl_load() < 0) {
+    u->parse_error = 1;
+    u->error = "libcurl is not available to parse it";
+    return;
+  }
   CURLU *h = curl_url();
   if (!h) {
     u->parse_error = 1;
