@@ -83,9 +83,56 @@ static int find_markdown(const char *dir, struct paths *out, int depth) {
   return rc;
 }
 
+/* What a run asks git, asked once: the objects through one cat-file
+ * process, the renames since the base through one diff. */
+struct gitrun {
+  struct ll_git_batch *batch;
+  struct ll_buf renames;
+  int have_renames;
+};
+
+static int is_md(const char *p) {
+  size_t n = strlen(p);
+  return (n > 3 && strcmp(p + n - 3, ".md") == 0) ||
+         (n > 9 && strcmp(p + n - 9, ".markdown") == 0);
+}
+
+/* --staged --diff-base HEAD (the hook): one diff of the index against
+ * HEAD gives both the staged files and their renames. */
+static int staged_from_renames(const struct ll_opts *o, struct gitrun *g,
+                               struct paths *files) {
+  if (!o->diff_base || strcmp(o->diff_base, "HEAD") != 0)
+    return -1;
+  ll_buf_init(&g->renames, 0);
+  if (ll_git_renames("HEAD", 1, &g->renames) < 0) {
+    ll_buf_free(&g->renames);
+    return -1;
+  }
+  g->have_renames = 1;
+  const struct ll_buf *r = &g->renames;
+  for (size_t i = 0; i < r->len;) {
+    const char *status = r->data + i;
+    i += strlen(status) + 1;
+    if (i >= r->len)
+      break;
+    const char *path = r->data + i;
+    i += strlen(path) + 1;
+    if ((status[0] == 'R' || status[0] == 'C') && i < r->len) {
+      path = r->data + i; /* the new name */
+      i += strlen(path) + 1;
+    }
+    if (strchr("ACMR", status[0]) && is_md(path))
+      add_path(files, ll_xstrdup(path));
+  }
+  return 0;
+}
+
 /* The files of the run; -1 when one named cannot be used. */
-static int collect(const struct ll_opts *o, struct paths *files) {
+static int collect(const struct ll_opts *o, struct gitrun *g,
+                   struct paths *files) {
   int rc = 0;
+  if (o->nfiles == 0 && o->staged && staged_from_renames(o, g, files) == 0)
+    return 0;
   if (o->nfiles == 0 && o->staged) {
     struct ll_buf list;
     ll_buf_init(&list, 0);
@@ -150,14 +197,6 @@ static int refuse_binary(const struct ll_source *src) {
           src->name, line, col);
   return LL_EXIT_USAGE;
 }
-
-/* What a run asks git, asked once: the objects through one cat-file
- * process, the renames since the base through one diff. */
-struct gitrun {
-  struct ll_git_batch *batch;
-  struct ll_buf renames;
-  int have_renames;
-};
 
 /* rev:./path (rev NULL: the index) through the batch, or a git call. */
 static int show(struct gitrun *g, const char *rev, const char *path,
@@ -566,7 +605,11 @@ int ll_run(const struct ll_opts *o) {
     return ll_hook_uninstall();
   struct gitrun git = {0};
   if (o->staged || o->diff_base)
-    git.batch = ll_git_batch_open();
+    git.batch = ll_git_batch_open(); /* starts while the files are found */
+  struct paths files = {0};
+  int status = LL_EXIT_OK;
+  if (collect(o, &git, &files) < 0)
+    status = LL_EXIT_USAGE;
   int have_base = 0;
   if (o->diff_base) {
     struct ll_buf spec;
@@ -582,6 +625,11 @@ int ll_run(const struct ll_opts *o) {
       fprintf(stderr, "listlint: --diff-base: '%s' is not a commit here\n",
               o->diff_base);
       ll_git_batch_close(git.batch);
+      if (git.have_renames)
+        ll_buf_free(&git.renames);
+      for (size_t i = 0; i < files.n; i++)
+        free(files.v[i]);
+      free(files.v);
       return LL_EXIT_USAGE;
     }
   }
@@ -590,10 +638,6 @@ int ll_run(const struct ll_opts *o) {
   int curl_up = o->check_links && ll_curl_load() == 0;
   if (curl_up)
     curl_global_init(CURL_GLOBAL_DEFAULT);
-  struct paths files = {0};
-  int status = LL_EXIT_OK;
-  if (collect(o, &files) < 0)
-    status = LL_EXIT_USAGE;
   struct ll_ctx *ctx = ll_ctx_new();
   struct ll_config_cli cli = {o->profile, o->rules, o->nrules};
   struct ll_map configs = {0}; /* config path -> struct ll_config */
