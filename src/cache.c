@@ -52,8 +52,7 @@ struct ll_cache *ll_cache_load(const char *path, char **warning) {
   const char *k;
   json_t *v;
   json_object_foreach(urls, k, v) {
-    if (!json_is_object(v) ||
-        !json_is_integer(json_object_get(v, "verdict")) ||
+    if (!json_is_object(v) || !json_is_integer(json_object_get(v, "verdict")) ||
         !json_is_integer(json_object_get(v, "checked")) ||
         json_integer_value(json_object_get(v, "verdict")) < 0 ||
         json_integer_value(json_object_get(v, "verdict")) > LL_V_SKIPPED) {
@@ -93,19 +92,20 @@ int ll_cache_get(const struct ll_cache *c, const char *url,
   return 1;
 }
 
-void ll_cache_put(struct ll_cache *c, const char *url, int verdict,
-                  long status, const char *final_url, long long now) {
+void ll_cache_put(struct ll_cache *c, const char *url, int verdict, long status,
+                  const char *final_url, long long now) {
   struct ll_cache_entry old;
   int had = ll_cache_get(c, url, &old);
   int alive = verdict == LL_V_ALIVE || verdict == LL_V_MOVED;
-  long long first_failure =
-      alive ? 0 : had && old.first_failure ? old.first_failure : now;
+  long long first_failure = alive                      ? 0
+                            : had && old.first_failure ? old.first_failure
+                                                       : now;
   long long last_alive = alive ? now : had ? old.last_alive : 0;
-  json_t *o = json_pack("{s:i, s:I, s:s?, s:I, s:I, s:I}", "verdict", verdict,
-                        "status", (json_int_t)status, "final", final_url,
-                        "checked", (json_int_t)now, "first_failure",
-                        (json_int_t)first_failure, "last_alive",
-                        (json_int_t)last_alive);
+  json_t *o =
+      json_pack("{s:i, s:I, s:s?, s:I, s:I, s:I}", "verdict", verdict, "status",
+                (json_int_t)status, "final", final_url, "checked",
+                (json_int_t)now, "first_failure", (json_int_t)first_failure,
+                "last_alive", (json_int_t)last_alive);
   if (o)
     json_object_set_new(c->urls, url, o);
 }

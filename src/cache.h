@@ -7,7 +7,7 @@
 struct ll_cache;
 
 struct ll_cache_entry {
-  int verdict;             /* enum ll_verdict */
+  int verdict; /* enum ll_verdict */
   long status;
   const char *final_url;   /* borrowed from the cache */
   long long checked;       /* Unix time of the last check */
@@ -23,8 +23,8 @@ void ll_cache_free(struct ll_cache *c);
 int ll_cache_get(const struct ll_cache *c, const char *url,
                  struct ll_cache_entry *e);
 /* Record a verdict at time now (keeps first_failure and last_alive). */
-void ll_cache_put(struct ll_cache *c, const char *url, int verdict,
-                  long status, const char *final_url, long long now);
+void ll_cache_put(struct ll_cache *c, const char *url, int verdict, long status,
+                  const char *final_url, long long now);
 /* Write atomically (temporary file, then rename).  0 or -1 with *err. */
 int ll_cache_save(const struct ll_cache *c, const char *path, char **err);
 

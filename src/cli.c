@@ -50,7 +50,8 @@ static const char usage[] =
     "      --fail-after=SEC    a link alive before is only dead after failing\n"
     "                          on runs this far apart (86400)\n"
     "      --exclude=REGEX     do not check matching URLs (repeatable)\n"
-    "      --allow-private[=ADDR,...]  request private addresses (all, or these)\n"
+    "      --allow-private[=ADDR,...]  request private addresses (all, or "
+    "these)\n"
     "      --link-concurrency=N  transfers at once (64)\n"
     "      --per-host=N        requests in flight per host (4)\n"
     "      --link-interval=MS  least time between starts per host (0)\n"
@@ -208,8 +209,7 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
       else if (strcmp(optarg, "github") == 0)
         o->format = LL_FMT_GITHUB;
       else
-        return bad("unknown format '%s' (text, json, sarif, github)",
-                   optarg);
+        return bad("unknown format '%s' (text, json, sarif, github)", optarg);
       break;
     case OPT_FAIL_ON: {
       int s = ll_severity_parse(optarg);
@@ -256,8 +256,7 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
       if (r < 0)
         return bad("unknown rule in '%s' (see --list-rules)", optarg);
       if (s < 0)
-        return bad("unknown level in '%s' (error, warning, info, off)",
-                   optarg);
+        return bad("unknown level in '%s' (error, warning, info, off)", optarg);
       o->rules = ll_xrealloc(o->rules, 2 * (o->nrules + 1) * sizeof *o->rules);
       o->rules[2 * o->nrules] = r;
       o->rules[2 * o->nrules++ + 1] = s;
@@ -335,8 +334,8 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
     case OPT_RETRIES:
     case OPT_MAX_REDIRECTS: {
       long v;
-      if (number(argv[optind - 1], optarg, c == OPT_MAX_REDIRECTS ? 0 : 1,
-                 1000, 1, &v) < 0)
+      if (number(argv[optind - 1], optarg, c == OPT_MAX_REDIRECTS ? 0 : 1, 1000,
+                 1, &v) < 0)
         return -1;
       *(c == OPT_CONCURRENCY ? &o->concurrency
         : c == OPT_PER_HOST  ? &o->per_host

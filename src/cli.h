@@ -18,7 +18,7 @@ struct ll_opts {
   int chain;             /* install-hook --chain */
   int staged;            /* --staged: files as the index has them */
   const char *diff_base; /* --diff-base REV: only what changed since */
-  char **files; /* borrowed from argv */
+  char **files;          /* borrowed from argv */
   size_t nfiles;
   enum ll_format format;
   enum ll_severity fail_on;
@@ -28,7 +28,7 @@ struct ll_opts {
   const char *stdin_name;
   int dump_entries;
   int list_rules;
-  int *rules;    /* --rule ID=SEVERITY: pairs of rule, severity (owned) */
+  int *rules; /* --rule ID=SEVERITY: pairs of rule, severity (owned) */
   size_t nrules;
   const char *config;  /* --config FILE */
   int no_config;       /* --no-config */
@@ -39,9 +39,9 @@ struct ll_opts {
   int check_links; /* 0: off, 1: all, 2: new */
   char **excludes; /* --exclude REGEX (owned array, borrowed strings) */
   size_t nexcludes;
-  const char *cache;     /* --cache[=FILE] */
-  long cache_age_s;      /* alive results reused this long (86400) */
-  long fail_after_s;     /* failing this long before dead (86400) */
+  const char *cache; /* --cache[=FILE] */
+  long cache_age_s;  /* alive results reused this long (86400) */
+  long fail_after_s; /* failing this long before dead (86400) */
   int allow_private;
   const char *allow_addrs;
   int concurrency, per_host, retries, max_redirects;

@@ -54,7 +54,7 @@ struct parse {
   struct ll_config *c;
   const char *file;
   int line;
-  char *err; /* the first error, "FILE:LINE: message" */
+  char *err;        /* the first error, "FILE:LINE: message" */
   const char *text; /* ini_parse_stream over a string */
   FILE *fp;
   struct ll_custom_rule *custom; /* the [pattern "id"] being read */
@@ -145,7 +145,7 @@ static int load_profile(struct ll_config *c, const char *name, char **err);
 static int custom_key(struct parse *p, const char *name, const char *value) {
   struct ll_custom_rule *r = p->custom;
   if (strcmp(name, "field") == 0) {
-    static const char *const fields[] = {"name", "url", "description",
+    static const char *const fields[] = {"name",   "url",  "description",
                                          "access", "line", NULL};
     for (int i = 0; fields[i]; i++) {
       if (strcmp(value, fields[i]) == 0) {
@@ -153,8 +153,9 @@ static int custom_key(struct parse *p, const char *name, const char *value) {
         return 1;
       }
     }
-    return fail(p, "pattern '%s': unknown field '%s' (name, url, "
-                   "description, access, line)",
+    return fail(p,
+                "pattern '%s': unknown field '%s' (name, url, "
+                "description, access, line)",
                 r->id, value);
   }
   if (strcmp(name, "pattern") == 0 || strcmp(name, "section") == 0) {
@@ -181,8 +182,9 @@ static int custom_key(struct parse *p, const char *name, const char *value) {
   if (strcmp(name, "severity") == 0) {
     int s = ll_severity_parse(value);
     if (s < 0)
-      return fail(p, "pattern '%s': bad severity '%s' (error, warning, "
-                     "info, off)",
+      return fail(p,
+                  "pattern '%s': bad severity '%s' (error, warning, "
+                  "info, off)",
                   r->id, value);
     r->severity = (enum ll_severity)s;
     return 1;
@@ -192,8 +194,9 @@ static int custom_key(struct parse *p, const char *name, const char *value) {
     r->message = ll_xstrdup(value);
     return 1;
   }
-  return fail(p, "pattern '%s': unknown key '%s' (field, pattern, severity, "
-                 "message, section)",
+  return fail(p,
+              "pattern '%s': unknown key '%s' (field, pattern, severity, "
+              "message, section)",
               r->id, name);
 }
 
@@ -205,8 +208,9 @@ static int handler(void *user, const char *section, const char *name,
     return 0;
   if (strcmp(section, "listlint") == 0) {
     if (!known_key(-1, name))
-      return fail(p, "unknown key '%s' in [listlint] (profile, exclude, "
-                     "skip-headings)",
+      return fail(p,
+                  "unknown key '%s' in [listlint] (profile, exclude, "
+                  "skip-headings)",
                   name);
     if (strcmp(name, "profile") == 0) {
       char *err = NULL;
@@ -218,8 +222,8 @@ static int handler(void *user, const char *section, const char *name,
       return 1;
     }
     if (strcmp(name, "exclude") == 0) {
-      c->exclude = ll_xrealloc(c->exclude,
-                               (c->nexclude + 1) * sizeof *c->exclude);
+      c->exclude =
+          ll_xrealloc(c->exclude, (c->nexclude + 1) * sizeof *c->exclude);
       c->exclude[c->nexclude++] = ll_xstrdup(value);
       return 1;
     }
@@ -249,8 +253,9 @@ static int handler(void *user, const char *section, const char *name,
   }
   if (strcmp(section, "links") == 0) {
     if (!known_key(LL_CFG_LINKS, name))
-      return fail(p, "unknown key '%s' in [links] (exclude, header, "
-                     "alive-hosts, user-agent, cache, allow-private)",
+      return fail(p,
+                  "unknown key '%s' in [links] (exclude, header, "
+                  "alive-hosts, user-agent, cache, allow-private)",
                   name);
     if (strcmp(name, "exclude") == 0) {
       char *err = NULL;
@@ -297,9 +302,9 @@ static int handler(void *user, const char *section, const char *name,
       return fail(p, "rule '%s' has no option '%s'", ll_rules[r].id, name);
     if (strstr(name, "allow") == name || strcmp(name, "vocabulary") == 0) {
       char *err = NULL;
-      struct ll_pattern *pat =
-          strcmp(name, "allow-hosts") == 0 ? NULL
-                                           : ll_pattern_new(value, 1, &err);
+      struct ll_pattern *pat = strcmp(name, "allow-hosts") == 0
+                                   ? NULL
+                                   : ll_pattern_new(value, 1, &err);
       if (err) {
         fail(p, "%s: '%s' does not compile: %s", ll_rules[r].id, name, err);
         free(err);
@@ -318,8 +323,7 @@ static int handler(void *user, const char *section, const char *name,
         free(id);
         return 0;
       }
-      c->custom =
-          ll_xrealloc(c->custom, (c->ncustom + 1) * sizeof *c->custom);
+      c->custom = ll_xrealloc(c->custom, (c->ncustom + 1) * sizeof *c->custom);
       p->custom = &c->custom[c->ncustom++];
       memset(p->custom, 0, sizeof *p->custom);
       p->custom->id = id;
@@ -330,8 +334,9 @@ static int handler(void *user, const char *section, const char *name,
     }
     return custom_key(p, name, value);
   }
-  return fail(p, "unknown section [%s] (listlint, rules, rule \"ID\", "
-                 "pattern \"ID\")",
+  return fail(p,
+              "unknown section [%s] (listlint, rules, rule \"ID\", "
+              "pattern \"ID\")",
               section);
 }
 
@@ -524,8 +529,8 @@ void ll_config_print(FILE *fp, const struct ll_config *c) {
       fprintf(fp, "%s = %s\n", c->opts[i].key, c->opts[i].value);
     }
   }
-  static const char *const fields[] = {"name", "url", "description",
-                                       "access", "line"};
+  static const char *const fields[] = {"name", "url", "description", "access",
+                                       "line"};
   for (size_t i = 0; i < c->ncustom; i++) {
     const struct ll_custom_rule *r = &c->custom[i];
     fprintf(fp, "\n[pattern \"%s\"]\nfield = %s\npattern = %s\nseverity = %s\n",

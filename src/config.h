@@ -70,8 +70,7 @@ int ll_config_excludes(const struct ll_config *c, const char *file);
 #define LL_CFG_LINKS (-2)
 
 /* The value of a rule's option (or a [listlint] key with rule -1). */
-const char *ll_config_get(const struct ll_config *c, int rule,
-                          const char *key);
+const char *ll_config_get(const struct ll_config *c, int rule, const char *key);
 
 /* The names of the built-in profiles, NULL-terminated. */
 extern const char *const ll_profile_names[];

@@ -29,7 +29,7 @@ struct ll_docmem {
   char *base;
   size_t used, cap;
   size_t last; /* offset of the last block, for in-place realloc */
-  size_t big; /* malloc'd blocks not yet freed (all regions: in cur) */
+  size_t big;  /* malloc'd blocks not yet freed (all regions: in cur) */
   /* freed small blocks by size class, for reuse (newest region only) */
   void *free_list[BIG / HDR + 1];
 };

@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
 #include "config.h"
+#include "internal.h"
 #include "pattern.h"
 #include "suppress.h"
 
-#define LL_RULE(e, id, sev, flags, summary)                                   \
+#define LL_RULE(e, id, sev, flags, summary)                                    \
   extern const struct ll_rule_ops ll_rule_##e;
 #include "rules.def"
 #undef LL_RULE
@@ -67,13 +67,12 @@ struct ll_pattern *ll_ctx_pattern(struct ll_ctx *ctx, const char *re,
 }
 
 static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
-                    const char *custom_id, struct ll_span span,
-                    const char *fmt, va_list ap)
-    __attribute__((format(printf, 5, 0)));
+                    const char *custom_id, struct ll_span span, const char *fmt,
+                    va_list ap) __attribute__((format(printf, 5, 0)));
 
 static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
-                    const char *custom_id, struct ll_span span,
-                    const char *fmt, va_list ap) {
+                    const char *custom_id, struct ll_span span, const char *fmt,
+                    va_list ap) {
   if (sev == LL_SEV_OFF)
     return;
   const struct ll_source *src = ctx->src;

@@ -27,7 +27,7 @@ struct builder {
   int block_mode;
   struct ll_entry **group;
   size_t ngroup, group_cap;
-  struct ll_entry *cur;  /* the block entry being read */
+  struct ll_entry *cur;   /* the block entry being read */
   struct ll_link *orphan; /* an Access: line seen before any title */
   struct ll_buf desc;     /* the current block entry's description */
 };
@@ -217,8 +217,8 @@ static void locate_link(struct builder *b, cmark_node *n, struct ll_link *l,
     }
   } else if (src->data[l->span.start] == '<') {
     l->url_span.start = l->span.start + 1;
-    l->url_span.end = l->span.end > l->url_span.start + 1 ? l->span.end - 1
-                                                          : l->span.end;
+    l->url_span.end =
+        l->span.end > l->url_span.start + 1 ? l->span.end - 1 : l->span.end;
   }
   *cursor = l->span.end;
 }
@@ -234,25 +234,24 @@ static void collect_comments(struct builder *b, cmark_node *n,
     const char *e = strstr(p + 4, "-->");
     if (!e)
       break;
-    m->comments = grow(m->comments, &m->comments_cap, m->ncomments,
-                       sizeof *m->comments);
+    m->comments =
+        grow(m->comments, &m->comments_cap, m->ncomments, sizeof *m->comments);
     struct ll_comment *c = &m->comments[m->ncomments++];
     c->text = ll_arena_strndup(&m->arena, p + 4, (size_t)(e - p - 4));
     size_t len = (size_t)(e + 3 - p);
     /* an HTML block's end position is not reliable: search on to the
      * end of the source if need be (the comment is there verbatim) */
-    const char *at =
-        from < b->src->len
-            ? find_mem(b->src->data + from, b->src->len - from, p, len)
-            : NULL;
+    const char *at = from < b->src->len ? find_mem(b->src->data + from,
+                                                   b->src->len - from, p, len)
+                                        : NULL;
     c->span.start = at ? (size_t)(at - b->src->data) : where.start;
     c->span.end = at ? c->span.start + len : where.start;
     if (at)
       from = c->span.end;
     int col;
     ll_source_linecol(b->src, c->span.start, &c->line, &col);
-    ll_source_linecol(b->src, c->span.end ? c->span.end - 1 : 0,
-                      &c->end_line, &col);
+    ll_source_linecol(b->src, c->span.end ? c->span.end - 1 : 0, &c->end_line,
+                      &col);
     p = e + 3;
   }
 }
@@ -276,9 +275,9 @@ static void collect_links(struct builder *b, cmark_node *doc) {
       continue;
     }
     if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
-      collect_comments(b, n, t == CMARK_NODE_HTML_BLOCK
-                                 ? ll_doc_block_span(b->src, n)
-                                 : block);
+      collect_comments(b, n,
+                       t == CMARK_NODE_HTML_BLOCK ? ll_doc_block_span(b->src, n)
+                                                  : block);
       continue;
     }
     if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE)
@@ -298,9 +297,8 @@ static void collect_links(struct builder *b, cmark_node *doc) {
       if (c && !l->text[0] && cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE)
         l->flags |= LL_LINK_IMAGE; /* [<img src=...>](url) */
       /* An autolink's text is its URL, less any scheme it was given. */
-      if (strcmp(l->text, l->url) == 0 ||
-          (strncmp(l->url, "mailto:", 7) == 0 &&
-           strcmp(l->text, l->url + 7) == 0))
+      if (strcmp(l->text, l->url) == 0 || (strncmp(l->url, "mailto:", 7) == 0 &&
+                                           strcmp(l->text, l->url + 7) == 0))
         l->flags |= LL_LINK_AUTOLINK;
       else if (strncmp(l->url, "http://", 7) == 0 &&
                strcmp(l->text, l->url + 7) == 0 &&
@@ -378,7 +376,7 @@ static const char *const separators[] = {
     "\xE2\x80\x94", /* em dash */
     "\xE2\x80\x93", /* en dash */
     "\xEF\xBC\x9A", /* full-width colon */
-    "--", "-", ":", "|", "~", NULL};
+    "--",           "-", ":", "|", "~", NULL};
 
 /* If s starts (after spaces) with a separator, return it and advance. */
 static const char *take_separator(const char **s, size_t *n) {
@@ -514,8 +512,8 @@ static void set_description(struct builder *b, struct ll_entry *e,
       e->separator = separators[i];
       n -= (size_t)(q - s) + pl;
       s = q + pl;
-      const char *w = find_mem(b->src->data + src_off, para.end - src_off,
-                               pat, pl);
+      const char *w =
+          find_mem(b->src->data + src_off, para.end - src_off, pat, pl);
       if (w) {
         e->sep_span.start = (size_t)(w - b->src->data) + 1;
         e->sep_span.end = e->sep_span.start + pl - 2;
@@ -556,9 +554,8 @@ static void set_marker(struct builder *b, struct ll_entry *e,
     while (off < b->src->len && ll_isdigit((unsigned char)d[off]))
       off++;
   }
-  if (off < b->src->len &&
-      (d[off] == '-' || d[off] == '*' || d[off] == '+' || d[off] == '.' ||
-       d[off] == ')')) {
+  if (off < b->src->len && (d[off] == '-' || d[off] == '*' || d[off] == '+' ||
+                            d[off] == '.' || d[off] == ')')) {
     e->marker = d[off];
     e->marker_span.start = off;
     e->marker_span.end = off + 1;
@@ -611,8 +608,7 @@ static int name_prefix(const char *s, size_t n, const char **name,
   return 0;
 }
 
-static void handle_item(struct builder *b, cmark_node *item,
-                        cmark_node *para);
+static void handle_item(struct builder *b, cmark_node *item, cmark_node *para);
 static void block_title(struct builder *b, cmark_node *strong,
                         struct ll_span span);
 
@@ -640,8 +636,7 @@ static int is_alone(cmark_node *first, cmark_node *n) {
   return 1;
 }
 
-static void handle_item(struct builder *b, cmark_node *item,
-                        cmark_node *para) {
+static void handle_item(struct builder *b, cmark_node *item, cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(b->src, para);
   cmark_node *kids = cmark_node_first_child(para);
   cmark_node *strong;
@@ -690,8 +685,8 @@ static void handle_item(struct builder *b, cmark_node *item,
       e = new_entry(b, LL_STYLE_LINK_LIST, ps);
       add_link(b, e, nl, NULL);
       e->name = ll_arena_strndup(&b->m->arena, name, nlen);
-      const char *p = find_mem(b->src->data + ps.start, ps.end - ps.start,
-                               name, nlen);
+      const char *p =
+          find_mem(b->src->data + ps.start, ps.end - ps.start, name, nlen);
       if (p) {
         e->name_span.start = (size_t)(p - b->src->data);
         e->name_span.end = e->name_span.start + nlen;
@@ -754,11 +749,13 @@ static void handle_item(struct builder *b, cmark_node *item,
 
 static int is_access_text(const char *s) {
   static const char *const words[] = {
-      "requires", "require ", "registration", "free", "paid", "login",
-      "log in", "sign up", "signup", "account", "licen", "subscription",
-      "commercial", "restricted", "open access", "public", "api key",
-      "apikey", "oauth", "application", "approval", "membership",
-      "request", "no registration", NULL};
+      "requires",   "require ",   "registration", "free",
+      "paid",       "login",      "log in",       "sign up",
+      "signup",     "account",    "licen",        "subscription",
+      "commercial", "restricted", "open access",  "public",
+      "api key",    "apikey",     "oauth",        "application",
+      "approval",   "membership", "request",      "no registration",
+      NULL};
   char low[64];
   size_t i = 0;
   while (s[i] && i + 1 < sizeof low) {
@@ -890,8 +887,8 @@ static struct ll_span para_line_span(struct builder *b, struct ll_span ps,
 }
 
 /* A bare URL on a short line of its own: "Name  https://x  (about it)". */
-static void notes_line(struct builder *b, cmark_node *first,
-                       cmark_node *stop, struct ll_span ls) {
+static void notes_line(struct builder *b, cmark_node *first, cmark_node *stop,
+                       struct ll_span ls) {
   cmark_node *url = NULL;
   for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
     struct ll_link *l = link_of(n);
@@ -954,8 +951,8 @@ static void notes_line(struct builder *b, cmark_node *first,
   }
   if (nlen) {
     e->name = ll_arena_strndup(&b->m->arena, name, nlen);
-    const char *p = find_mem(b->src->data + ls.start, ls.end - ls.start,
-                             name, nlen);
+    const char *p =
+        find_mem(b->src->data + ls.start, ls.end - ls.start, name, nlen);
     if (p) {
       e->name_span.start = (size_t)(p - b->src->data);
       e->name_span.end = e->name_span.start + nlen;
@@ -989,8 +986,8 @@ static int ends_line(cmark_node *n, cmark_node *stop) {
 
 /* A description line of a block entry; a bold note at its end is the
  * access condition, not description. */
-static void block_text(struct builder *b, cmark_node *first,
-                       cmark_node *stop, struct ll_span ls) {
+static void block_text(struct builder *b, cmark_node *first, cmark_node *stop,
+                       struct ll_span ls) {
   struct ll_entry *e = b->cur;
   if (!e || e->nlinks)
     return;
@@ -1051,8 +1048,7 @@ static void handle_paragraph(struct builder *b, cmark_node *para) {
       } else {
         cmark_node *next = cmark_node_next(para);
         int heading_like =
-            nlines == 1 && next &&
-            cmark_node_get_type(next) == CMARK_NODE_LIST;
+            nlines == 1 && next && cmark_node_get_type(next) == CMARK_NODE_LIST;
         if (heading_like)
           finish_block_entry(b);
         else
@@ -1094,8 +1090,8 @@ static int header_is(const char *h, const char *const *words) {
 
 static void handle_table(struct builder *b, cmark_node *table) {
   static const char *const name_words[] = {
-      "name", "api", "title", "project", "tool", "resource", "dataset",
-      "library", "service", "repo", "software", NULL};
+      "name",    "api",     "title",   "project", "tool",     "resource",
+      "dataset", "library", "service", "repo",    "software", NULL};
   static const char *const desc_words[] = {"desc", "about", "summary",
                                            "details", NULL};
   static const char *const access_words[] = {
@@ -1202,12 +1198,14 @@ static void handle_table(struct builder *b, cmark_node *table) {
  * under "## Contributing" or "## License" nothing is an entry. */
 static int skipped_heading(const char *h, int nested) {
   static const char *const contains[] = {
-      "contribut", "license", "licence", "code of conduct",
-      "footnote", "sponsor", "backers", "acknowledg", "credits",
-      "\xE8\xB4\xA1\xE7\x8C\xAE", /* 贡献 */
+      "contribut", "license",
+      "licence",   "code of conduct",
+      "footnote",  "sponsor",
+      "backers",   "acknowledg",
+      "credits",   "\xE8\xB4\xA1\xE7\x8C\xAE", /* 贡献 */
       NULL};
-  static const char *const toc[] = {
-      "contents", "\xE7\x9B\xAE\xE5\xBD\x95", /* 目录 */ NULL};
+  static const char *const toc[] = {"contents", "\xE7\x9B\xAE\xE5\xBD\x95",
+                                    /* 目录 */ NULL};
   char low[128];
   size_t j = 0;
   for (size_t i = 0; h[i] && j + 1 < sizeof low; i++)
@@ -1243,8 +1241,8 @@ static void new_section(struct builder *b, int line) {
     size_t ms, me;
     if ((b->head_level[i] > 1 &&
          skipped_heading(b->heads[i], i + 1 < b->nheads)) ||
-        (b->skip && ll_pattern_find(b->skip, b->heads[i],
-                                    strlen(b->heads[i]), 0, &ms, &me) == 1))
+        (b->skip && ll_pattern_find(b->skip, b->heads[i], strlen(b->heads[i]),
+                                    0, &ms, &me) == 1))
       s->skipped = 1;
   }
   b->skipping = s->skipped;
@@ -1273,8 +1271,7 @@ static int detect_block_mode(struct builder *b, cmark_node *doc) {
        p = cmark_node_next(p)) {
     if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
       continue;
-    for (cmark_node *n = cmark_node_first_child(p); n;
-         n = cmark_node_next(n)) {
+    for (cmark_node *n = cmark_node_first_child(p); n; n = cmark_node_next(n)) {
       cmark_node *next = cmark_node_next(n);
       if (next && label_of(b, n, next))
         labels++;
@@ -1330,8 +1327,7 @@ struct ll_model *ll_model_build(const struct ll_source *src,
           handle_item(&b, parent, n);
           if (b.m->nentries > before) /* nested items may join it */
             cmark_node_set_user_data(parent, b.m->entries[b.m->nentries - 1]);
-        }
-        else if (pt == CMARK_NODE_DOCUMENT || pt == CMARK_NODE_BLOCK_QUOTE)
+        } else if (pt == CMARK_NODE_DOCUMENT || pt == CMARK_NODE_BLOCK_QUOTE)
           handle_paragraph(&b, n);
       }
       cmark_iter_reset(it, n, CMARK_EVENT_EXIT);

@@ -72,9 +72,9 @@ static int is_markdown(const char *p) {
 int ll_git_staged_files(struct ll_buf *out) {
   struct ll_buf all;
   ll_buf_init(&all, 0);
-  static const char *const args[] = {"diff",  "--cached", "--name-only",
-                                     "-z",    "--relative",
-                                     "--diff-filter=ACMR", NULL};
+  static const char *const args[] = {"diff", "--cached",   "--name-only",
+                                     "-z",   "--relative", "--diff-filter=ACMR",
+                                     NULL};
   int st = ll_git(args, &all);
   if (st != 0) {
     ll_buf_free(&all);
@@ -105,9 +105,14 @@ int ll_git_show(const char *rev, const char *path, struct ll_buf *out) {
 char *ll_git_renamed_from(const char *rev, const char *path, int staged) {
   struct ll_buf b;
   ll_buf_init(&b, 0);
-  const char *args[] = {"diff",   "--name-status", "-z", "-M",
-                        "--relative", staged ? "--cached" : rev,
-                        staged ? rev : NULL, NULL};
+  const char *args[] = {"diff",
+                        "--name-status",
+                        "-z",
+                        "-M",
+                        "--relative",
+                        staged ? "--cached" : rev,
+                        staged ? rev : NULL,
+                        NULL};
   char *from = NULL;
   if (ll_git(args, &b) == 0) {
     /* records: STATUS\0path\0 or R<score>\0old\0new\0 */
@@ -214,8 +219,8 @@ int ll_git_batch_get(struct ll_git_batch *b, const char *spec,
   char chunk[65536];
   size_t left = size;
   while (left) {
-    size_t n = fread(chunk, 1, left < sizeof chunk ? left : sizeof chunk,
-                     b->out);
+    size_t n =
+        fread(chunk, 1, left < sizeof chunk ? left : sizeof chunk, b->out);
     if (n == 0)
       return -1;
     if (out)
@@ -240,9 +245,14 @@ void ll_git_batch_close(struct ll_git_batch *b) {
 }
 
 int ll_git_renames(const char *rev, int staged, struct ll_buf *out) {
-  const char *args[] = {"diff",       "--name-status", "-z", "-M",
-                        "--relative", staged ? "--cached" : rev,
-                        staged ? rev : NULL, NULL};
+  const char *args[] = {"diff",
+                        "--name-status",
+                        "-z",
+                        "-M",
+                        "--relative",
+                        staged ? "--cached" : rev,
+                        staged ? rev : NULL,
+                        NULL};
   return ll_git(args, out) == 0 ? 0 : -1;
 }
 

@@ -17,8 +17,7 @@ extern const char ll_hook_text[];
 static char *hooks_dir(void) {
   struct ll_buf b;
   ll_buf_init(&b, 0);
-  static const char *const args[] = {"rev-parse", "--git-path", "hooks",
-                                     NULL};
+  static const char *const args[] = {"rev-parse", "--git-path", "hooks", NULL};
   if (ll_git(args, &b) != 0 || b.len == 0) {
     ll_buf_free(&b);
     return NULL;
@@ -126,8 +125,7 @@ int ll_hook_install(int chain) {
               strerror(errno));
       status = LL_EXIT_INTERNAL;
     } else {
-      printf("listlint: kept the existing hook as %s; it runs first\n",
-             orig);
+      printf("listlint: kept the existing hook as %s; it runs first\n", orig);
     }
   }
   if (status == LL_EXIT_OK) {

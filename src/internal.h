@@ -13,8 +13,7 @@
  * between ll_doc_parse and ll_doc_free on the same thread.  Return NULL
  * on failure. */
 struct ll_docmem;
-cmark_node *ll_doc_parse(const char *data, size_t len,
-                         struct ll_docmem **mem);
+cmark_node *ll_doc_parse(const char *data, size_t len, struct ll_docmem **mem);
 void ll_doc_free(cmark_node *doc, struct ll_docmem *mem);
 
 enum ll_node_kind {

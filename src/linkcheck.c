@@ -21,10 +21,10 @@
 struct host {
   char *key; /* host:port */
   int inflight;
-  long long next_ms;  /* no start before (interval, Retry-After) */
-  size_t *queue;      /* check indices waiting */
+  long long next_ms; /* no start before (interval, Retry-After) */
+  size_t *queue;     /* check indices waiting */
   size_t qhead, qlen, qcap;
-  double busy_s;      /* summed request time, for "slowest hosts" */
+  double busy_s; /* summed request time, for "slowest hosts" */
   int requests;
 };
 
@@ -33,13 +33,13 @@ struct ll_lc;
 struct check {
   struct ll_lc *lc;
   char *url;
-  char *cur;          /* the URL of the current hop */
+  char *cur; /* the URL of the current hop */
   struct ll_lc_result res;
   size_t host;
-  int get;            /* the next request is a GET (HEAD was refused) */
+  int get; /* the next request is a GET (HEAD was refused) */
   int hops;
-  int temporary;      /* a temporary redirect was on the way */
-  int tries;          /* failures of the current request */
+  int temporary; /* a temporary redirect was on the way */
+  int tries;     /* failures of the current request */
   int done, queued;
   int refused_private;
   long long not_before_ms;
@@ -137,7 +137,7 @@ static char *host_key(const char *url) {
   ll_url_parse(url, &u);
   struct ll_buf b;
   ll_buf_init(&b, 0);
-  int port = u.port ? u.port
+  int port = u.port                                       ? u.port
              : u.scheme && strcmp(u.scheme, "https") == 0 ? 443
                                                           : 80;
   ll_buf_printf(&b, "%s:%d", u.host ? u.host : "?", port);
@@ -435,8 +435,7 @@ static const char *status_text(long s) {
 /* "1 attempt", "3 attempts" (a static buffer: used at once) */
 static const char *attempts(const struct check *c) {
   static _Thread_local char buf[32];
-  snprintf(buf, sizeof buf, "%d attempt%s", c->tries + 1,
-           c->tries ? "s" : "");
+  snprintf(buf, sizeof buf, "%d attempt%s", c->tries + 1, c->tries ? "s" : "");
   return buf;
 }
 
@@ -561,8 +560,9 @@ static void progress(struct ll_lc *lc, long long t0, int final) {
               lc->v[i].res.verdict != LL_V_MOVED;
   }
   double s = (double)(now_ms() - t0) / 1000.0;
-  fprintf(stderr, "\r\033[Klinks: %zu/%zu checked, %d in flight, %zu failing, "
-                  "%.0f/s",
+  fprintf(stderr,
+          "\r\033[Klinks: %zu/%zu checked, %d in flight, %zu failing, "
+          "%.0f/s",
           checked, lc->n, lc->running, failed, s > 0 ? (double)checked / s : 0);
   if (final)
     fputs("\r\033[K", stderr);
@@ -600,8 +600,7 @@ int ll_lc_run(struct ll_lc *lc) {
     }
     /* start what the limits allow, host by host */
     long long wake = now + 200;
-    for (size_t k = 0; k < lc->nhosts && lc->running < lc->o.concurrency;
-         k++) {
+    for (size_t k = 0; k < lc->nhosts && lc->running < lc->o.concurrency; k++) {
       struct host *h = &lc->hosts[k];
       size_t scanned = 0, qn = h->qlen;
       while (h->qlen && scanned < qn && h->inflight < lc->o.per_host &&

@@ -18,22 +18,22 @@ enum ll_verdict {
 };
 
 struct ll_lc_opts {
-  int concurrency;         /* transfers at once (64) */
-  int per_host;            /* in flight per host:port (4) */
-  long interval_ms;        /* minimum time between starts per host (0) */
-  long connect_timeout_ms; /* 10000 */
-  long timeout_ms;         /* 20000 */
-  int attempts;            /* tries of a retriable failure (3) */
-  long backoff_ms;         /* first retry's wait, doubled each time (500) */
-  long retry_after_cap_ms; /* the most a Retry-After is honoured (60000) */
-  long deadline_ms;        /* the whole check (0: none) */
-  int max_redirects;       /* 10 */
-  long body_budget;        /* bytes of a GET body read before abandoning */
-  const char *user_agent;  /* NULL: listlint/VERSION (+URL) */
-  int allow_private;       /* 1: any private address may be requested */
-  const char *allow_addrs; /* comma list of addresses allowed, or NULL */
+  int concurrency;            /* transfers at once (64) */
+  int per_host;               /* in flight per host:port (4) */
+  long interval_ms;           /* minimum time between starts per host (0) */
+  long connect_timeout_ms;    /* 10000 */
+  long timeout_ms;            /* 20000 */
+  int attempts;               /* tries of a retriable failure (3) */
+  long backoff_ms;            /* first retry's wait, doubled each time (500) */
+  long retry_after_cap_ms;    /* the most a Retry-After is honoured (60000) */
+  long deadline_ms;           /* the whole check (0: none) */
+  int max_redirects;          /* 10 */
+  long body_budget;           /* bytes of a GET body read before abandoning */
+  const char *user_agent;     /* NULL: listlint/VERSION (+URL) */
+  int allow_private;          /* 1: any private address may be requested */
+  const char *allow_addrs;    /* comma list of addresses allowed, or NULL */
   const char *const *headers; /* "host Header: value" lines, NULL-ended */
-  int progress;            /* a progress line on stderr */
+  int progress;               /* a progress line on stderr */
 };
 void ll_lc_opts_default(struct ll_lc_opts *o);
 

@@ -40,10 +40,10 @@ void *ll_xcalloc(size_t n, size_t size);
 void *ll_xrealloc(void *p, size_t n);
 char *ll_xstrdup(const char *s);
 char *ll_xstrndup(const char *s, size_t n);
-#define LL_FREE(p)                                                            \
-  do {                                                                        \
-    free(p);                                                                  \
-    (p) = NULL;                                                               \
+#define LL_FREE(p)                                                             \
+  do {                                                                         \
+    free(p);                                                                   \
+    (p) = NULL;                                                                \
   } while (0)
 
 /* A growable byte buffer with a hard cap; data is always NUL-terminated. */
@@ -119,12 +119,12 @@ int ll_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 /* ------------------------------------------------------------------ */
 
 struct ll_source {
-  char *name;        /* display name (owned) */
-  char *data;        /* the bytes, NUL-terminated (owned) */
-  size_t len;        /* without the terminating NUL */
-  size_t *lines;     /* byte offset of each line's start (owned) */
+  char *name;    /* display name (owned) */
+  char *data;    /* the bytes, NUL-terminated (owned) */
+  size_t len;    /* without the terminating NUL */
+  size_t *lines; /* byte offset of each line's start (owned) */
   size_t nlines;
-  int has_nul;       /* a NUL byte occurs in data */
+  int has_nul; /* a NUL byte occurs in data */
 };
 
 /* Load a file ("-" means stdin).  On failure return NULL and put a
@@ -141,8 +141,7 @@ void ll_source_linecol(const struct ll_source *src, size_t off, int *line,
 /* Offset of a 1-based line and byte column (clamped to the data). */
 size_t ll_source_offset(const struct ll_source *src, int line, int col);
 /* The bytes of a 1-based line, without its line ending. */
-const char *ll_source_line(const struct ll_source *src, int line,
-                           size_t *len);
+const char *ll_source_line(const struct ll_source *src, int line, size_t *len);
 
 /* ------------------------------------------------------------------ */
 /* Entries (entries.c): the list model                                 */
@@ -185,9 +184,9 @@ struct ll_url {
 struct ll_entry;
 
 struct ll_link {
-  const char *url;   /* as cmark-gfm gives it (arena) */
-  const char *text;  /* the link text, plain (arena) */
-  const char *label; /* "Access", "Paper", ... or NULL (arena) */
+  const char *url;         /* as cmark-gfm gives it (arena) */
+  const char *text;        /* the link text, plain (arena) */
+  const char *label;       /* "Access", "Paper", ... or NULL (arena) */
   struct ll_span span;     /* the whole link in the source */
   struct ll_span url_span; /* the destination's bytes, or span */
   unsigned flags;          /* enum ll_link_flags */
@@ -209,10 +208,10 @@ struct ll_entry {
   const char *access;      /* access condition, NULL when none (arena) */
   const char *separator;   /* "-", ":", ... "" for none, NULL: n/a */
   struct ll_span span, name_span, desc_span, access_span, sep_span;
-  char marker;             /* list marker: '-', '*', '+', '.', ')' or 0 */
+  char marker; /* list marker: '-', '*', '+', '.', ')' or 0 */
   struct ll_span marker_span;
-  size_t section;          /* index into model->sections */
-  struct ll_link **links;  /* entry links, primary first (arena) */
+  size_t section;         /* index into model->sections */
+  struct ll_link **links; /* entry links, primary first (arena) */
   size_t nlinks;
   int line, end_line;
 };
@@ -220,10 +219,10 @@ struct ll_entry {
 struct ll_section {
   const char **path; /* heading texts, outermost first (arena) */
   size_t depth;
-  int line;          /* heading line, 0 for the top of the file */
-  int level;         /* heading level 1-6, 0 for the top of the file */
+  int line;            /* heading line, 0 for the top of the file */
+  int level;           /* heading level 1-6, 0 for the top of the file */
   struct ll_span span; /* the heading's bytes */
-  int skipped;       /* contents, contributing, licence ...: no entries */
+  int skipped;         /* contents, contributing, licence ...: no entries */
 };
 
 /* An HTML comment (suppressions live in them). */
@@ -312,12 +311,12 @@ extern const char *const ll_rule_docs[LL_R__COUNT];
 int ll_rule_find(const char *id);
 
 struct ll_diag {
-  const char *file;      /* borrowed from the source's name */
+  const char *file; /* borrowed from the source's name */
   enum ll_rule_id rule;
   enum ll_severity severity;
   struct ll_span span;
   int line, col, end_line, end_col; /* end_col: one past the last byte */
-  char *message;         /* owned */
+  char *message;                    /* owned */
   const char *custom_id; /* a custom pattern's id (borrowed), or NULL */
   /* Stable across edits elsewhere in the file: rule, flagged text and
    * how many times the same pair occurred before (hex, NUL-terminated). */
@@ -348,7 +347,7 @@ struct ll_ctx {
   /* ll_lint leaves suppression, sorting and fingerprints to a later
    * ll_lint_finish (findings of the link checker come first). */
   int defer_finish;
-  struct ll_diags diags;  /* findings of every file linted so far */
+  struct ll_diags diags; /* findings of every file linted so far */
   /* Set while one file is linted: */
   const struct ll_source *src;
   const struct ll_model *model;

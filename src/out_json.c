@@ -41,12 +41,12 @@ int ll_out_json(FILE *fp, const struct ll_diags *d) {
     const struct ll_diag *g = &d->v[i];
     json_array_append_new(
         arr, json_pack("{s:o, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, s:o}",
-                       "file", ll_json_str(g->file), "line", g->line, "column", g->col,
-                       "end_line", g->end_line, "end_column", g->end_col,
-                       "offset", (json_int_t)g->span.start, "end_offset",
-                       (json_int_t)g->span.end, "rule", ll_diag_id(g),
-                       "severity", ll_severity_name(g->severity), "message",
-                       ll_json_str(g->message)));
+                       "file", ll_json_str(g->file), "line", g->line, "column",
+                       g->col, "end_line", g->end_line, "end_column",
+                       g->end_col, "offset", (json_int_t)g->span.start,
+                       "end_offset", (json_int_t)g->span.end, "rule",
+                       ll_diag_id(g), "severity", ll_severity_name(g->severity),
+                       "message", ll_json_str(g->message)));
   }
   int r = json_dumpf(arr, fp, JSON_INDENT(2) | JSON_ENSURE_ASCII);
   fputc('\n', fp);
@@ -70,24 +70,25 @@ void ll_dump_add(void *dump, const struct ll_source *src,
       const struct ll_link *l = e->links[k];
       int line, col;
       ll_source_linecol(src, l->url_span.start, &line, &col);
-      json_array_append_new(
-          links, json_pack("{s:o, s:o, s:b, s:b, s:i, s:i}", "url", ll_json_str(l->url),
-                           "label", str_or_null(l->label), "primary", k == 0,
-                           "shared", (l->flags & LL_LINK_SHARED) != 0, "line",
-                           line, "column", col));
+      json_array_append_new(links, json_pack("{s:o, s:o, s:b, s:b, s:i, s:i}",
+                                             "url", ll_json_str(l->url),
+                                             "label", str_or_null(l->label),
+                                             "primary", k == 0, "shared",
+                                             (l->flags & LL_LINK_SHARED) != 0,
+                                             "line", line, "column", col));
     }
     json_t *section = json_array();
     const struct ll_section *s = &m->sections[e->section];
     for (size_t k = 0; k < s->depth; k++)
       json_array_append_new(section, ll_json_str(s->path[k]));
     json_array_append_new(
-        arr, json_pack("{s:o, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o}",
-                       "file", ll_json_str(src->name), "line", e->line, "end_line",
-                       e->end_line, "style", ll_style_name(e->style), "name",
-                       str_or_null(e->name), "links", links, "description",
-                       str_or_null(e->description), "access",
-                       str_or_null(e->access), "separator",
-                       str_or_null(e->separator), "section", section));
+        arr,
+        json_pack("{s:o, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "file",
+                  ll_json_str(src->name), "line", e->line, "end_line",
+                  e->end_line, "style", ll_style_name(e->style), "name",
+                  str_or_null(e->name), "links", links, "description",
+                  str_or_null(e->description), "access", str_or_null(e->access),
+                  "separator", str_or_null(e->separator), "section", section));
   }
 }
 

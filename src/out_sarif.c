@@ -5,9 +5,7 @@
 #include "out.h"
 
 static const char *level(enum ll_severity s) {
-  return s == LL_SEV_ERROR     ? "error"
-         : s == LL_SEV_WARNING ? "warning"
-                               : "note";
+  return s == LL_SEV_ERROR ? "error" : s == LL_SEV_WARNING ? "warning" : "note";
 }
 
 /* The page's "## Why" paragraph: the rule's long description. */
@@ -29,24 +27,23 @@ static json_t *rule(int i) {
   return json_pack("{s:s, s:s, s:o, s:o, s:{s:s, s:s}, s:{s:s}, s:s}", "id",
                    r->id, "name", r->id, "shortDescription",
                    text(json_string(r->summary)), "fullDescription",
-                   text(why(ll_rule_docs[i])), "help", "text",
-                   ll_rule_docs[i], "markdown", ll_rule_docs[i],
-                   "defaultConfiguration", "level", level(r->severity),
-                   "helpUri", uri);
+                   text(why(ll_rule_docs[i])), "help", "text", ll_rule_docs[i],
+                   "markdown", ll_rule_docs[i], "defaultConfiguration", "level",
+                   level(r->severity), "helpUri", uri);
 }
 
 static json_t *result(const struct ll_diag *g) {
   json_t *region =
       json_pack("{s:i, s:i, s:i, s:i}", "startLine", g->line, "startColumn",
                 g->col, "endLine", g->end_line, "endColumn", g->end_col);
-  json_t *loc = json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation",
-                          "artifactLocation", "uri", ll_json_str(g->file),
-                          "region", region);
-  json_t *res = json_pack("{s:s, s:i, s:s, s:o, s:[o], s:{s:s}}", "ruleId",
-                   ll_diag_id(g), "ruleIndex", (int)g->rule, "level",
-                   level(g->severity), "message",
-                   text(ll_json_str(g->message)), "locations", loc,
-                   "partialFingerprints", "listlint/v1", g->fingerprint);
+  json_t *loc =
+      json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation", "artifactLocation",
+                "uri", ll_json_str(g->file), "region", region);
+  json_t *res =
+      json_pack("{s:s, s:i, s:s, s:o, s:[o], s:{s:s}}", "ruleId", ll_diag_id(g),
+                "ruleIndex", (int)g->rule, "level", level(g->severity),
+                "message", text(ll_json_str(g->message)), "locations", loc,
+                "partialFingerprints", "listlint/v1", g->fingerprint);
   if (res && g->custom_id) /* a custom pattern is not in the catalogue */
     json_object_del(res, "ruleIndex");
   return res;

@@ -7,7 +7,7 @@
 #define WINDOW 160 /* bytes of a long line shown around the column */
 
 static const char *sev_color(enum ll_severity s) {
-  return s == LL_SEV_ERROR ? "\033[1;31m"
+  return s == LL_SEV_ERROR     ? "\033[1;31m"
          : s == LL_SEV_WARNING ? "\033[1;33m"
                                : "\033[1;36m";
 }
@@ -63,7 +63,8 @@ void ll_out_text(FILE *fp, const struct ll_diags *d, size_t from,
   for (size_t i = from; i < d->n; i++) {
     const struct ll_diag *g = &d->v[i];
     if (o->color)
-      fprintf(fp, "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s \033[2m[%s]\033[0m\n",
+      fprintf(fp,
+              "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s \033[2m[%s]\033[0m\n",
               g->file, g->line, g->col, sev_color(g->severity),
               ll_severity_name(g->severity), g->message, ll_diag_id(g));
     else

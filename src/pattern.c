@@ -21,8 +21,8 @@ struct ll_pattern *ll_pattern_new(const char *re, int icase, char **err) {
   uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
   if (icase)
     opts |= PCRE2_CASELESS;
-  pcre2_code *code =
-      pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, opts,
+                                   &ec, &eo, NULL);
   if (!code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(ec, msg, sizeof msg);

@@ -9,15 +9,17 @@
 
 #include "curlfn.h"
 
-#include "cli.h"
 #include "cache.h"
+#include "cli.h"
 #include "config.h"
+#include "git.h"
 #include "linkcheck.h"
 #include "pattern.h"
-#include "git.h"
 
 #define LL_MAX_INPUT ((size_t)256 << 20) /* bytes of one input */
-#define MAX_DEPTH 64                  /* directory levels searched */
+#define MAX_DEPTH 64                     /* directory levels searched */
+
+/* ---- the files of a run ---------------------------------------------- */
 
 struct paths {
   char **v;
@@ -59,8 +61,8 @@ static int find_markdown(const char *dir, struct paths *out, int depth) {
       continue;
     struct ll_buf b;
     ll_buf_init(&b, 0);
-    ll_buf_printf(&b, "%s%s%s", dir,
-                  dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
+    ll_buf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+                  de->d_name);
     add_path(&here, ll_buf_detach(&b));
   }
   closedir(d);
@@ -82,6 +84,8 @@ static int find_markdown(const char *dir, struct paths *out, int depth) {
   free(here.v);
   return rc;
 }
+
+/* ---- git: staged content, base revision, renames --------------------- */
 
 /* What a run asks git, asked once: the objects through one cat-file
  * process, the renames since the base through one diff. */
@@ -147,8 +151,8 @@ static int collect(const struct ll_opts *o, struct gitrun *g,
     return 0;
   }
   if (o->nfiles == 0) {
-    static const char *const names[] = {"README.md", "readme.md",
-                                        "Readme.md", NULL};
+    static const char *const names[] = {"README.md", "readme.md", "Readme.md",
+                                        NULL};
     for (int i = 0; names[i]; i++) {
       if (access(names[i], F_OK) == 0) {
         add_path(files, ll_xstrdup(names[i]));
@@ -192,8 +196,7 @@ static int refuse_binary(const struct ll_source *src) {
   const char *nul = memchr(src->data, '\0', src->len);
   int line, col;
   ll_source_linecol(src, (size_t)(nul - src->data), &line, &col);
-  fprintf(stderr,
-          "listlint: %s:%d:%d: binary file (NUL byte): not linted\n",
+  fprintf(stderr, "listlint: %s:%d:%d: binary file (NUL byte): not linted\n",
           src->name, line, col);
   return LL_EXIT_USAGE;
 }
@@ -240,11 +243,13 @@ static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
     *err = ll_buf_detach(&m);
     return NULL;
   }
-  struct ll_source *src = ll_source_from_mem(display, b.data ? b.data : "",
-                                             b.len);
+  struct ll_source *src =
+      ll_source_from_mem(display, b.data ? b.data : "", b.len);
   ll_buf_free(&b);
   return src;
 }
+
+/* ---- --diff-base ------------------------------------------------------ */
 
 /* --diff-base: drop the findings of ctx->diags[from..] that the file
  * already had in rev (matched by fingerprint, so moved lines stay old;
@@ -259,8 +264,7 @@ static void keep_new(struct ll_ctx *ctx, size_t from, const struct ll_opts *o,
     ll_buf_free(&b);
     return;
   }
-  struct ll_source *bs =
-      ll_source_from_mem(path, b.data ? b.data : "", b.len);
+  struct ll_source *bs = ll_source_from_mem(path, b.data ? b.data : "", b.len);
   ll_buf_free(&b);
   struct ll_ctx *bctx = ll_ctx_new();
   memcpy(bctx->severity, ctx->severity, sizeof bctx->severity);
@@ -493,8 +497,7 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
       if (!(l->flags & LL_LINK_ENTRY) || !sch ||
           (strcmp(sch, "http") != 0 && strcmp(sch, "https") != 0) ||
           l->parsed.parse_error || excluded(ex, o->nexcludes, l->url) ||
-          excluded(fex, nfex, l->url) ||
-          ll_map_get(&kv[k].base_urls, l->url))
+          excluded(fex, nfex, l->url) || ll_map_get(&kv[k].base_urls, l->url))
         continue;
       struct ll_cache_entry ce;
       int in_cache = cache && ll_cache_get(cache, l->url, &ce);
@@ -505,10 +508,9 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
       if (ll_lc_count(lc) > before && in_cache &&
           (ce.verdict == LL_V_ALIVE || ce.verdict == LL_V_MOVED) &&
           now - ce.checked < o->cache_age_s)
-        ll_lc_preset(lc, ci, (enum ll_verdict)ce.verdict, ce.status,
-                     ce.final_url,
-                     ce.verdict == LL_V_MOVED && ce.final_url ? ce.final_url
-                                                              : "cached");
+        ll_lc_preset(
+            lc, ci, (enum ll_verdict)ce.verdict, ce.status, ce.final_url,
+            ce.verdict == LL_V_MOVED && ce.final_url ? ce.final_url : "cached");
       if (ll_lc_result(lc, ci)->cached && ce.verdict == LL_V_MOVED) {
         /* keep the message of a moved link */
         struct ll_buf b;
@@ -553,8 +555,8 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
       if (r->verdict == LL_V_BLOCKED && r->status != 429 && alive_hosts &&
           host && ll_word_in_list(alive_hosts, host))
         continue;
-      report_link(ctx, r, sites[s].link, cache,
-                  ll_lc_url(lc, sites[s].check), now, o->fail_after_s);
+      report_link(ctx, r, sites[s].link, cache, ll_lc_url(lc, sites[s].check),
+                  now, o->fail_after_s);
     }
     for (size_t i = 0; i < ctx->diags.n; i++)
       ctx->diags.v[i].file = kv[k].src->name;
@@ -598,6 +600,8 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
   return status;
 }
 
+/* ---- the run --------------------------------------------------------- */
+
 int ll_run(const struct ll_opts *o) {
   if (o->command == LL_CMD_INSTALL_HOOK)
     return ll_hook_install(o->chain);
@@ -620,8 +624,8 @@ int ll_run(const struct ll_opts *o) {
     ll_buf_free(&spec);
     /* An unborn HEAD (the first commit) has nothing: all is new. */
     static const char *const top[] = {"rev-parse", "--git-dir", NULL};
-    if (!have_base && (strcmp(o->diff_base, "HEAD") != 0 ||
-                       ll_git(top, NULL) != 0)) {
+    if (!have_base &&
+        (strcmp(o->diff_base, "HEAD") != 0 || ll_git(top, NULL) != 0)) {
       fprintf(stderr, "listlint: --diff-base: '%s' is not a commit here\n",
               o->diff_base);
       ll_git_batch_close(git.batch);
@@ -671,8 +675,8 @@ int ll_run(const struct ll_opts *o) {
   }
   struct ll_out_opts out = {0};
   out.color = want_color(o);
-  out.show_source = o->show_source >= 0 ? o->show_source
-                                        : isatty(STDOUT_FILENO);
+  out.show_source =
+      o->show_source >= 0 ? o->show_source : isatty(STDOUT_FILENO);
   out.quiet = o->quiet;
   void *dump = o->dump_entries ? ll_dump_new() : NULL;
   size_t linted = 0;
@@ -692,7 +696,8 @@ int ll_run(const struct ll_opts *o) {
                   : o->config  ? ll_xstrdup(o->config)
                                : ll_config_find(is_stdin ? "./-" : path);
     const char *key = cpath ? cpath : "";
-    struct ll_config *cfg = (struct ll_config *)(size_t)ll_map_get(&configs, key);
+    struct ll_config *cfg =
+        (struct ll_config *)(size_t)ll_map_get(&configs, key);
     if (!cfg) {
       cfg = ll_config_load(cpath, &cli, &err);
       if (!cfg) {
@@ -724,8 +729,7 @@ int ll_run(const struct ll_opts *o) {
       continue;
     }
     if (src->len == 0 && !o->quiet)
-      fprintf(stderr, "listlint: %s: empty file, nothing to lint\n",
-              src->name);
+      fprintf(stderr, "listlint: %s: empty file, nothing to lint\n", src->name);
     size_t from = ctx->diags.n;
     struct ll_model *m = NULL;
     if (ll_lint(ctx, src, dump || links ? &m : NULL, &err) < 0) {

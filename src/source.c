@@ -158,8 +158,7 @@ size_t ll_source_offset(const struct ll_source *src, int line, int col) {
   return off > src->len ? src->len : off;
 }
 
-const char *ll_source_line(const struct ll_source *src, int line,
-                           size_t *len) {
+const char *ll_source_line(const struct ll_source *src, int line, size_t *len) {
   if (line < 1 || (size_t)line > src->nlines) {
     *len = 0;
     return "";

@@ -15,7 +15,7 @@ struct directive {
   char **ids; /* NULL: every rule */
   size_t nids;
   int used;
-  int none; /* named only rules listlint does not have */
+  int none;        /* named only rules listlint does not have */
   int first, last; /* lines it covers (NEXT_LINE, THIS_LINE, NEXT_BLOCK) */
 };
 
@@ -193,8 +193,9 @@ void ll_suppress_apply(struct ll_ctx *ctx, size_t from,
       /* the last disable/enable before the finding that names its rule */
       for (size_t k = nd; k-- > 0;) {
         struct directive *d = &dv[k];
-        if ((d->kind == DISABLE || d->kind == ENABLE) && d->c->line <= g->line &&
-            d->c->span.start <= g->span.start && names(d, id)) {
+        if ((d->kind == DISABLE || d->kind == ENABLE) &&
+            d->c->line <= g->line && d->c->span.start <= g->span.start &&
+            names(d, id)) {
           if (d->kind == DISABLE)
             hit = d;
           break;

@@ -24,8 +24,8 @@ static size_t scheme_len(const char *url) {
   if (!ll_isalpha((unsigned char)url[0]))
     return 0;
   size_t i = 1;
-  while (ll_isalnum((unsigned char)url[i]) || url[i] == '+' ||
-         url[i] == '-' || url[i] == '.')
+  while (ll_isalnum((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' ||
+         url[i] == '.')
     i++;
   return url[i] == ':' ? i : 0;
 }
@@ -58,8 +58,7 @@ static int split_plain(struct ll_arena *a, const char *url, size_t sl,
   for (const char *q = p; *q; q++) {
     unsigned char c = (unsigned char)*q;
     if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
-        c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' ||
-        c == '}')
+        c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}')
       return 0;
   }
   const char *path = p, *query = strchr(p, '?'), *frag = strchr(p, '#');
@@ -153,10 +152,10 @@ static int host_is(const char *host, const char *domain) {
 
 int ll_url_is_tracking_param(const char *name, size_t n, const char *host) {
   static const char *const params[] = {
-      "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "mc_cid", "mc_eid",
-      "igshid", "_hsenc", "_hsmi", "yclid", "_ga", "_gl", "mkt_tok",
-      "twclid", "ttclid", "li_fat_id", "wickedid", "oly_anon_id",
-      "oly_enc_id", "vero_id", "trk", NULL};
+      "fbclid",      "gclid",      "dclid",   "gclsrc", "msclkid",   "mc_cid",
+      "mc_eid",      "igshid",     "_hsenc",  "_hsmi",  "yclid",     "_ga",
+      "_gl",         "mkt_tok",    "twclid",  "ttclid", "li_fat_id", "wickedid",
+      "oly_anon_id", "oly_enc_id", "vero_id", "trk",    NULL};
   if (n > 4 && strncmp(name, "utm_", 4) == 0)
     return 1;
   for (int i = 0; params[i]; i++)
@@ -175,11 +174,12 @@ int ll_url_is_shortener(const char *host) {
   if (n > 12)
     return 0; /* the longest below is "shorturl.at" */
   static const char *const hosts[] = {
-      "bit.ly", "bitly.com", "lnkd.in", "goo.gl", "t.co", "tinyurl.com",
-      "ow.ly", "buff.ly", "is.gd", "v.gd", "rb.gy", "cutt.ly",
-      "shorturl.at", "tiny.cc", "rebrand.ly", "t.ly", "s.id", "bl.ink",
-      "shorte.st", "adf.ly", "qr.ae", "trib.al", "dlvr.it", "ift.tt",
-      "amzn.to", "fb.me", "tr.im", "soo.gd", "clck.ru", NULL};
+      "bit.ly",      "bitly.com", "lnkd.in",     "goo.gl",    "t.co",
+      "tinyurl.com", "ow.ly",     "buff.ly",     "is.gd",     "v.gd",
+      "rb.gy",       "cutt.ly",   "shorturl.at", "tiny.cc",   "rebrand.ly",
+      "t.ly",        "s.id",      "bl.ink",      "shorte.st", "adf.ly",
+      "qr.ae",       "trib.al",   "dlvr.it",     "ift.tt",    "amzn.to",
+      "fb.me",       "tr.im",     "soo.gd",      "clck.ru",   NULL};
   for (int i = 0; hosts[i]; i++)
     if (hosts[i][0] == host[0] && strcmp(host, hosts[i]) == 0)
       return 1;

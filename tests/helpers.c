@@ -113,8 +113,8 @@ int th_run(const char *args, const char *in, char **out, char **err) {
   if (in)
     fputs(in, fp);
   fclose(fp);
-  snprintf(cmd, sizeof cmd, "cd '%s' && %s %s <'%s' >'%s' 2>'%s'",
-           th_root(), th_bin(), args, i, o, e);
+  snprintf(cmd, sizeof cmd, "cd '%s' && %s %s <'%s' >'%s' 2>'%s'", th_root(),
+           th_bin(), args, i, o, e);
   int st = system(cmd);
   int code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
   fp = fopen(o, "rb");

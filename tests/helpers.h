@@ -45,7 +45,6 @@ int th_run(const char *args, const char *in, char **out, char **err);
 /* A fresh temporary directory (caller frees the string). */
 char *th_tmpdir(void);
 /* Write len bytes to dir/name; return the path (caller frees). */
-char *th_write(const char *dir, const char *name, const char *data,
-               size_t len);
+char *th_write(const char *dir, const char *name, const char *data, size_t len);
 
 #endif

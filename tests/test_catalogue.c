@@ -67,8 +67,7 @@ Test(catalogue, every_page_and_fixture_dir_names_a_rule) {
       continue;
     char id[256];
     snprintf(id, sizeof id, "%.*s", (int)(n - 3), de->d_name);
-    cr_expect(ll_rule_find(id) >= 0, "rules/%s documents no rule",
-              de->d_name);
+    cr_expect(ll_rule_find(id) >= 0, "rules/%s documents no rule", de->d_name);
   }
   closedir(d);
   snprintf(dir, sizeof dir, "%s/tests/fixtures", th_root());

@@ -45,8 +45,7 @@ Test(cli, help_version_and_usage_errors) {
 
 Test(cli, stdin_findings_and_exit_status) {
   char *out;
-  int st = th_run("--stdin-filename list.md --color=never -", BAD, &out,
-                  NULL);
+  int st = th_run("--stdin-filename list.md --color=never -", BAD, &out, NULL);
   cr_expect_eq(st, 1);
   cr_expect(strstr(out, "list.md:2:7: error: URL 'htps://b.org' is malformed"),
             "%s", out);
@@ -54,13 +53,11 @@ Test(cli, stdin_findings_and_exit_status) {
   cr_expect(strstr(out, "1 error"), "summary: %s", out);
   free(out);
   cr_expect_eq(th_run("--rule malformed-url=warning -", BAD, NULL, NULL), 0);
+  cr_expect_eq(th_run("--rule malformed-url=warning --fail-on=warning -", BAD,
+                      NULL, NULL),
+               1);
   cr_expect_eq(
-      th_run("--rule malformed-url=warning --fail-on=warning -", BAD, NULL,
-             NULL),
-      1);
-  cr_expect_eq(th_run("--rule malformed-url=off --fail-on=info -", BAD,
-                      &out, NULL),
-               0);
+      th_run("--rule malformed-url=off --fail-on=info -", BAD, &out, NULL), 0);
   cr_expect(strstr(out, "no problems"), "%s", out);
   free(out);
 }
@@ -90,14 +87,13 @@ static json_t *parse_json(const char *s) {
 
 Test(cli, json_format_has_stable_keys) {
   char *out;
-  cr_expect_eq(th_run("--format=json --stdin-filename l.md -", BAD, &out,
-                      NULL),
+  cr_expect_eq(th_run("--format=json --stdin-filename l.md -", BAD, &out, NULL),
                1);
   json_t *j = parse_json(out);
   cr_assert(json_is_array(j));
   cr_assert_eq(json_array_size(j), 1);
   json_t *d = json_array_get(j, 0);
-  const char *keys[] = {"file", "line", "column", "end_line", "end_column",
+  const char *keys[] = {"file", "line",     "column",  "end_line", "end_column",
                         "rule", "severity", "message", NULL};
   for (int i = 0; keys[i]; i++)
     cr_expect(json_object_get(d, keys[i]), "key %s", keys[i]);
@@ -119,9 +115,8 @@ Test(cli, json_format_has_stable_keys) {
 
 Test(cli, dump_entries) {
   char *out;
-  cr_expect_eq(th_run("--dump-entries tests/golden/seed-002.md", NULL, &out,
-                      NULL),
-               0);
+  cr_expect_eq(
+      th_run("--dump-entries tests/golden/seed-002.md", NULL, &out, NULL), 0);
   json_t *j = parse_json(out);
   cr_assert(json_array_size(j) > 40);
   size_t cardiac = 0;
@@ -129,9 +124,8 @@ Test(cli, dump_entries) {
   size_t i;
   json_t *e;
   json_array_foreach(j, i, e) {
-    const char *keys[] = {"file", "line", "end_line", "style", "name",
-                          "links", "description", "access", "section",
-                          NULL};
+    const char *keys[] = {"file",  "line",        "end_line", "style",   "name",
+                          "links", "description", "access",   "section", NULL};
     for (int k = 0; keys[k]; k++)
       cr_expect(json_object_get(e, keys[k]), "key %s", keys[k]);
     json_t *links = json_object_get(e, "links");
@@ -183,8 +177,8 @@ Test(cli, no_file_lints_readme_of_cwd) {
   int st = system(cmd);
   cr_expect_eq(WEXITSTATUS(st), 2, "no README.md: usage error");
   free(th_write(dir, "README.md", BAD, strlen(BAD)));
-  snprintf(cmd, sizeof cmd, "cd '%s' && %s -q | grep -q '^README.md:2:7:'",
-           dir, th_bin());
+  snprintf(cmd, sizeof cmd, "cd '%s' && %s -q | grep -q '^README.md:2:7:'", dir,
+           th_bin());
   cr_expect_eq(system(cmd), 0);
   cleanup(dir);
 }
@@ -277,8 +271,7 @@ Test(cli, huge_line_and_deep_nesting, .timeout = 120) {
   snprintf(args, sizeof args, "-q '%s'", path);
   int st = th_run(args, NULL, &out, NULL);
   cr_expect(st == 0 || st == 1, "deep nesting: exit %d", st);
-  cr_expect(strstr(out, "deep.md:1:"), "the quoted link is found: %.300s",
-            out);
+  cr_expect(strstr(out, "deep.md:1:"), "the quoted link is found: %.300s", out);
   free(out);
   free(path);
   ll_buf_free(&b);
@@ -289,8 +282,7 @@ Test(cli, huge_line_and_deep_nesting, .timeout = 120) {
 /* The seeds' findings, reviewed line by line, kept as golden files. */
 static void golden(const char *seed) {
   char args[512], rel[512], *out;
-  snprintf(args, sizeof args, "-q --no-show-source tests/golden/%s.md",
-           seed);
+  snprintf(args, sizeof args, "-q --no-show-source tests/golden/%s.md", seed);
   th_run(args, NULL, &out, NULL);
   snprintf(rel, sizeof rel, "tests/golden/%s.txt", seed);
   char *want = th_read(rel, NULL);

@@ -9,7 +9,8 @@
 #include "config.h"
 #include "helpers.h"
 
-#define BAD "# L\n\n- [A](https://a.org) - Alpha.\n- [B](htps://b.org) - Beta.\n"
+#define BAD                                                                    \
+  "# L\n\n- [A](https://a.org) - Alpha.\n- [B](htps://b.org) - Beta.\n"
 
 static char *dir;
 
@@ -57,8 +58,8 @@ Test(config, nearest_file_up_to_the_repository_root) {
   snprintf(args, sizeof args, "-q --no-config '%s/repo/docs/list.md'", dir);
   cr_expect_eq(run(args, NULL, NULL), 1);
   put("strict.ini", "[rules]\nduplicate-link = off\nmalformed-url = warning\n");
-  snprintf(args, sizeof args, "-q --config '%s/strict.ini' '%s/repo/docs/list.md'",
-           dir, dir);
+  snprintf(args, sizeof args,
+           "-q --config '%s/strict.ini' '%s/repo/docs/list.md'", dir, dir);
   cr_expect_eq(run(args, &out, NULL), 0);
   cr_expect(strstr(out, "warning: URL 'htps://b.org'"), "%s", out);
   free(out);
@@ -80,7 +81,8 @@ static void bad_config(const char *text, const char *want) {
 
 Test(config, errors_name_the_file_and_line) {
   bad_config("[rules]\n\nbogus = error\n", "bad.ini:3: unknown rule 'bogus'");
-  bad_config("[rules]\nmalformed-url = loud\n", "bad.ini:2: bad severity 'loud'");
+  bad_config("[rules]\nmalformed-url = loud\n",
+             "bad.ini:2: bad severity 'loud'");
   bad_config("[listlint]\ncolour = red\n", "bad.ini:2: unknown key 'colour'");
   bad_config("[listlint]\nprofile = shiny\n", "unknown profile 'shiny'");
   bad_config("junk\n", "bad.ini:1: not valid INI");
@@ -91,8 +93,10 @@ Test(config, errors_name_the_file_and_line) {
              "bad.ini:3: pattern 'p': pattern does not compile: missing "
              "closing parenthesis at offset 9");
   bad_config("[pattern \"p\"]\nfield = colour\n", "unknown field 'colour'");
-  bad_config("[links]\nspeed = max\n", "bad.ini:2: unknown key 'speed' in [links]");
-  bad_config("[links]\nexclude = (x\n", "bad.ini:2: [links] exclude does not compile");
+  bad_config("[links]\nspeed = max\n",
+             "bad.ini:2: unknown key 'speed' in [links]");
+  bad_config("[links]\nexclude = (x\n",
+             "bad.ini:2: [links] exclude does not compile");
   bad_config("[rule \"duplicate-link\"]\nallow = [z-a]\n",
              "bad.ini:2: duplicate-link: 'allow' does not compile");
   char args[8192], *err;
@@ -117,8 +121,9 @@ Test(config, options_change_what_rules_report) {
   cr_expect(strstr(out, "duplicate-link"), "%s", out);
   cr_expect(strstr(out, "insecure-http"), "%s", out);
   free(out);
-  put(".listlint.ini", "[rule \"duplicate-link\"]\nallow-sections = ^L > Also$\n"
-                       "[rule \"insecure-http\"]\nallow-hosts = old.example.org\n");
+  put(".listlint.ini",
+      "[rule \"duplicate-link\"]\nallow-sections = ^L > Also$\n"
+      "[rule \"insecure-http\"]\nallow-hosts = old.example.org\n");
   snprintf(args, sizeof args, "-q '%s/l.md'", dir);
   run(args, &out, NULL);
   cr_expect_null(strstr(out, "duplicate-link"), "%s", out);
@@ -153,7 +158,8 @@ Test(config, catastrophic_pattern_is_stopped_and_reported, .timeout = 60) {
 }
 
 Test(config, print_config_shows_all_layers) {
-  put(".listlint.ini", "[listlint]\nprofile = datasets\n[rules]\nmojibake = off\n");
+  put(".listlint.ini",
+      "[listlint]\nprofile = datasets\n[rules]\nmojibake = off\n");
   put("l.md", BAD);
   char args[8192], *out;
   snprintf(args, sizeof args, "--print-config '%s/l.md'", dir);
@@ -185,11 +191,12 @@ Test(profiles, awesome_requires_descriptions_and_punctuation) {
   th_run("-q --no-config -", list, &out, NULL);
   cr_expect_str_eq(out, "", "loose: too few entries for conventions");
   free(out);
-  cr_expect_eq(th_run("-q --no-config --profile awesome --stdin-filename l.md -",
-                      list, &out, NULL),
-               1);
-  cr_expect(strstr(out, "l.md:4:4: error: entry 'B' has no description"),
-            "%s", out);
+  cr_expect_eq(
+      th_run("-q --no-config --profile awesome --stdin-filename l.md -", list,
+             &out, NULL),
+      1);
+  cr_expect(strstr(out, "l.md:4:4: error: entry 'B' has no description"), "%s",
+            out);
   cr_expect(strstr(out, "l.md:5:28: error: description does not end"), "%s",
             out);
   cr_expect(strstr(out, "l.md:5:24: error: description starts with a "

@@ -148,8 +148,8 @@ Test(git, diff_base_reports_only_new_findings) {
   cr_expect_null(strstr(out, "htps://b.org"), "old finding: %s", out);
   free(out);
   /* lines moved above the old problem do not make it new */
-  must("printf -- '# L\\n\\n- [Z](https://z.org) - Zed.\\n" "- [A](https://a.org) - Alpha.\\n"
-       BAD_LINE "' > README.md");
+  must("printf -- '# L\\n\\n- [Z](https://z.org) - Zed.\\n"
+       "- [A](https://a.org) - Alpha.\\n" BAD_LINE "' > README.md");
   st = sh("\"$LL\" -q --diff-base HEAD README.md", &out);
   cr_expect_eq(st, 0, "%s", out);
   free(out);

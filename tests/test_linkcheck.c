@@ -146,7 +146,7 @@ Test(links, alive_dead_gone) {
 }
 
 Test(links, redirects) {
-  const char *p[] = {"/301", "/308", "/302", "/chain1", "/chain-404",
+  const char *p[] = {"/301",   "/308",     "/302",    "/chain1", "/chain-404",
                      "/loop1", "/to-file", "/to-ftp", NULL};
   char *out;
   check(p, NULL, &out, NULL);
@@ -222,8 +222,7 @@ Test(links, timeouts_and_resets) {
   double secs;
   check(p, "--link-timeout 2", &out, &secs);
   cr_expect(strstr(out, ":3:8: warning: no answer within"), "%s", out);
-  cr_expect(strstr(out, ":4:8: warning: no answer within"), "trickle: %s",
-            out);
+  cr_expect(strstr(out, ":4:8: warning: no answer within"), "trickle: %s", out);
   cr_expect(strstr(out, ":5:8: warning: ") && strstr(out, "[link-error]"),
             "reset: %s", out);
   free(out);
@@ -279,8 +278,8 @@ Test(links, identical_urls_once_and_headers_per_host) {
   cr_expect_eq(seen("HEAD /need-ua"), 1, "honest User-Agent");
   cr_expect_eq(seen("HEAD /need-token"), 1, "the header went to its host");
   /* not to another host */
-  check(p, "--rule duplicate-link=off --header='example.org X-Token: x'",
-        &out, NULL);
+  check(p, "--rule duplicate-link=off --header='example.org X-Token: x'", &out,
+        NULL);
   cr_expect(strstr(out, "401 Unauthorized"), "%s", out);
   free(out);
 }

@@ -7,8 +7,7 @@
 #include "helpers.h"
 
 static const struct ll_entry *entry(struct th_lint *t, size_t i) {
-  cr_assert_lt(i, t->model->nentries, "only %zu entries",
-               t->model->nentries);
+  cr_assert_lt(i, t->model->nentries, "only %zu entries", t->model->nentries);
   return t->model->entries[i];
 }
 
@@ -22,8 +21,8 @@ Test(model, link_list_separators) {
                   "- **[E](https://e.org)** \xE2\x80\x94 Epsilon.\n"
                   "- [F](https://f.org) Plain words.\n");
   cr_assert_eq(t.model->nentries, 6);
-  const char *seps[] = {"-", "\xE2\x80\x93", ":", "\xEF\xBC\x9A",
-                        "\xE2\x80\x94", ""};
+  const char *seps[] = {
+      "-", "\xE2\x80\x93", ":", "\xEF\xBC\x9A", "\xE2\x80\x94", ""};
   const char *names[] = {"A", "B", "C", "D", "E", "F"};
   for (size_t i = 0; i < 6; i++) {
     const struct ll_entry *e = entry(&t, i);

@@ -18,7 +18,7 @@ Test(out, github_escapes_data_and_properties) {
   g.col = 7;
   g.end_line = 3;
   g.end_col = 12;
-  g.message = (char *)(size_t)"100% bad\r\nnext: a,b \xC3\xA4";
+  g.message = (char *)(size_t) "100% bad\r\nnext: a,b \xC3\xA4";
   d.v = &g;
   d.n = 1;
   char *buf = NULL;
@@ -66,8 +66,7 @@ Test(out, sarif_has_the_fields_code_scanning_needs) {
                               {"help", "text"},
                               {"defaultConfiguration", "level"}};
     for (int k = 0; k < 4; k++) {
-      json_t *v = json_object_get(json_object_get(r, paths[k][0]),
-                                  paths[k][1]);
+      json_t *v = json_object_get(json_object_get(r, paths[k][0]), paths[k][1]);
       cr_expect(json_is_string(v) && json_string_length(v) > 0,
                 "rule %s lacks %s.%s", ll_rules[i].id, paths[k][0],
                 paths[k][1]);
@@ -81,8 +80,7 @@ Test(out, sarif_has_the_fields_code_scanning_needs) {
   cr_expect(json_string_length(
                 json_object_get(json_object_get(res, "message"), "text")) > 0);
   json_t *pl = json_object_get(
-      json_array_get(json_object_get(res, "locations"), 0),
-      "physicalLocation");
+      json_array_get(json_object_get(res, "locations"), 0), "physicalLocation");
   cr_expect_str_eq(json_string_value(json_object_get(
                        json_object_get(pl, "artifactLocation"), "uri")),
                    "docs/l.md");

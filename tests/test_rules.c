@@ -65,13 +65,13 @@ static void check_rule(int rule) {
       size_t wl = strlen(want);
       while (wl && want[wl - 1] == ' ')
         want[--wl] = '\0';
-      cr_expect_str_eq(got, want, "%s: [%s] found at %s, expected %s", rel,
-                       id, got, want);
+      cr_expect_str_eq(got, want, "%s: [%s] found at %s, expected %s", rel, id,
+                       got, want);
       free(want);
       fails++;
     } else if (strncmp(n, "pass-", 5) == 0) {
-      cr_expect_str_eq(got, "", "%s: [%s] should find nothing, found %s",
-                       rel, id, got);
+      cr_expect_str_eq(got, "", "%s: [%s] should find nothing, found %s", rel,
+                       id, got);
       passes++;
     }
     free(got);
@@ -83,7 +83,7 @@ static void check_rule(int rule) {
   cr_expect(fails > 0 && passes > 0, "%s needs fail-*.md and pass-*.md", id);
 }
 
-#define LL_RULE(e, id, sev, flags, summary)                                   \
+#define LL_RULE(e, id, sev, flags, summary)                                    \
   Test(rules, e) { check_rule(LL_R_##e); }
 #include "rules.def"
 #undef LL_RULE
@@ -107,8 +107,10 @@ Test(rules, off_rule_reports_nothing) {
 /* A context lints many files; findings keep their own file. */
 Test(rules, two_files_in_one_context) {
   struct ll_ctx *ctx = ll_ctx_new();
-  struct ll_source *a = ll_source_from_mem("a.md", "- [A](htps://x.org) - Z.\n", 24);
-  struct ll_source *b = ll_source_from_mem("b.md", "- [B](htps://y.org) - Z.\n", 24);
+  struct ll_source *a =
+      ll_source_from_mem("a.md", "- [A](htps://x.org) - Z.\n", 24);
+  struct ll_source *b =
+      ll_source_from_mem("b.md", "- [B](htps://y.org) - Z.\n", 24);
   char *err = NULL;
   cr_assert_eq(ll_lint(ctx, a, NULL, &err), 0);
   cr_assert_eq(ll_lint(ctx, b, NULL, &err), 0);

@@ -37,8 +37,9 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   ll_buf_free(&dir);
   if (!ok) {
     struct ll_span s = {0, 0};
-    ll_report(ctx, s, "no contributing.md beside the list: tell "
-                      "contributors how to add an entry");
+    ll_report(ctx, s,
+              "no contributing.md beside the list: tell "
+              "contributors how to add an entry");
   }
 }
 

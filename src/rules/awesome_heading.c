@@ -3,9 +3,9 @@
 #include "common.h"
 
 static int small_word(const char *w, size_t n) {
-  static const char *const small[] = {"a", "an", "and", "as", "at", "but",
-                                      "by", "for", "in", "of", "on", "or",
-                                      "the", "to", "via", "with", NULL};
+  static const char *const small[] = {"a",   "an",  "and", "as",   "at", "but",
+                                      "by",  "for", "in",  "of",   "on", "or",
+                                      "the", "to",  "via", "with", NULL};
   for (int i = 0; small[i]; i++)
     if (strlen(small[i]) == n && strncmp(small[i], w, n) == 0)
       return 1;

@@ -51,8 +51,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   if (!toc)
     return;
   size_t toc_start = m->sections[toc].span.end;
-  size_t toc_end = toc + 1 < m->nsections ? m->sections[toc + 1].span.start
-                                          : ctx->src->len;
+  size_t toc_end =
+      toc + 1 < m->nsections ? m->sections[toc + 1].span.start : ctx->src->len;
   struct ll_map anchors = {0}, linked = {0};
   /* a contents link may point at any heading (back to the title, to
    * the contents itself) */
@@ -80,8 +80,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       continue;
     char *a = slug(s->path[s->depth - 1]);
     if (!ll_map_get(&linked, a))
-      ll_report(ctx, s->span,
-                "section '%s' is missing from the contents (#%s)",
+      ll_report(ctx, s->span, "section '%s' is missing from the contents (#%s)",
                 s->path[s->depth - 1], a);
     free(a);
   }

@@ -52,8 +52,9 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       struct ll_span s = e->desc_span;
       s.end = s.start + 1;
       if (forced)
-        ll_report(ctx, s, "description starts with a lower-case letter; "
-                          "the configuration requires a capital");
+        ll_report(ctx, s,
+                  "description starts with a lower-case letter; "
+                  "the configuration requires a capital");
       else
         ll_report(ctx, s,
                   "description starts with a lower-case letter; %zu of %zu "

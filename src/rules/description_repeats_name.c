@@ -37,7 +37,8 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   size_t n = strlen(e->name);
   if (start && strcmp(start, "true") == 0 &&
       strncasecmp(e->description, e->name, n) == 0 &&
-      (e->description[n] == '\0' || ll_isspace((unsigned char)e->description[n]) ||
+      (e->description[n] == '\0' ||
+       ll_isspace((unsigned char)e->description[n]) ||
        strchr(".,!?:-", e->description[n]))) {
     struct ll_span s = e->desc_span;
     if (s.end - s.start > n)

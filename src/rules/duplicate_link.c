@@ -62,8 +62,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     } else if (first->entry != l->entry) {
       int line, col;
       ll_source_linecol(ctx->src, first->span.start, &line, &col);
-      ll_report(ctx, l->url_span, "duplicate link '%s' (first listed at line %d)",
-                l->url, line);
+      ll_report(ctx, l->url_span,
+                "duplicate link '%s' (first listed at line %d)", l->url, line);
     }
     free(key);
   }

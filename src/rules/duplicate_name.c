@@ -14,8 +14,8 @@ static char *site(const struct ll_entry *e) {
   const struct ll_url *u = &l->parsed;
   char *r = NULL;
   if (u->host) {
-    static const char *const hubs[] = {"github.com", "gitlab.com",
-                                       "bitbucket.org", "codeberg.org",
+    static const char *const hubs[] = {"github.com",      "gitlab.com",
+                                       "bitbucket.org",   "codeberg.org",
                                        "sourceforge.net", NULL};
     const char *h = strncmp(u->host, "www.", 4) == 0 ? u->host + 4 : u->host;
     struct ll_buf b;

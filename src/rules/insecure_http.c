@@ -15,8 +15,7 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
     struct ll_span s = l->url_span;
     if (s.end - s.start > 7)
       s.end = s.start + 7;
-    ll_report(ctx, s, "http:// link: use https:// if '%s' supports it",
-              host);
+    ll_report(ctx, s, "http:// link: use https:// if '%s' supports it", host);
   }
 }
 

@@ -23,8 +23,7 @@ static void check(struct ll_ctx *ctx, const struct ll_source *src) {
       i++;
     if (reports < MAX_REPORTS) {
       struct ll_span s = {start, i};
-      ll_report(ctx, s,
-                "invalid UTF-8: byte 0x%02X%s; save the file as UTF-8",
+      ll_report(ctx, s, "invalid UTF-8: byte 0x%02X%s; save the file as UTF-8",
                 d[start], i - start > 1 ? " and following" : "");
       reports++;
       last = s;

@@ -61,8 +61,8 @@ static void entry(struct ll_ctx *ctx, const struct ll_entry *e) {
   if (e->name_span.end > e->name_span.start)
     scan(ctx, e->name_span, "name");
   const struct ll_link *l = ll_primary(e);
-  size_t from = l && l->span.end > e->name_span.end ? l->span.end
-                                                    : e->name_span.end;
+  size_t from =
+      l && l->span.end > e->name_span.end ? l->span.end : e->name_span.end;
   if (e->separator && e->desc_span.start > from && from > 0) {
     struct ll_span s = {from, e->desc_span.start};
     scan(ctx, s, "separator");
@@ -75,4 +75,4 @@ static void link(struct ll_ctx *ctx, const struct ll_link *l) {
 }
 
 const struct ll_rule_ops ll_rule_INVISIBLE_CHAR = {.on_entry = entry,
-                                                  .on_link = link};
+                                                   .on_link = link};

@@ -2,7 +2,9 @@
  * few that use another. */
 #include "common.h"
 
-static int idx(char c) { return c == '-' ? 0 : c == '*' ? 1 : c == '+' ? 2 : -1; }
+static int idx(char c) {
+  return c == '-' ? 0 : c == '*' ? 1 : c == '+' ? 2 : -1;
+}
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   size_t counts[3] = {0}, total = 0;

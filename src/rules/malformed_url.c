@@ -87,9 +87,8 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
     ll_report(ctx, l->url_span, "URL '%s' is malformed: %s", u, pu->error);
   } else if (!pu->host || !pu->host[0]) {
     ll_report(ctx, l->url_span, "URL '%s' has no host", u);
-  } else if (pu->host[0] != '[' &&
-             (strstr(pu->host, "..") || pu->host[0] == '.' ||
-              pu->host[0] == '-')) {
+  } else if (pu->host[0] != '[' && (strstr(pu->host, "..") ||
+                                    pu->host[0] == '.' || pu->host[0] == '-')) {
     ll_report(ctx, l->url_span, "URL '%s' has an invalid host '%s'", u,
               pu->host);
   } else if (pu->host[0] != '[' && !strchr(pu->host, '.') &&

@@ -3,7 +3,7 @@
  * link list) is its authors' choice, so nothing is reported there. */
 #include "common.h"
 
-#define MIN_SHARE 30 /* percent of entries of a style with a description */
+#define MIN_SHARE 30  /* percent of entries of a style with a description */
 #define MIN_ENTRIES 5 /* fewer entries show no habit */
 
 /* A nested list (an item's sub-list) is a list of its own: when most of

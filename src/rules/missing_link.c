@@ -36,8 +36,7 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
     return;
   if (e->name)
     ll_report(ctx, ll_name_or_entry(e),
-              "entry '%s' has no link: add one (e.g. 'Access: URL')",
-              e->name);
+              "entry '%s' has no link: add one (e.g. 'Access: URL')", e->name);
   else
     ll_report(ctx, e->span, "entry has no link");
 }

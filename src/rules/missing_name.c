@@ -11,8 +11,8 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   if (e->style == LL_STYLE_LINK_LIST)
     ll_report(ctx, l->span, "link text is empty: give the entry a name");
   else
-    ll_report(ctx, l->span,
-              "'%s' has no name: write 'Name: URL (description)'", l->url);
+    ll_report(ctx, l->span, "'%s' has no name: write 'Name: URL (description)'",
+              l->url);
 }
 
 const struct ll_rule_ops ll_rule_MISSING_NAME = {.on_entry = check};

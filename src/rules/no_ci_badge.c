@@ -2,11 +2,19 @@
 #include "common.h"
 
 static void check(struct ll_ctx *ctx, const struct ll_link *l) {
-  static const char *const ci[] = {
-      "travis-ci.", "circleci.com", "/actions/workflows/", "appveyor.com",
-      "codecov.io", "coveralls.io", "shields.io/github/actions",
-      "shields.io/travis", "shields.io/circleci", "/badges/build",
-      "ci.appveyor", "semaphoreci", NULL};
+  static const char *const ci[] = {"travis-ci.",
+                                   "circleci.com",
+                                   "/actions/workflows/",
+                                   "appveyor.com",
+                                   "codecov.io",
+                                   "coveralls.io",
+                                   "shields.io/github/actions",
+                                   "shields.io/travis",
+                                   "shields.io/circleci",
+                                   "/badges/build",
+                                   "ci.appveyor",
+                                   "semaphoreci",
+                                   NULL};
   if (!(l->flags & LL_LINK_IMAGE))
     return;
   for (int i = 0; ci[i]; i++)

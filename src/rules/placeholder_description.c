@@ -22,8 +22,8 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   /* Every placeholder is short, but for lorem ipsum. */
   if (n > 16 && strncmp(d, "Lorem", 5) != 0 && strncmp(d, "lorem", 5) != 0)
     return;
-  if (ll_pattern_find(ll_ctx_pattern(ctx, placeholder, 1), d, n, 0,
-                      &s, &t) == 1)
+  if (ll_pattern_find(ll_ctx_pattern(ctx, placeholder, 1), d, n, 0, &s, &t) ==
+      1)
     ll_report(ctx, e->desc_span, "description '%s' is a placeholder", d);
 }
 

@@ -24,8 +24,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (prev && prev->section == e->section &&
         indent(ctx->src, prev) == indent(ctx->src, e) &&
         e->line == prev->end_line + 1) {
-      int c = fold ? strcasecmp(prev->name, e->name)
-                   : strcmp(prev->name, e->name);
+      int c =
+          fold ? strcasecmp(prev->name, e->name) : strcmp(prev->name, e->name);
       if (c > 0)
         ll_report(ctx, ll_name_or_entry(e),
                   "'%s' is out of order: it sorts before '%s' (line %d)",

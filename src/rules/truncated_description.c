@@ -26,11 +26,10 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   size_t w = n;
   while (w && ll_isalpha((unsigned char)d[w - 1]))
     w--;
-  static const char *const styles[] = {"etc", "more", "others", "on",
-                                       "forth", "so", NULL};
+  static const char *const styles[] = {"etc",   "more", "others", "on",
+                                       "forth", "so",   NULL};
   for (int i = 0; styles[i]; i++)
-    if (n - w == strlen(styles[i]) &&
-        strncmp(d + w, styles[i], n - w) == 0)
+    if (n - w == strlen(styles[i]) && strncmp(d + w, styles[i], n - w) == 0)
       return;
   if (n == 0 || d[n - 1] == ' ' || d[n - 1] == ',')
     return; /* only dots, or ", ...": an "and so on" */

@@ -6,8 +6,7 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
   const char *host = l->parsed.host;
   if (host && ll_url_is_shortener(host))
     ll_report(ctx, l->url_span,
-              "link goes through the shortener '%s': link to its target",
-              host);
+              "link goes through the shortener '%s': link to its target", host);
 }
 
 const struct ll_rule_ops ll_rule_URL_SHORTENER = {.on_link = check};
