@@ -648,6 +648,12 @@ int ll_lc_run(struct ll_lc *lc) {
       struct check *c = (struct check *)(void *)priv;
       done(lc, (size_t)(c - lc->v), msg->data.result);
     }
+    /* all done: no last wait */
+    int left_over = 0;
+    for (size_t i = 0; i < lc->n && !left_over; i++)
+      left_over = !lc->v[i].done;
+    if (!left_over)
+      break;
     long timeout = (long)(wake - now_ms());
     if (timeout < 0)
       timeout = 0;
