@@ -458,3 +458,35 @@ Test(links, retry_after_date_and_suppressions) {
   cr_expect_geq(secs, 0.9, "the date was honoured (%.2f s)", secs);
   cr_expect_eq(seen("HEAD /404"), 1, "checked, then suppressed");
 }
+
+/* The progress line: on a terminal (script(1) gives one), on stderr; never
+ * in a pipe. */
+Test(links, progress_only_on_a_terminal) {
+  char md[512];
+  snprintf(md, sizeof md, "- [A](http://127.0.0.1:%d/ok) - A thing.\n", port);
+  char *f = th_write(dir, "p.md", md, strlen(md));
+  char cmd[8192];
+  snprintf(cmd, sizeof cmd,
+           "script -qec \"%s --no-config --check-links --allow-private "
+           "--rule private-address=off --rule insecure-http=off '%s'\" "
+           "/dev/null > '%s/tty.txt' 2>&1",
+           th_bin(), f, dir);
+  cr_assert_eq(system(cmd), 0);
+  char path[4300];
+  snprintf(path, sizeof path, "%s/tty.txt", dir);
+  char *tty = th_read_abs(path);
+  cr_assert(tty);
+  cr_expect(strstr(tty, "links: 1/1 checked, 0 in flight"), "%s", tty);
+  free(tty);
+  char args[8192], *out, *err;
+  snprintf(args, sizeof args,
+           "--no-config --check-links --allow-private --rule "
+           "private-address=off --rule insecure-http=off '%s'",
+           f);
+  th_run(args, NULL, &out, &err);
+  cr_expect_null(strstr(err, "checked,"), "no progress in a pipe: %s", err);
+  cr_expect(strstr(out, "links: 1 checked: 1 alive"), "summary: %s", out);
+  free(out);
+  free(err);
+  free(f);
+}
