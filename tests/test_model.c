@@ -77,6 +77,17 @@ Test(model, sections_nested_under_contents_are_read) {
   th_done(&t);
 }
 
+/* Regression: a back-to-top line right under an item joins its paragraph
+ * and was read as the end of its description (avelino/awesome-go). */
+Test(model, back_to_top_line_is_not_description) {
+  struct th_lint t;
+  th_lint_str(&t, "## A\n\n- [A](https://a.org) - Alpha.\n"
+                  "**[\xE2\xAC\x86 back to top](#contents)**\n");
+  cr_assert_eq(t.model->nentries, 1);
+  cr_expect_str_eq(entry(&t, 0)->description, "Alpha.");
+  th_done(&t);
+}
+
 Test(model, block_entries_share_one_access_line) {
   struct th_lint t;
   th_lint_str(&t, "## Data\n"
