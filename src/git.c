@@ -102,44 +102,6 @@ int ll_git_show(const char *rev, const char *path, struct ll_buf *out) {
   return st == 0 ? 0 : -1;
 }
 
-char *ll_git_renamed_from(const char *rev, const char *path, int staged) {
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
-  const char *args[] = {"diff",
-                        "--name-status",
-                        "-z",
-                        "-M",
-                        "--relative",
-                        staged ? "--cached" : rev,
-                        staged ? rev : NULL,
-                        NULL};
-  char *from = NULL;
-  if (ll_git(args, &b) == 0) {
-    /* records: STATUS\0path\0 or R<score>\0old\0new\0 */
-    size_t i = 0;
-    while (i < b.len) {
-      const char *status = b.data + i;
-      i += strlen(status) + 1;
-      if (i >= b.len)
-        break;
-      const char *a = b.data + i;
-      i += strlen(a) + 1;
-      if (status[0] == 'R' || status[0] == 'C') {
-        if (i >= b.len)
-          break;
-        const char *c = b.data + i;
-        i += strlen(c) + 1;
-        if (strcmp(c, path) == 0 && status[0] == 'R') {
-          from = ll_xstrdup(a);
-          break;
-        }
-      }
-    }
-  }
-  ll_buf_free(&b);
-  return from;
-}
-
 int ll_git_rev_exists(const char *rev) {
   struct ll_buf spec;
   ll_buf_init(&spec, 0);

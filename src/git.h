@@ -20,11 +20,6 @@ int ll_git_staged_files(struct ll_buf *out);
  * (rev NULL) or in rev.  Return 0, or -1 when it is not there. */
 int ll_git_show(const char *rev, const char *path, struct ll_buf *out);
 
-/* Where path was in rev when it has been renamed since (comparing rev with
- * the index when staged, else with the working tree).  Caller frees;
- * NULL when it was not renamed. */
-char *ll_git_renamed_from(const char *rev, const char *path, int staged);
-
 /* Does rev name a commit?  An unborn HEAD does not. */
 int ll_git_rev_exists(const char *rev);
 

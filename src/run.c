@@ -216,6 +216,18 @@ static int show(struct gitrun *g, const char *rev, const char *path,
   return ll_git_show(rev, path, out);
 }
 
+static void gitrun_close(struct gitrun *g) {
+  ll_git_batch_close(g->batch);
+  if (g->have_renames)
+    ll_buf_free(&g->renames);
+}
+
+static void paths_free(struct paths *p) {
+  for (size_t i = 0; i < p->n; i++)
+    free(p->v[i]);
+  free(p->v);
+}
+
 static const char *renamed_from(struct gitrun *g, const struct ll_opts *o,
                                 const char *path) {
   if (!g->have_renames) {
@@ -628,12 +640,8 @@ int ll_run(const struct ll_opts *o) {
         (strcmp(o->diff_base, "HEAD") != 0 || ll_git(top, NULL) != 0)) {
       fprintf(stderr, "listlint: --diff-base: '%s' is not a commit here\n",
               o->diff_base);
-      ll_git_batch_close(git.batch);
-      if (git.have_renames)
-        ll_buf_free(&git.renames);
-      for (size_t i = 0; i < files.n; i++)
-        free(files.v[i]);
-      free(files.v);
+      gitrun_close(&git);
+      paths_free(&files);
       return LL_EXIT_USAGE;
     }
   }
@@ -662,13 +670,9 @@ int ll_run(const struct ll_opts *o) {
       ll_config_print(stdout, c);
       ll_config_free(c);
     }
-    ll_git_batch_close(git.batch);
-    if (git.have_renames)
-      ll_buf_free(&git.renames);
+    gitrun_close(&git);
     ll_ctx_free(ctx);
-    for (size_t i = 0; i < files.n; i++)
-      free(files.v[i]);
-    free(files.v);
+    paths_free(&files);
     if (curl_up)
       curl_global_cleanup();
     return status;
@@ -827,17 +831,13 @@ int ll_run(const struct ll_opts *o) {
     fprintf(stderr, "listlint: cannot write output: %s\n", strerror(errno));
     status = LL_EXIT_INTERNAL;
   }
-  ll_git_batch_close(git.batch);
-  if (git.have_renames)
-    ll_buf_free(&git.renames);
+  gitrun_close(&git);
   ll_ctx_free(ctx);
   for (size_t i = 0; i < nowned; i++)
     ll_config_free(owned[i]);
   free(owned);
   ll_map_free(&configs);
-  for (size_t i = 0; i < files.n; i++)
-    free(files.v[i]);
-  free(files.v);
+  paths_free(&files);
   if (curl_up)
     curl_global_cleanup();
   return status;
