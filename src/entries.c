@@ -1351,6 +1351,16 @@ struct ll_model *ll_model_build(const struct ll_source *src,
   return b.m;
 }
 
+char *ll_section_path(const struct ll_model *m, size_t section) {
+  const struct ll_section *s = &m->sections[section];
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_buf_add(&b, "", 0);
+  for (size_t i = 0; i < s->depth; i++)
+    ll_buf_printf(&b, "%s%s", i ? " > " : "", s->path[i]);
+  return ll_buf_detach(&b);
+}
+
 void ll_model_free(struct ll_model *m) {
   if (!m)
     return;

@@ -251,6 +251,9 @@ struct ll_model {
 struct ll_model *ll_model_build(const struct ll_source *src,
                                 const char *skip_headings, char **err);
 void ll_model_free(struct ll_model *m);
+/* A section's heading path joined with " > " ("Awesome X > Tools"), as
+ * configuration patterns name sections.  Caller frees. */
+char *ll_section_path(const struct ll_model *m, size_t section);
 
 /* ------------------------------------------------------------------ */
 /* URLs (url.c)                                                        */

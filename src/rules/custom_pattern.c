@@ -1,6 +1,8 @@
 /* custom-pattern: the configuration's [pattern "id"] rules, each a PCRE2
  * pattern matched against one field of every entry (or every line).  A
  * pattern that hits PCRE2's match limit is reported, never left to hang. */
+#include <stdlib.h>
+
 #include "../config.h"
 #include "../pattern.h"
 #include "common.h"
@@ -9,15 +11,10 @@ static int in_section(struct ll_ctx *ctx, const struct ll_custom_rule *r,
                       const struct ll_entry *e) {
   if (!r->section_re)
     return 1;
-  const struct ll_section *s = &ctx->model->sections[e->section];
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
-  ll_buf_add(&b, "", 0);
-  for (size_t i = 0; i < s->depth; i++)
-    ll_buf_printf(&b, "%s%s", i ? " > " : "", s->path[i]);
+  char *path = ll_section_path(ctx->model, e->section);
   size_t ms, me;
-  int m = ll_pattern_find(r->section_re, b.data, b.len, 0, &ms, &me);
-  ll_buf_free(&b);
+  int m = ll_pattern_find(r->section_re, path, strlen(path), 0, &ms, &me);
+  free(path);
   return m == 1;
 }
 

@@ -51,13 +51,13 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     total++;
     yes += (size_t)ends_punct(m->entries[i]->description);
   }
-  int want, forced = 1;
   const char *style = ll_option(ctx, "style");
-  if (style && strcmp(style, "period") == 0)
-    want = 1;
-  else if (style && strcmp(style, "none") == 0)
-    want = 0;
-  else if (forced = 0, ll_is_majority(yes, total))
+  int forced =
+      style && (strcmp(style, "period") == 0 || strcmp(style, "none") == 0);
+  int want;
+  if (forced)
+    want = strcmp(style, "period") == 0;
+  else if (ll_is_majority(yes, total))
     want = 1;
   else if (ll_is_majority(total - yes, total))
     want = 0;

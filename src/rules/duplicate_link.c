@@ -6,15 +6,6 @@
 #include "../pattern.h"
 #include "common.h"
 
-static char *section_path(const struct ll_model *m, size_t s) {
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
-  ll_buf_add(&b, "", 0);
-  for (size_t i = 0; i < m->sections[s].depth; i++)
-    ll_buf_printf(&b, "%s%s", i ? " > " : "", m->sections[s].path[i]);
-  return ll_buf_detach(&b);
-}
-
 static int matches(struct ll_pattern *p, const char *s) {
   size_t a, b;
   return p && ll_pattern_find(p, s, strlen(s), 0, &a, &b) == 1;
@@ -25,11 +16,9 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   const char *os = ll_option(ctx, "allow-sections");
   const char *oa = ll_option(ctx, "across-sections");
   int within = oa && strcmp(oa, "false") == 0;
-  char *err = NULL;
-  /* options were compiled when the configuration was read: no error */
-  struct ll_pattern *allow = o ? ll_pattern_new(o, 1, &err) : NULL;
-  struct ll_pattern *allow_sec = os ? ll_pattern_new(os, 1, &err) : NULL;
-  free(err);
+  /* compiled once per run (the configuration checked them when read) */
+  struct ll_pattern *allow = o ? ll_ctx_pattern(ctx, o, 1) : NULL;
+  struct ll_pattern *allow_sec = os ? ll_ctx_pattern(ctx, os, 1) : NULL;
   struct ll_map seen = {0};
   ll_map_reserve(&seen, m->nlinks);
   struct ll_buf kb;
@@ -41,7 +30,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (allow && matches(allow, l->url))
       continue;
     if (allow_sec && l->entry) {
-      char *path = section_path(m, l->entry->section);
+      char *path = ll_section_path(m, l->entry->section);
       int skip = matches(allow_sec, path);
       free(path);
       if (skip)
@@ -69,8 +58,6 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   }
   ll_map_free(&seen);
   ll_buf_free(&kb);
-  ll_pattern_free(allow);
-  ll_pattern_free(allow_sec);
 }
 
 const struct ll_rule_ops ll_rule_DUPLICATE_LINK = {.on_finish = finish};
