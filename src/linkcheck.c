@@ -55,6 +55,7 @@ struct ll_lc {
   struct ll_lc_opts o;
   struct check *v;
   size_t n, cap;
+  size_t ndone;        /* checks with a verdict */
   struct ll_map index; /* url -> index + 1 */
   struct host *hosts;
   size_t nhosts;
@@ -198,6 +199,8 @@ static void finish(struct check *c, enum ll_verdict v, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void finish(struct check *c, enum ll_verdict v, const char *fmt, ...) {
+  if (!c->done)
+    c->lc->ndone++;
   c->done = 1;
   c->res.verdict = v;
   struct ll_buf b;
@@ -631,10 +634,7 @@ int ll_lc_run(struct ll_lc *lc) {
         start(lc, i);
       }
     }
-    int pending = 0;
-    for (size_t i = 0; i < lc->n && !pending; i++)
-      pending = !lc->v[i].done;
-    if (!pending)
+    if (lc->ndone == lc->n)
       break;
     int still;
     curl_multi_perform(lc->multi, &still);
@@ -648,12 +648,8 @@ int ll_lc_run(struct ll_lc *lc) {
       struct check *c = (struct check *)(void *)priv;
       done(lc, (size_t)(c - lc->v), msg->data.result);
     }
-    /* all done: no last wait */
-    int left_over = 0;
-    for (size_t i = 0; i < lc->n && !left_over; i++)
-      left_over = !lc->v[i].done;
-    if (!left_over)
-      break;
+    if (lc->ndone == lc->n)
+      break; /* all done: no last wait */
     long timeout = (long)(wake - now_ms());
     if (timeout < 0)
       timeout = 0;

@@ -519,17 +519,18 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
       size_t ci = ll_lc_add(lc, l->url);
       if (ll_lc_count(lc) > before && in_cache &&
           (ce.verdict == LL_V_ALIVE || ce.verdict == LL_V_MOVED) &&
-          now - ce.checked < o->cache_age_s)
-        ll_lc_preset(
-            lc, ci, (enum ll_verdict)ce.verdict, ce.status, ce.final_url,
-            ce.verdict == LL_V_MOVED && ce.final_url ? ce.final_url : "cached");
-      if (ll_lc_result(lc, ci)->cached && ce.verdict == LL_V_MOVED) {
-        /* keep the message of a moved link */
+          now - ce.checked < o->cache_age_s) {
+        /* a fresh verdict from the cache: no request (a moved link keeps
+         * its message) */
         struct ll_buf b;
         ll_buf_init(&b, 0);
-        ll_buf_printf(&b, "moved permanently: update to %s",
-                      ce.final_url ? ce.final_url : "?");
-        ll_lc_preset(lc, ci, LL_V_MOVED, ce.status, ce.final_url, b.data);
+        if (ce.verdict == LL_V_MOVED)
+          ll_buf_printf(&b, "moved permanently: update to %s",
+                        ce.final_url ? ce.final_url : "?");
+        else
+          ll_buf_adds(&b, "cached");
+        ll_lc_preset(lc, ci, (enum ll_verdict)ce.verdict, ce.status,
+                     ce.final_url, b.data);
         ll_buf_free(&b);
       }
       sites = ll_xrealloc(sites, (nsites + 1) * sizeof *sites);
