@@ -102,7 +102,7 @@ size_t th_count(const struct ll_ctx *ctx, int rule) {
   return n;
 }
 
-int th_run(const char *args, const char *in, char **out, char **err) {
+int th_shell(const char *script, const char *in, char **out, char **err) {
   char *dir = th_tmpdir();
   char cmd[16384], o[4096], e[4096], i[4096];
   snprintf(o, sizeof o, "%s/out", dir);
@@ -113,30 +113,41 @@ int th_run(const char *args, const char *in, char **out, char **err) {
   if (in)
     fputs(in, fp);
   fclose(fp);
-  snprintf(cmd, sizeof cmd, "cd '%s' && %s %s <'%s' >'%s' 2>'%s'", th_root(),
-           th_bin(), args, i, o, e);
+  /* without err, standard error goes with standard output */
+  if (err)
+    snprintf(cmd, sizeof cmd, "( %s ) <'%s' >'%s' 2>'%s'", script, i, o, e);
+  else
+    snprintf(cmd, sizeof cmd, "( %s ) <'%s' >'%s' 2>&1", script, i, o);
   int st = system(cmd);
   int code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-  fp = fopen(o, "rb");
-  char *so = fp ? slurp(fp, NULL) : ll_xstrdup("");
-  if (fp)
-    fclose(fp);
-  fp = fopen(e, "rb");
-  char *se = fp ? slurp(fp, NULL) : ll_xstrdup("");
-  if (fp)
-    fclose(fp);
+  char *so = th_read_abs(o);
+  if (!so)
+    so = ll_xstrdup("");
   if (out)
     *out = so;
   else
     free(so);
-  if (err)
-    *err = se;
-  else
-    free(se);
+  if (err) {
+    *err = th_read_abs(e);
+    if (!*err)
+      *err = ll_xstrdup("");
+  }
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
   if (system(cmd) != 0)
     cr_log_warn("could not remove %s", dir);
   free(dir);
+  return code;
+}
+
+int th_run(const char *args, const char *in, char **out, char **err) {
+  char cmd[16384];
+  snprintf(cmd, sizeof cmd, "cd '%s' && %s %s", th_root(), th_bin(), args);
+  char *e = NULL;
+  int code = th_shell(cmd, in, out, &e);
+  if (err)
+    *err = e;
+  else
+    free(e);
   return code;
 }
 

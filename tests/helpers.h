@@ -38,6 +38,11 @@ char *th_positions(const struct ll_ctx *ctx, int rule);
 /* How many findings of rule (any rule when rule < 0). */
 size_t th_count(const struct ll_ctx *ctx, int rule);
 
+/* Run script with sh, standard input from in (NULL: empty).  Return its
+ * exit status; *out gets standard output and *err standard error (err
+ * NULL: standard error goes to *out).  Caller frees. */
+int th_shell(const char *script, const char *in, char **out, char **err);
+
 /* Run "LL_BIN ARGS" with sh; stdin from in (NULL: /dev/null).  Return the
  * exit status; *out and *err get the output (caller frees). */
 int th_run(const char *args, const char *in, char **out, char **err);

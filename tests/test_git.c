@@ -33,27 +33,11 @@ static void teardown(void) {
 /* Run a shell script in the repository with LISTLINT pointing at the
  * binary under test; return its exit status, output in *out. */
 static int sh(const char *script, char **out) {
-  char *dir = th_tmpdir();
   char cmd[16384];
   snprintf(cmd, sizeof cmd,
-           "cd '%s' && export HOME='%s' GIT_CONFIG_NOSYSTEM=1 LL='%s' && "
-           "( %s ) >'%s/out' 2>&1",
-           repo, repo, th_bin(), script, dir);
-  int st = system(cmd);
-  char rel[4300];
-  snprintf(rel, sizeof rel, "%s/out", dir);
-  char *o = th_read_abs(rel);
-  if (!o)
-    o = ll_xstrdup("");
-  if (out)
-    *out = o;
-  else
-    free(o);
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  if (system(cmd) != 0)
-    cr_log_warn("cannot remove %s", dir);
-  free(dir);
-  return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+           "cd '%s' && export HOME='%s' GIT_CONFIG_NOSYSTEM=1 LL='%s' && %s",
+           repo, repo, th_bin(), script);
+  return th_shell(cmd, NULL, out, NULL);
 }
 
 static void must(const char *script) {
