@@ -44,8 +44,6 @@ int ll_severity_parse(const char *s) {
 }
 
 void ll_diags_free(struct ll_diags *d) {
-  for (size_t i = 0; i < d->n; i++)
-    free(d->v[i].message);
   LL_FREE(d->v);
   d->n = d->cap = 0;
 }

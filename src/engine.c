@@ -25,6 +25,7 @@ struct ll_ctx *ll_ctx_new(void) {
   for (int i = 0; i < LL_R__COUNT; i++)
     ctx->severity[i] =
         ll_rules[i].flags & LL_RF_OPTIN ? LL_SEV_OFF : ll_rules[i].severity;
+  ll_buf_init(&ctx->fmt, 4096);
   return ctx;
 }
 
@@ -40,6 +41,8 @@ void ll_ctx_free(struct ll_ctx *ctx) {
   if (!ctx)
     return;
   ll_diags_free(&ctx->diags);
+  ll_arena_free(&ctx->msgs);
+  ll_buf_free(&ctx->fmt);
   for (size_t i = 0; i < ctx->npats; i++)
     ll_pattern_free(ctx->pats[i]);
   free(ctx->pats);
@@ -94,11 +97,13 @@ static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
     g->end_line = g->line;
     g->end_col = g->col;
   }
-  struct ll_buf b;
-  ll_buf_init(&b, 4096);
-  if (ll_buf_vprintf(&b, fmt, ap) < 0)
-    ll_buf_adds(&b, "(message too long)");
-  g->message = ll_buf_detach(&b);
+  struct ll_buf *b = &ctx->fmt;
+  b->len = 0;
+  if (ll_buf_vprintf(b, fmt, ap) < 0) {
+    b->len = 0;
+    ll_buf_adds(b, "(message too long)");
+  }
+  g->message = ll_arena_strndup(&ctx->msgs, b->data, b->len);
 }
 
 void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
@@ -125,26 +130,41 @@ static uint64_t fnv1a(uint64_t h, const void *p, size_t n) {
   return h;
 }
 
+static void hex64(char out[17], uint64_t h) {
+  static const char digits[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; i--, h >>= 4)
+    out[i] = digits[h & 15];
+  out[16] = '\0';
+}
+
 /* Fingerprints say "the same finding" without line numbers, so that
- * SARIF consumers and --diff-base recognise a finding that only moved. */
+ * SARIF consumers and --diff-base recognise a finding that only moved:
+ * the rule, the flagged text, and how many times that pair came before
+ * (counted in an open-addressing table of the pairs' hashes). */
 static void fingerprint(struct ll_diags *d, size_t from,
                         const struct ll_source *src) {
-  struct ll_map seen = {0};
-  char key[32];
+  size_t cap = 64;
+  while (cap < (d->n - from) * 2)
+    cap *= 2;
+  uint64_t *keys = ll_xcalloc(cap, sizeof *keys);
+  size_t *counts = ll_xcalloc(cap, sizeof *counts);
   for (size_t i = from; i < d->n; i++) {
     struct ll_diag *g = &d->v[i];
     const char *id = ll_rules[g->rule].id;
     uint64_t h = fnv1a(14695981039346656037ULL, id, strlen(id) + 1);
     size_t len = g->span.end - g->span.start;
     h = fnv1a(h, src->data + g->span.start, len > 512 ? 512 : len);
-    snprintf(key, sizeof key, "%016llx", (unsigned long long)h);
-    size_t nth = (size_t)ll_map_get(&seen, key);
-    ll_map_put(&seen, key, (const void *)(nth + 1));
+    uint64_t k = h | 1; /* 0 marks an empty slot */
+    size_t j = (size_t)(k ^ (k >> 29)) & (cap - 1);
+    while (keys[j] && keys[j] != k)
+      j = (j + 1) & (cap - 1);
+    keys[j] = k;
+    size_t nth = counts[j]++;
     h = fnv1a(h, &nth, sizeof nth);
-    snprintf(g->fingerprint, sizeof g->fingerprint, "%016llx",
-             (unsigned long long)h);
+    hex64(g->fingerprint, h);
   }
-  ll_map_free(&seen);
+  free(keys);
+  free(counts);
 }
 
 void ll_lint_finish(struct ll_ctx *ctx, size_t from,

@@ -78,11 +78,14 @@ void ll_arena_free(struct ll_arena *a);
 /* Is word one of the words of list, separated by spaces or commas? */
 int ll_word_in_list(const char *list, const char *word);
 
-/* A string-keyed hash map (keys copied, values borrowed). */
+/* A string-keyed hash map (keys copied into its arena, values
+ * borrowed). */
 struct ll_map {
   char **keys;
   const void **vals;
+  size_t *hashes;
   size_t n, cap;
+  struct ll_arena arena;
 };
 /* Return the value under key, or NULL. */
 const void *ll_map_get(const struct ll_map *m, const char *key);
@@ -319,7 +322,7 @@ struct ll_diag {
   enum ll_severity severity;
   struct ll_span span;
   int line, col, end_line, end_col; /* end_col: one past the last byte */
-  char *message;                    /* owned */
+  const char *message;              /* in the context's arena */
   const char *custom_id; /* a custom pattern's id (borrowed), or NULL */
   /* Stable across edits elsewhere in the file: rule, flagged text and
    * how many times the same pair occurred before (hex, NUL-terminated). */
@@ -359,6 +362,9 @@ struct ll_ctx {
   struct ll_pattern **pats;
   const char **pat_keys;
   size_t npats;
+  /* Messages of the findings (they live as long as the context). */
+  struct ll_arena msgs;
+  struct ll_buf fmt; /* scratch for formatting one message */
 };
 
 struct ll_ctx *ll_ctx_new(void);

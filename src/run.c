@@ -297,7 +297,6 @@ static void keep_new(struct ll_ctx *ctx, size_t from, const struct ll_opts *o,
     size_t n = (size_t)ll_map_get(&before, g->fingerprint);
     if (n) {
       ll_map_put(&before, g->fingerprint, (const void *)(n - 1));
-      free(g->message);
       continue;
     }
     ctx->diags.v[w++] = *g;

@@ -204,7 +204,6 @@ void ll_suppress_apply(struct ll_ctx *ctx, size_t from,
     }
     if (hit) {
       hit->used = 1;
-      free(g->message);
       continue;
     }
     ctx->diags.v[w++] = *g;

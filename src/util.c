@@ -77,16 +77,35 @@ int ll_buf_adds(struct ll_buf *b, const char *s) {
   return ll_buf_add(b, s, strlen(s));
 }
 
-int ll_buf_addc(struct ll_buf *b, char c) { return ll_buf_add(b, &c, 1); }
+int ll_buf_addc(struct ll_buf *b, char c) {
+  if (b->len + 1 < b->cap) {
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return 0;
+  }
+  return ll_buf_add(b, &c, 1);
+}
 
 int ll_buf_vprintf(struct ll_buf *b, const char *fmt, va_list ap) {
+  /* One pass when the text fits the room made here (most do); a second,
+   * sized, only for a longer one. */
+  size_t want = b->max - b->len < 256 ? b->max - b->len : 256;
+  if (buf_grow(b, want) < 0)
+    return -1;
+  size_t room = b->cap - b->len;
   va_list ap2;
   va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap2);
+  int n = vsnprintf(b->data + b->len, room, fmt, ap2);
   va_end(ap2);
-  if (n < 0 || buf_grow(b, (size_t)n) < 0)
+  if (n < 0)
     return -1;
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  if ((size_t)n >= room) {
+    if (buf_grow(b, (size_t)n) < 0) {
+      b->data[b->len] = '\0';
+      return -1;
+    }
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  }
   b->len += (size_t)n;
   return 0;
 }
@@ -149,25 +168,30 @@ static struct ll_arena_chunk *new_chunk(size_t n, int nth) {
   return c;
 }
 
-void *ll_arena_alloc(struct ll_arena *a, size_t n) {
-  size_t al = sizeof(max_align_t);
-  n = (n + al - 1) / al * al;
+static void *arena_alloc(struct ll_arena *a, size_t n, size_t al) {
   struct ll_arena_chunk *c = a->head;
-  if (!c || c->size - c->used < n) {
+  size_t at = c ? (c->used + al - 1) / al * al : 0;
+  if (!c || at > c->size || c->size - at < n) {
     int nth = 0;
     for (struct ll_arena_chunk *x = a->head; x && nth < 2; x = x->next)
       nth++;
     c = new_chunk(n, nth);
     c->next = a->head;
     a->head = c;
+    at = 0;
   }
-  void *p = (char *)c->data + c->used;
-  c->used += n;
+  void *p = (char *)c->data + at;
+  c->used = at + n;
   return p;
 }
 
+void *ll_arena_alloc(struct ll_arena *a, size_t n) {
+  return arena_alloc(a, n, sizeof(max_align_t));
+}
+
+/* Strings need no alignment: packed, they take fewer pages. */
 char *ll_arena_strndup(struct ll_arena *a, const char *s, size_t n) {
-  char *p = ll_arena_alloc(a, n + 1);
+  char *p = arena_alloc(a, n + 1, 1);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;
@@ -252,9 +276,9 @@ static size_t hash_str(const char *s) {
   return h;
 }
 
-static size_t map_slot(const struct ll_map *m, const char *key) {
-  size_t mask = m->cap - 1, i = hash_str(key) & mask;
-  while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+static size_t map_slot(const struct ll_map *m, const char *key, size_t h) {
+  size_t mask = m->cap - 1, i = h & mask;
+  while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
     i = (i + 1) & mask;
   return i;
 }
@@ -262,7 +286,7 @@ static size_t map_slot(const struct ll_map *m, const char *key) {
 const void *ll_map_get(const struct ll_map *m, const char *key) {
   if (!m->cap)
     return NULL;
-  size_t i = map_slot(m, key);
+  size_t i = map_slot(m, key, hash_str(key));
   return m->keys[i] ? m->vals[i] : NULL;
 }
 
@@ -271,17 +295,20 @@ static void map_grow(struct ll_map *m, size_t cap) {
   m->cap = cap;
   m->keys = ll_xcalloc(m->cap, sizeof *m->keys);
   m->vals = ll_xcalloc(m->cap, sizeof *m->vals);
-  m->n = 0;
+  m->hashes = ll_xcalloc(m->cap, sizeof *m->hashes);
   for (size_t i = 0; i < old.cap; i++) {
     if (old.keys[i]) {
-      size_t j = map_slot(m, old.keys[i]);
+      size_t j = old.hashes[i] & (cap - 1);
+      while (m->keys[j])
+        j = (j + 1) & (cap - 1);
       m->keys[j] = old.keys[i];
       m->vals[j] = old.vals[i];
-      m->n++;
+      m->hashes[j] = old.hashes[i];
     }
   }
   free(old.keys);
   free(old.vals);
+  free(old.hashes);
 }
 
 void ll_map_reserve(struct ll_map *m, size_t n) {
@@ -295,19 +322,20 @@ void ll_map_reserve(struct ll_map *m, size_t n) {
 void ll_map_put(struct ll_map *m, const char *key, const void *val) {
   if ((m->n + 1) * 2 > m->cap)
     map_grow(m, m->cap ? m->cap * 2 : 64);
-  size_t i = map_slot(m, key);
+  size_t h = hash_str(key), i = map_slot(m, key, h);
   if (!m->keys[i]) {
-    m->keys[i] = ll_xstrdup(key);
+    m->keys[i] = ll_arena_strdup(&m->arena, key);
+    m->hashes[i] = h;
     m->n++;
   }
   m->vals[i] = val;
 }
 
 void ll_map_free(struct ll_map *m) {
-  for (size_t i = 0; i < m->cap; i++)
-    free(m->keys[i]);
+  ll_arena_free(&m->arena);
   LL_FREE(m->keys);
   LL_FREE(m->vals);
+  LL_FREE(m->hashes);
   m->n = m->cap = 0;
 }
 
