@@ -20,22 +20,47 @@ static int indent(const struct ll_source *src, const struct ll_entry *e) {
   return w;
 }
 
-static int nested_without(const struct ll_ctx *ctx, const struct ll_model *m,
-                          const struct ll_entry *e) {
+/* Per indent of one section's items: how many have a description. */
+struct depth {
+  int col;
+  size_t with, total;
+};
+
+/* Fill d (up to max) with the indents of the section's items in
+ * entries[a..b); return how many.  An indent past max counts as none. */
+static size_t depths(const struct ll_ctx *ctx, const struct ll_model *m,
+                     size_t a, size_t b, struct depth *d, size_t max) {
+  size_t n = 0;
+  for (size_t i = a; i < b; i++) {
+    const struct ll_entry *x = m->entries[i];
+    if (!x->marker)
+      continue;
+    int col = indent(ctx->src, x);
+    size_t k = 0;
+    while (k < n && d[k].col != col)
+      k++;
+    if (k == n) {
+      if (n == max)
+        continue;
+      d[n++] = (struct depth){col, 0, 0};
+    }
+    d[k].total++;
+    d[k].with += x->description != NULL;
+  }
+  return n;
+}
+
+static int nested_without(const struct ll_ctx *ctx, const struct depth *d,
+                          size_t nd, const struct ll_entry *e) {
   if (!e->marker)
     return 0;
   int col = indent(ctx->src, e);
   if (col < 2)
     return 0; /* a top-level item */
-  size_t with = 0, total = 0;
-  for (size_t i = 0; i < m->nentries; i++) {
-    const struct ll_entry *x = m->entries[i];
-    if (x->section != e->section || !x->marker || indent(ctx->src, x) != col)
-      continue;
-    total++;
-    with += x->description != NULL;
-  }
-  return with * 100 < total * MIN_SHARE;
+  for (size_t k = 0; k < nd; k++)
+    if (d[k].col == col)
+      return d[k].with * 100 < d[k].total * MIN_SHARE;
+  return 0;
 }
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
@@ -48,14 +73,30 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (e->description)
       with[e->style]++;
   }
+  /* entries come in document order, so a section's are together: its
+   * indents are counted once, when its first candidate is met */
+  struct depth d[64];
+  size_t nd = 0, group_end = 0;
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
     if (e->description || e->style == LL_STYLE_NOTES)
       continue;
     if (!required && (total[e->style] < MIN_ENTRIES ||
-                      with[e->style] * 100 < total[e->style] * MIN_SHARE ||
-                      nested_without(ctx, m, e)))
+                      with[e->style] * 100 < total[e->style] * MIN_SHARE))
       continue;
+    if (!required) {
+      if (i >= group_end) {
+        size_t a = i, b = i + 1;
+        while (a > 0 && m->entries[a - 1]->section == e->section)
+          a--;
+        while (b < m->nentries && m->entries[b]->section == e->section)
+          b++;
+        nd = depths(ctx, m, a, b, d, sizeof d / sizeof d[0]);
+        group_end = b;
+      }
+      if (nested_without(ctx, d, nd, e))
+        continue;
+    }
     if (e->name)
       ll_report(ctx, ll_name_or_entry(e),
                 "entry '%s' has no description (%zu of %zu entries have one)",
