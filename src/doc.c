@@ -14,31 +14,43 @@
  * they come from large regions instead, bump-allocated and released whole:
  * no per-node free, in-place growth for the last buffer, and regions
  * advised for transparent huge pages, which saves thousands of page
- * faults per megabyte (expensive on virtual machines).  cmark_mem has no
- * context pointer, so the region in use is found through a thread-local:
- * one parse at a time per thread, set by ll_doc_parse, cleared by
- * ll_doc_free. */
+ * faults per megabyte (expensive on virtual machines).  The memory of one
+ * parse is kept for the next (ll_doc_reset): a document read in pieces
+ * touches its pages once.  cmark_mem has no context pointer, so the
+ * memory in use is found through a thread-local: one parse at a time per
+ * thread, set by ll_doc_parse. */
 
-#define HDR 16 /* size header, keeps 16-byte alignment */
+/* Every block has a header: its size, and whether it came from malloc. */
+#define HDR 16
 /* Blocks above this size (growing buffers, mostly) come from malloc and
  * are really freed: the regions keep the many small ones only. */
 #define BIG 1024
 
-struct ll_docmem {
-  struct ll_docmem *prev;
+struct region {
+  struct region *prev;
   char *base;
-  size_t used, cap;
-  size_t last; /* offset of the last block, for in-place realloc */
-  size_t big;  /* malloc'd blocks not yet freed (all regions: in cur) */
-  /* freed small blocks by size class, for reuse (newest region only) */
+  size_t cap;
+};
+
+/* A malloc'd block: list links, then the header, then the data. */
+struct bigblk {
+  struct bigblk *prev, *next;
+  size_t size, big;
+};
+
+struct ll_docmem {
+  struct region *head; /* the region being filled, older ones behind it */
+  size_t used;
+  size_t dirty;        /* bytes of the head region written by a parse */
+  size_t last;         /* offset of the last block, for in-place realloc */
+  struct bigblk *bigs; /* malloc'd blocks not yet freed */
+  /* freed small blocks by size class, for reuse */
   void *free_list[BIG / HDR + 1];
 };
 
 static _Thread_local struct ll_docmem *cur;
 
-static struct ll_docmem *region(size_t need, struct ll_docmem *prev) {
-  size_t cap = need < ((size_t)4 << 20) ? ((size_t)4 << 20) : need;
-  cap = (cap + ((size_t)2 << 20) - 1) & ~(((size_t)2 << 20) - 1);
+static void *map_or_die(size_t cap) {
   void *p = mmap(NULL, cap, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
@@ -48,25 +60,31 @@ static struct ll_docmem *region(size_t need, struct ll_docmem *prev) {
 #ifdef MADV_HUGEPAGE
   madvise(p, cap, MADV_HUGEPAGE);
 #endif
-  struct ll_docmem *m = ll_xcalloc(1, sizeof *m);
-  m->prev = prev;
-  m->base = p;
-  m->cap = cap;
-  m->last = SIZE_MAX;
-  return m;
+  return p;
 }
 
-static int in_region(const void *p) {
-  for (const struct ll_docmem *m = cur; m; m = m->prev)
-    if ((const char *)p >= m->base && (const char *)p < m->base + m->cap)
-      return 1;
-  return 0;
+static void add_region(struct ll_docmem *m, size_t need) {
+  size_t cap = need < ((size_t)4 << 20) ? ((size_t)4 << 20) : need;
+  cap = (cap + ((size_t)2 << 20) - 1) & ~(((size_t)2 << 20) - 1);
+  struct region *r = ll_xmalloc(sizeof *r);
+  r->base = map_or_die(cap);
+  r->cap = cap;
+  r->prev = m->head;
+  m->head = r;
+  m->used = m->dirty = 0;
+  m->last = SIZE_MAX;
 }
 
 static void *mem_alloc(size_t n) {
   if (n > BIG) {
-    cur->big++;
-    return ll_xcalloc(1, n);
+    struct bigblk *b = ll_xcalloc(1, sizeof *b + n);
+    b->size = n;
+    b->big = 1;
+    b->next = cur->bigs;
+    if (b->next)
+      b->next->prev = b;
+    cur->bigs = b;
+    return b + 1;
   }
   /* at least HDR bytes: a free block keeps the list's link in them */
   n = n ? (n + HDR - 1) & ~(size_t)(HDR - 1) : HDR;
@@ -77,17 +95,17 @@ static void *mem_alloc(size_t n) {
     memset(p, 0, n);
     return p;
   }
-  if (cur->cap - cur->used < n + HDR) {
-    struct ll_docmem *m = region(n + HDR, cur);
-    memcpy(m->free_list, cur->free_list, sizeof m->free_list);
-    m->big = cur->big;
-    cur = m;
-  }
-  char *p = cur->base + cur->used;
+  if (cur->head->cap - cur->used < n + HDR)
+    add_region(cur, n + HDR);
+  char *p = cur->head->base + cur->used;
+  /* fresh pages are zero; reused ones are cleared, as calloc promises */
+  if (cur->used < cur->dirty)
+    memset(p, 0,
+           cur->dirty - cur->used < n + HDR ? cur->dirty - cur->used : n + HDR);
   memcpy(p, &n, sizeof n);
   cur->last = cur->used;
   cur->used += n + HDR;
-  return p + HDR; /* fresh anonymous memory is zero: calloc is free */
+  return p + HDR;
 }
 
 static void *mem_calloc(size_t count, size_t size) {
@@ -96,6 +114,24 @@ static void *mem_calloc(size_t count, size_t size) {
     abort();
   }
   return mem_alloc(count * size);
+}
+
+static size_t block_size(const void *ptr, int *big) {
+  size_t h[2];
+  memcpy(h, (const char *)ptr - HDR, sizeof h);
+  *big = h[1] != 0;
+  return h[0];
+}
+
+static void big_free(void *ptr) {
+  struct bigblk *b = (struct bigblk *)ptr - 1;
+  if (b->prev)
+    b->prev->next = b->next;
+  else
+    cur->bigs = b->next;
+  if (b->next)
+    b->next->prev = b->prev;
+  free(b);
 }
 
 /* A freed small block waits in its size class for the next request. */
@@ -108,17 +144,30 @@ static void mem_free_small(void *ptr, size_t n) {
 static void *mem_realloc(void *ptr, size_t n) {
   if (!ptr)
     return mem_alloc(n);
-  if (!in_region(ptr))
-    return ll_xrealloc(ptr, n);
-  char *h = (char *)ptr - HDR;
-  size_t old;
-  memcpy(&old, h, sizeof old);
+  int big;
+  size_t old = block_size(ptr, &big);
+  if (big) {
+    if (n <= old)
+      return ptr;
+    struct bigblk *b = (struct bigblk *)ptr - 1;
+    struct bigblk *prev = b->prev, *next = b->next;
+    b = ll_xrealloc(b, sizeof *b + n);
+    b->size = n;
+    if (prev)
+      prev->next = b;
+    else
+      cur->bigs = b;
+    if (next)
+      next->prev = b;
+    return b + 1;
+  }
   size_t want = (n + HDR - 1) & ~(size_t)(HDR - 1);
   if (want <= old)
     return ptr;
   /* the last block grows in place, as buffers being filled do */
-  if (want <= BIG && h == cur->base + cur->last &&
-      cur->cap - cur->last - HDR >= want) {
+  char *h = (char *)ptr - HDR;
+  if (want <= BIG && h == cur->head->base + cur->last &&
+      cur->head->cap - cur->last - HDR >= want) {
     memcpy(h, &want, sizeof want);
     cur->used = cur->last + HDR + want;
     return ptr;
@@ -132,41 +181,65 @@ static void *mem_realloc(void *ptr, size_t n) {
 static void mem_free(void *ptr) {
   if (!ptr)
     return;
-  if (!in_region(ptr)) {
-    free(ptr);
-    cur->big--;
-    return;
-  }
-  size_t n;
-  memcpy(&n, (char *)ptr - HDR, sizeof n);
-  mem_free_small(ptr, n);
+  int big;
+  size_t n = block_size(ptr, &big);
+  if (big)
+    big_free(ptr);
+  else
+    mem_free_small(ptr, n);
 }
 
 static cmark_mem region_mem = {mem_calloc, mem_realloc, mem_free};
 
-void ll_doc_free(cmark_node *doc, struct ll_docmem *mem) {
-  /* nodes are small and go with the regions, but a node's literal may
-   * be a large malloc'd block: then free node by node */
-  if (doc && mem && mem->big)
-    cmark_node_free(doc);
-  while (mem) {
-    struct ll_docmem *prev = mem->prev;
-    munmap(mem->base, mem->cap);
-    free(mem);
-    mem = prev;
+void ll_doc_reset(struct ll_docmem *mem) {
+  if (!mem)
+    return;
+  while (mem->bigs) {
+    struct bigblk *next = mem->bigs->next;
+    free(mem->bigs);
+    mem->bigs = next;
   }
-  cur = NULL;
+  /* keep the newest region (its pages are in memory) for the next parse */
+  struct region *r = mem->head ? mem->head->prev : NULL;
+  while (r) {
+    struct region *prev = r->prev;
+    munmap(r->base, r->cap);
+    free(r);
+    r = prev;
+  }
+  if (mem->head)
+    mem->head->prev = NULL;
+  if (mem->used > mem->dirty)
+    mem->dirty = mem->used;
+  mem->used = 0;
+  mem->last = SIZE_MAX;
+  memset(mem->free_list, 0, sizeof mem->free_list);
+  if (cur == mem)
+    cur = NULL;
+}
+
+void ll_doc_free(struct ll_docmem *mem) {
+  if (!mem)
+    return;
+  ll_doc_reset(mem);
+  if (mem->head) {
+    munmap(mem->head->base, mem->head->cap);
+    free(mem->head);
+  }
+  free(mem);
 }
 
 cmark_node *ll_doc_parse(const char *data, size_t len,
                          struct ll_docmem **memp) {
   cmark_gfm_core_extensions_ensure_registered();
-  cur = region(len * 8, NULL);
-  cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &region_mem);
-  if (!p) {
-    ll_doc_free(NULL, cur);
-    return NULL;
+  if (!*memp) {
+    *memp = ll_xcalloc(1, sizeof **memp);
+    add_region(*memp, len * 8);
   }
+  cur = *memp;
+  cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &region_mem);
+  if (!p)
+    return NULL;
   static const char *const exts[] = {"table", "autolink"};
   for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
     cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
@@ -176,12 +249,6 @@ cmark_node *ll_doc_parse(const char *data, size_t len,
   cmark_parser_feed(p, data, len);
   cmark_node *doc = cmark_parser_finish(p);
   cmark_parser_free(p);
-  /* the newest region is cur; ll_doc_free walks back through the rest */
-  *memp = cur;
-  if (!doc) {
-    ll_doc_free(NULL, cur);
-    *memp = NULL;
-  }
   return doc;
 }
 

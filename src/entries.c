@@ -15,6 +15,11 @@ const char *ll_style_name(enum ll_style s) {
 
 struct builder {
   const struct ll_source *src;
+  /* The piece of src being read (see ll_model_build): the same bytes and
+   * offsets, its line index starting at the piece's first line, so that
+   * cmark-gfm's positions in the piece convert to offsets in src. */
+  struct ll_source view;
+  int line0; /* lines of src before the piece */
   struct ll_model *m;
   struct ll_buf tmp;
   /* heading stack */
@@ -169,7 +174,7 @@ static int is_nav_url(const char *url) {
 
 static void locate_link(struct builder *b, cmark_node *n, struct ll_link *l,
                         size_t *cursor, struct ll_span block) {
-  const struct ll_source *src = b->src;
+  const struct ll_source *src = &b->view;
   const char *text = l->text;
   size_t tlen = strlen(text);
   int sl = cmark_node_get_start_line(n);
@@ -269,15 +274,15 @@ static void collect_links(struct builder *b, cmark_node *doc) {
     cmark_node_type t = cmark_node_get_type(n);
     if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
         ll_doc_kind(n) == LL_NODE_TABLE_CELL) {
-      block = ll_doc_block_span(b->src, n);
+      block = ll_doc_block_span(&b->view, n);
       if (cursor < block.start)
         cursor = block.start;
       continue;
     }
     if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
-      collect_comments(b, n,
-                       t == CMARK_NODE_HTML_BLOCK ? ll_doc_block_span(b->src, n)
-                                                  : block);
+      collect_comments(
+          b, n,
+          t == CMARK_NODE_HTML_BLOCK ? ll_doc_block_span(&b->view, n) : block);
       continue;
     }
     if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE)
@@ -533,7 +538,7 @@ static void set_description(struct builder *b, struct ll_entry *e,
 static size_t node_end(struct builder *b, cmark_node *n, struct ll_link *l) {
   if (n && cmark_node_get_type(n) != CMARK_NODE_LINK &&
       cmark_node_get_end_line(n) > 0) {
-    size_t off = ll_source_offset(b->src, cmark_node_get_end_line(n),
+    size_t off = ll_source_offset(&b->view, cmark_node_get_end_line(n),
                                   cmark_node_get_end_column(n)) +
                  1;
     if (off >= l->span.end && off <= b->src->len)
@@ -545,7 +550,7 @@ static size_t node_end(struct builder *b, cmark_node *n, struct ll_link *l) {
 static void set_marker(struct builder *b, struct ll_entry *e,
                        cmark_node *item) {
   cmark_node *list = cmark_node_parent(item);
-  size_t off = ll_source_offset(b->src, cmark_node_get_start_line(item),
+  size_t off = ll_source_offset(&b->view, cmark_node_get_start_line(item),
                                 cmark_node_get_start_column(item));
   const char *d = b->src->data;
   while (off < b->src->len && (d[off] == ' ' || d[off] == '\t'))
@@ -637,7 +642,7 @@ static int is_alone(cmark_node *first, cmark_node *n) {
 }
 
 static void handle_item(struct builder *b, cmark_node *item, cmark_node *para) {
-  struct ll_span ps = ll_doc_block_span(b->src, para);
+  struct ll_span ps = ll_doc_block_span(&b->view, para);
   cmark_node *kids = cmark_node_first_child(para);
   cmark_node *strong;
   if (b->block_mode && is_lone_strong(kids, NULL, &strong)) {
@@ -796,7 +801,7 @@ static void close_group(struct builder *b) {
 static void block_title(struct builder *b, cmark_node *strong,
                         struct ll_span span) {
   finish_block_entry(b);
-  struct ll_span ss = ll_doc_block_span(b->src, strong);
+  struct ll_span ss = ll_doc_block_span(&b->view, strong);
   if (cmark_node_get_start_line(strong) <= 0)
     ss = span;
   struct ll_entry *e = new_entry(b, LL_STYLE_BLOCK, ss);
@@ -873,7 +878,7 @@ static const char *label_of(struct builder *b, cmark_node *text,
 static struct ll_span para_line_span(struct builder *b, struct ll_span ps,
                                      int first_line, int k) {
   size_t len;
-  const char *p = ll_source_line(b->src, first_line + k, &len);
+  const char *p = ll_source_line(&b->view, first_line + k, &len);
   struct ll_span s;
   s.start = (size_t)(p - b->src->data);
   s.end = s.start + len;
@@ -997,7 +1002,7 @@ static void block_text(struct builder *b, cmark_node *first, cmark_node *stop,
          (n != first_significant(first) && ends_line(n, stop)))) {
       const char *t = plain(b, n);
       e->access = arena_trimmed(b, t, strlen(t));
-      e->access_span = ll_doc_block_span(b->src, n);
+      e->access_span = ll_doc_block_span(&b->view, n);
       if (cmark_node_get_start_line(n) <= 0)
         e->access_span = ls;
       continue;
@@ -1017,7 +1022,7 @@ static void block_text(struct builder *b, cmark_node *first, cmark_node *stop,
 }
 
 static void handle_paragraph(struct builder *b, cmark_node *para) {
-  struct ll_span ps = ll_doc_block_span(b->src, para);
+  struct ll_span ps = ll_doc_block_span(&b->view, para);
   int first_line = cmark_node_get_start_line(para);
   cmark_node *n = cmark_node_first_child(para);
   int k = 0;
@@ -1146,14 +1151,14 @@ static void handle_table(struct builder *b, cmark_node *table) {
     for (cmark_node *c = cmark_node_first_child(r); c && col < MAX_COLS;
          c = cmark_node_next(c))
       cells[col++] = c;
-    struct ll_span rs = ll_doc_block_span(b->src, r);
+    struct ll_span rs = ll_doc_block_span(&b->view, r);
     struct ll_entry *e = new_entry(b, LL_STYLE_TABLE, rs);
     if (cells[name_col]) {
       const char *t = plain(b, cells[name_col]);
       e->name = arena_trimmed(b, t, strlen(t));
       if (!e->name[0])
         e->name = NULL;
-      e->name_span = trim_span(b, ll_doc_block_span(b->src, cells[name_col]));
+      e->name_span = trim_span(b, ll_doc_block_span(&b->view, cells[name_col]));
     }
     /* The name cell's links first, then the first link elsewhere. */
     for (int pass = 0; pass < 2 && e->nlinks == 0; pass++) {
@@ -1178,13 +1183,13 @@ static void handle_table(struct builder *b, cmark_node *table) {
       e->description = arena_trimmed(b, t, strlen(t));
       if (!e->description[0])
         e->description = NULL; /* an empty cell: no description */
-      e->desc_span = trim_span(b, ll_doc_block_span(b->src, cells[desc_col]));
+      e->desc_span = trim_span(b, ll_doc_block_span(&b->view, cells[desc_col]));
     }
     if (access_col >= 0 && access_col < col && cells[access_col]) {
       const char *t = plain(b, cells[access_col]);
       e->access = arena_trimmed(b, t, strlen(t));
       e->access_span =
-          trim_span(b, ll_doc_block_span(b->src, cells[access_col]));
+          trim_span(b, ll_doc_block_span(&b->view, cells[access_col]));
     }
   }
 }
@@ -1257,17 +1262,17 @@ static void handle_heading(struct builder *b, cmark_node *h) {
   b->heads[b->nheads] = arena_trimmed(b, t, strlen(t));
   b->head_level[b->nheads] = level;
   b->nheads++;
-  new_section(b, cmark_node_get_start_line(h));
+  new_section(b, b->line0 + cmark_node_get_start_line(h));
   struct ll_section *s = &b->m->sections[b->m->nsections - 1];
   s->level = level;
-  s->span = ll_doc_block_span(b->src, h);
+  s->span = ll_doc_block_span(&b->view, h);
 }
 
 /* Block mode: the document writes labelled link lines ("Access: URL")
- * under bold titles.  Count them among top-level paragraphs. */
-static int detect_block_mode(struct builder *b, cmark_node *doc) {
+ * under bold titles.  Count them among top-level paragraphs, up to max. */
+static int count_labels(struct builder *b, cmark_node *doc, int max) {
   int labels = 0;
-  for (cmark_node *p = cmark_node_first_child(doc); p && labels < 2;
+  for (cmark_node *p = cmark_node_first_child(doc); p && labels < max;
        p = cmark_node_next(p)) {
     if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
       continue;
@@ -1277,32 +1282,98 @@ static int detect_block_mode(struct builder *b, cmark_node *doc) {
         labels++;
     }
   }
-  return labels >= 2;
+  return labels;
 }
 
-struct ll_model *ll_model_build(const struct ll_source *src,
-                                const char *skip_headings, char **err) {
-  struct ll_docmem *docmem = NULL;
-  cmark_node *doc = ll_doc_parse(src->data, src->len, &docmem);
-  if (!doc) {
-    *err = ll_xstrdup("cmark-gfm returned no document");
-    return NULL;
-  }
-  struct builder b;
-  memset(&b, 0, sizeof b);
-  b.src = src;
-  b.m = ll_xcalloc(1, sizeof *b.m);
-  if (skip_headings) {
-    char *perr = NULL;
-    b.skip = ll_pattern_new(skip_headings, 1, &perr);
-    free(perr); /* checked when the configuration was read */
-  }
-  ll_buf_init(&b.tmp, 0);
-  ll_buf_init(&b.desc, 0);
-  new_section(&b, 0);
-  collect_links(&b, doc);
-  b.block_mode = detect_block_mode(&b, doc);
+/* ---- reading a large list in pieces ----------------------------------
+ * cmark-gfm's tree takes about fifteen times the bytes it was parsed
+ * from.  A list is a sequence of sections, and a blank line followed by
+ * an ATX heading at the left margin closes every block but two (a fenced
+ * code block or an HTML block of kinds 1-5 still open at the top level):
+ * so the list is parsed a piece at a time, split before such headings,
+ * each piece's tree read into the model and dropped before the next one
+ * is parsed.  A piece whose last top-level block is one of those two and
+ * runs to its very end may have swallowed the heading: then the rest of
+ * the document is parsed whole.  Link reference definitions apply to the
+ * whole document, so a list that may have one is never split. */
 
+/* Bytes a piece holds at least: fewer pieces amortise the parser.  A
+ * variable, so that the tests can split at every heading. */
+size_t ll_piece_min = 64 * 1024;
+
+static int blank_line(const char *p, const char *end) {
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+    p++;
+  return p == end || *p == '\n';
+}
+
+static int atx_heading_at(const char *p, const char *end) {
+  int n = 0;
+  while (p < end && *p == '#' && n < 7)
+    p++, n++;
+  return n >= 1 && n <= 6 &&
+         (p == end || *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n');
+}
+
+/* Could a line define a link reference ("[label]: url")?  Conservative:
+ * a '[' somewhere before a "]:" on one line. */
+static int may_define_refs(const struct ll_source *src) {
+  const char *d = src->data, *end = d + src->len;
+  for (const char *p = d; (p = memchr(p, ']', (size_t)(end - p))); p++) {
+    if (p + 1 == end || p[1] != ':')
+      continue;
+    const char *q = p;
+    while (q > d && q[-1] != '\n' && q[-1] != '[')
+      q--;
+    if (q > d && q[-1] == '[')
+      return 1;
+  }
+  return 0;
+}
+
+/* The line (0-based) where the next piece starts, at least ll_piece_min
+ * bytes (ll_piece_min) after line from; src->nlines when none does. */
+static size_t next_piece(const struct ll_source *src, size_t from) {
+  const char *d = src->data, *end = d + src->len;
+  size_t want =
+      ll_piece_min > src->len ? src->len : src->lines[from] + ll_piece_min;
+  size_t lo = from + 1, hi = src->nlines;
+  while (lo < hi) { /* the first line starting at or after want */
+    size_t mid = lo + (hi - lo) / 2;
+    if (src->lines[mid] < want)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t k = lo; k < src->nlines; k++) {
+    const char *p = d + src->lines[k];
+    if (*p == '#' && atx_heading_at(p, end) &&
+        blank_line(d + src->lines[k - 1], end))
+      return k;
+  }
+  return src->nlines;
+}
+
+/* Did the piece of nlines lines end inside a block that a following
+ * heading would not have closed? */
+static int piece_open_at_end(cmark_node *doc, int nlines) {
+  cmark_node *last = cmark_node_last_child(doc);
+  if (!last)
+    return 0;
+  cmark_node_type t = cmark_node_get_type(last);
+  if (t == CMARK_NODE_CODE_BLOCK) {
+    int len, off;
+    char ch;
+    if (!cmark_node_get_fenced(last, &len, &off, &ch))
+      return 0;
+  } else if (t != CMARK_NODE_HTML_BLOCK) {
+    return 0;
+  }
+  return cmark_node_get_end_line(last) >= nlines;
+}
+
+/* Find the entries of a tree whose links are collected. */
+static void read_tree(struct builder *b, cmark_node *doc) {
   cmark_iter *it = cmark_iter_new(doc);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -1313,41 +1384,129 @@ struct ll_model *ll_model_build(const struct ll_source *src,
     cmark_node *parent = cmark_node_parent(n);
     switch (t) {
     case CMARK_NODE_HEADING:
-      handle_heading(&b, n);
+      handle_heading(b, n);
       cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
       break;
     case CMARK_NODE_THEMATIC_BREAK:
-      close_group(&b);
+      close_group(b);
       break;
     case CMARK_NODE_PARAGRAPH:
-      if (!b.skipping) {
+      if (!b->skipping) {
         cmark_node_type pt = cmark_node_get_type(parent);
         if (pt == CMARK_NODE_ITEM && cmark_node_first_child(parent) == n) {
-          size_t before = b.m->nentries;
-          handle_item(&b, parent, n);
-          if (b.m->nentries > before) /* nested items may join it */
-            cmark_node_set_user_data(parent, b.m->entries[b.m->nentries - 1]);
+          size_t before = b->m->nentries;
+          handle_item(b, parent, n);
+          if (b->m->nentries > before) /* nested items may join it */
+            cmark_node_set_user_data(parent, b->m->entries[b->m->nentries - 1]);
         } else if (pt == CMARK_NODE_DOCUMENT || pt == CMARK_NODE_BLOCK_QUOTE)
-          handle_paragraph(&b, n);
+          handle_paragraph(b, n);
       }
       cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
       break;
     default:
       if (ll_doc_kind(n) == LL_NODE_TABLE) {
-        if (!b.skipping)
-          handle_table(&b, n);
+        if (!b->skipping)
+          handle_table(b, n);
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
       }
       break;
     }
   }
   cmark_iter_free(it);
-  close_group(&b);
-  free(b.group);
-  ll_buf_free(&b.tmp);
-  ll_buf_free(&b.desc);
-  ll_pattern_free(b.skip);
-  ll_doc_free(doc, docmem);
+}
+
+static void builder_init(struct builder *b, const struct ll_source *src,
+                         const char *skip_headings) {
+  memset(b, 0, sizeof *b);
+  b->src = src;
+  b->view = *src;
+  b->m = ll_xcalloc(1, sizeof *b->m);
+  if (skip_headings) {
+    char *perr = NULL;
+    b->skip = ll_pattern_new(skip_headings, 1, &perr);
+    free(perr); /* checked when the configuration was read */
+  }
+  ll_buf_init(&b->tmp, 0);
+  ll_buf_init(&b->desc, 0);
+  new_section(b, 0);
+}
+
+static void builder_done(struct builder *b) {
+  close_group(b);
+  free(b->group);
+  ll_buf_free(&b->tmp);
+  ll_buf_free(&b->desc);
+  ll_pattern_free(b->skip);
+}
+
+/* Read src into b, a piece at a time (whole when split is 0).  Return 1
+ * when done, 0 when block mode turned out to be on after the first piece
+ * (the caller starts again in it), -1 when cmark-gfm failed. */
+static int read_pieces(struct builder *b, int split, int *labels) {
+  const struct ll_source *src = b->src;
+  struct ll_docmem *mem = NULL;
+  int r = 1;
+  size_t line = 0; /* 0-based first line of the piece */
+  while (r == 1 && (line < src->nlines || line == 0)) {
+    size_t next = split ? next_piece(src, line) : src->nlines;
+    size_t from = src->nlines ? src->lines[line] : 0;
+    size_t to = next < src->nlines ? src->lines[next] : src->len;
+    cmark_node *doc = ll_doc_parse(src->data + from, to - from, &mem);
+    if (doc && next < src->nlines &&
+        piece_open_at_end(doc, (int)(next - line))) {
+      ll_doc_reset(mem); /* the heading may be inside: read on whole */
+      next = src->nlines;
+      to = src->len;
+      doc = ll_doc_parse(src->data + from, to - from, &mem);
+    }
+    if (!doc) {
+      r = -1;
+      break;
+    }
+    b->line0 = (int)line;
+    b->view.lines = src->lines + line;
+    b->view.nlines = src->nlines - line;
+    collect_links(b, doc);
+    if (!b->block_mode && *labels < 2) {
+      *labels += count_labels(b, doc, 2 - *labels);
+      if (*labels >= 2) {
+        if (line > 0)
+          r = 0; /* earlier pieces were read without it */
+        else
+          b->block_mode = 1;
+      }
+    }
+    if (r == 1)
+      read_tree(b, doc);
+    ll_doc_reset(mem);
+    line = next;
+    if (line == 0)
+      break; /* an empty source: one (empty) piece */
+  }
+  ll_doc_free(mem);
+  return r;
+}
+
+struct ll_model *ll_model_build(const struct ll_source *src,
+                                const char *skip_headings, char **err) {
+  int split = src->len > ll_piece_min && !may_define_refs(src);
+  struct builder b;
+  int labels = 0;
+  builder_init(&b, src, skip_headings);
+  int r = read_pieces(&b, split, &labels);
+  if (r == 0) { /* again, in block mode from the start */
+    builder_done(&b);
+    ll_model_free(b.m);
+    builder_init(&b, src, skip_headings);
+    b.block_mode = 1;
+    r = read_pieces(&b, split, &labels);
+  }
+  builder_done(&b);
+  if (r < 0) {
+    ll_model_free(b.m);
+    *err = ll_xstrdup("cmark-gfm returned no document");
+    return NULL;
+  }
   return b.m;
 }
 

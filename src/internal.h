@@ -8,13 +8,20 @@
 #include "listlint.h"
 
 /* doc.c: parse with the table and autolink extensions and source
- * positions.  The tree lives in a region of its own (see doc.c), which
- * ll_doc_free releases at once; the tree may be used (iterated) only
- * between ll_doc_parse and ll_doc_free on the same thread.  Return NULL
- * on failure. */
+ * positions.  The tree lives in memory of its own (see doc.c): *mem is
+ * made on the first parse (pass NULL) and may serve further parses, each
+ * after ll_doc_reset, which releases the tree at once (no cmark_node_free)
+ * and keeps the memory; ll_doc_free releases it.  A tree may be used only
+ * until the next reset, on the thread that parsed it.  Return NULL on
+ * failure. */
 struct ll_docmem;
 cmark_node *ll_doc_parse(const char *data, size_t len, struct ll_docmem **mem);
-void ll_doc_free(cmark_node *doc, struct ll_docmem *mem);
+void ll_doc_reset(struct ll_docmem *mem);
+void ll_doc_free(struct ll_docmem *mem);
+
+/* entries.c: a list longer than this is read a piece at a time, split
+ * before headings (see entries.c); the tests change it. */
+extern size_t ll_piece_min;
 
 enum ll_node_kind {
   LL_NODE_OTHER,

@@ -1,0 +1,176 @@
+/* test_pieces.c - a large list is parsed a piece at a time (entries.c):
+ * the model and the findings must be those of a parse of the whole. */
+#include <glob.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+#include "internal.h"
+
+/* Everything a lint says of text: its entries as --dump-entries prints
+ * them, then every finding with its span and fingerprint. */
+static char *signature(const char *text, size_t len, size_t piece_min,
+                       size_t *nsections) {
+  size_t saved = ll_piece_min;
+  ll_piece_min = piece_min;
+  struct th_lint t;
+  th_lint_mem(&t, "list.md", text, len);
+  ll_piece_min = saved;
+  char *buf = NULL;
+  size_t n = 0;
+  FILE *fp = open_memstream(&buf, &n);
+  cr_assert(fp);
+  void *dump = ll_dump_new();
+  ll_dump_add(dump, t.src, t.model);
+  ll_dump_write(fp, dump);
+  for (size_t i = 0; i < t.ctx->diags.n; i++) {
+    const struct ll_diag *g = &t.ctx->diags.v[i];
+    fprintf(fp, "%d:%d-%d:%d %s %s %s\n", g->line, g->col, g->end_line,
+            g->end_col, ll_diag_id(g), g->message, g->fingerprint);
+  }
+  for (size_t i = 0; i < t.model->nsections; i++)
+    fprintf(fp, "section %d %s\n", t.model->sections[i].line,
+            t.model->sections[i].depth
+                ? t.model->sections[i].path[t.model->sections[i].depth - 1]
+                : "");
+  if (nsections)
+    *nsections = t.model->nsections;
+  fclose(fp);
+  th_done(&t);
+  return buf;
+}
+
+/* Lint text whole and split at every heading; the two must agree. */
+static void same_both_ways(const char *what, const char *text, size_t len,
+                           size_t *nsections) {
+  char *whole = signature(text, len, SIZE_MAX, NULL);
+  char *split = signature(text, len, 1, nsections);
+  cr_expect_str_eq(split, whole, "%s: read in pieces differs from whole", what);
+  free(whole);
+  free(split);
+}
+
+Test(pieces, corpus_lists_read_the_same_in_pieces, .timeout = 240) {
+  char pat[4096];
+  snprintf(pat, sizeof pat, "%s/../shared/corpus/lists/*.md", th_root());
+  glob_t g;
+  if (glob(pat, 0, NULL, &g) != 0) {
+    /* without the corpus, the seeds the repository carries */
+    snprintf(pat, sizeof pat, "%s/tests/golden/*.md", th_root());
+    cr_assert_eq(glob(pat, 0, NULL, &g), 0, "no lists found");
+  }
+  for (size_t i = 0; i < g.gl_pathc; i++) {
+    char *text = th_read_abs(g.gl_pathv[i]);
+    cr_assert(text, "%s", g.gl_pathv[i]);
+    size_t len = strlen(text);
+    same_both_ways(g.gl_pathv[i], text, len, NULL);
+    /* and with the default piece size */
+    char *whole = signature(text, len, SIZE_MAX, NULL);
+    char *deflt = signature(text, len, ll_piece_min, NULL);
+    cr_expect_str_eq(deflt, whole, "%s (default pieces)", g.gl_pathv[i]);
+    free(whole);
+    free(deflt);
+    free(text);
+  }
+  globfree(&g);
+}
+
+/* A heading inside a fenced code block is code: the piece that ends
+ * inside the fence is read on with the rest. */
+Test(pieces, heading_inside_a_fence_stays_code) {
+  const char *text = "# A\n\n- [X](https://x.org) - X.\n\n"
+                     "```sh\necho\n\n# not a heading\n\n"
+                     "~~~\n\n## still code\n\n```\n\n"
+                     "# B\n\n- [Y](https://y.org) - Y.\n";
+  size_t ns = 0;
+  same_both_ways("fence", text, strlen(text), &ns);
+  cr_expect_eq(ns, 3, "top, A and B: %zu sections", ns);
+  char *sig = signature(text, strlen(text), 1, NULL);
+  cr_expect_null(strstr(sig, "not a heading\n"), "%s", sig);
+  free(sig);
+}
+
+/* The same for an HTML comment and a <pre> block left open over a
+ * blank line and a heading. */
+Test(pieces, heading_inside_html_blocks_stays_html) {
+  const char *text = "# A\n\n- [X](https://x.org) - X.\n\n"
+                     "<!--\n\n# hidden\n\n- [H](https://h.org) - H.\n\n-->\n\n"
+                     "# B\n\n<pre>\n\n# pre\n\n</pre>\n\n"
+                     "# C\n\n- [Y](https://y.org) - Y.\n";
+  size_t ns = 0;
+  same_both_ways("html", text, strlen(text), &ns);
+  cr_expect_eq(ns, 4, "top, A, B and C: %zu sections", ns);
+}
+
+/* A fence inside a list item ends with the item: the split after it
+ * stands, and the heading after it is one. */
+Test(pieces, fence_in_an_item_closes_with_it) {
+  const char *text = "# A\n\n- [X](https://x.org) - X.\n\n  ```\n  code\n\n"
+                     "# B\n\n- [Y](https://y.org) - Y.\n";
+  size_t ns = 0;
+  same_both_ways("item fence", text, strlen(text), &ns);
+  cr_expect_eq(ns, 3, "top, A and B: %zu sections", ns);
+}
+
+/* Block mode is a property of the document: labelled link lines in a
+ * late section make the early bold titles block entries too. */
+Test(pieces, block_mode_found_late_applies_to_all) {
+  const char *text =
+      "# Data\n\n## Early\n\n**Atlas one**\n\nA collection of scans.\n\n"
+      "***\n\n## Late\n\n**Atlas two**\n\nMore scans.\n\n"
+      "Access: https://two.org/data\n\nPaper: https://two.org/paper\n";
+  same_both_ways("block mode", text, strlen(text), NULL);
+  struct th_lint whole, split;
+  th_lint_str(&whole, text);
+  size_t saved = ll_piece_min;
+  ll_piece_min = 1;
+  th_lint_str(&split, text);
+  ll_piece_min = saved;
+  cr_assert_eq(split.model->nentries, whole.model->nentries);
+  cr_assert_geq(split.model->nentries, 2);
+  cr_expect_eq(split.model->entries[0]->style, LL_STYLE_BLOCK);
+  cr_expect_str_eq(split.model->entries[0]->name, "Atlas one");
+  th_done(&whole);
+  th_done(&split);
+}
+
+/* A reference defined at the end serves links above it: such a list is
+ * read whole. */
+Test(pieces, reference_definitions_keep_the_list_whole) {
+  const char *text = "# A\n\n- [X][x] - X.\n\n# B\n\n- [Y](https://y.org) - "
+                     "Y.\n\n[x]: https://x.org/\n";
+  same_both_ways("refs", text, strlen(text), NULL);
+  size_t saved = ll_piece_min;
+  ll_piece_min = 1;
+  struct th_lint t;
+  th_lint_str(&t, text);
+  ll_piece_min = saved;
+  cr_assert_geq(t.model->nentries, 1);
+  cr_assert_eq(t.model->entries[0]->nlinks, 1);
+  cr_expect_str_eq(t.model->entries[0]->links[0]->url, "https://x.org/");
+  th_done(&t);
+}
+
+/* Positions after a split point to the same bytes, CRLF or not. */
+Test(pieces, positions_after_a_split_crlf) {
+  const char *text =
+      "# A\r\n\r\n- [X](https://x.org/?utm_source=a) - X\r\n\r\n"
+      "# B\r\n\r\n- [Y](htp://y.org) - y.\r\n- [X](https://x.org/)"
+      " - Again.\r\n";
+  same_both_ways("crlf", text, strlen(text), NULL);
+  size_t saved = ll_piece_min;
+  ll_piece_min = 1;
+  struct th_lint t;
+  th_lint_str(&t, text);
+  ll_piece_min = saved;
+  cr_assert_eq(t.model->nentries, 3);
+  cr_expect_eq(t.model->entries[1]->line, 7);
+  cr_expect_eq(t.model->entries[2]->line, 8);
+  cr_expect_str_eq(t.model->sections[t.model->entries[2]->section].path[0],
+                   "B");
+  th_done(&t);
+}
