@@ -187,8 +187,16 @@ int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
   ctx->src = src;
   ctx->model = m;
   int on[LL_R__COUNT];
-  for (int r = 0; r < LL_R__COUNT; r++)
+  /* the rules that look at each entry, and at each link */
+  enum ll_rule_id per_entry[LL_R__COUNT], per_link[LL_R__COUNT];
+  size_t nentry = 0, nlink = 0;
+  for (int r = 0; r < LL_R__COUNT; r++) {
     on[r] = ctx->severity[r] != LL_SEV_OFF;
+    if (on[r] && ll_rule_ops[r]->on_entry)
+      per_entry[nentry++] = (enum ll_rule_id)r;
+    if (on[r] && ll_rule_ops[r]->on_link)
+      per_link[nlink++] = (enum ll_rule_id)r;
+  }
   for (int r = 0; r < LL_R__COUNT; r++) {
     if (on[r] && ll_rule_ops[r]->on_source) {
       ctx->current = (enum ll_rule_id)r;
@@ -196,19 +204,15 @@ int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
     }
   }
   for (size_t i = 0; i < m->nentries; i++) {
-    for (int r = 0; r < LL_R__COUNT; r++) {
-      if (on[r] && ll_rule_ops[r]->on_entry) {
-        ctx->current = (enum ll_rule_id)r;
-        ll_rule_ops[r]->on_entry(ctx, m->entries[i]);
-      }
+    for (size_t k = 0; k < nentry; k++) {
+      ctx->current = per_entry[k];
+      ll_rule_ops[per_entry[k]]->on_entry(ctx, m->entries[i]);
     }
   }
   for (size_t i = 0; i < m->nlinks; i++) {
-    for (int r = 0; r < LL_R__COUNT; r++) {
-      if (on[r] && ll_rule_ops[r]->on_link) {
-        ctx->current = (enum ll_rule_id)r;
-        ll_rule_ops[r]->on_link(ctx, m->links[i]);
-      }
+    for (size_t k = 0; k < nlink; k++) {
+      ctx->current = per_link[k];
+      ll_rule_ops[per_link[k]]->on_link(ctx, m->links[i]);
     }
   }
   for (int r = 0; r < LL_R__COUNT; r++) {

@@ -12,20 +12,15 @@ static void index_lines(struct ll_source *src) {
   v[n++] = 0;
   const char *d = src->data, *end = d + src->len;
   src->has_nul = memchr(d, '\0', src->len) != NULL;
-  /* CR, LF and CRLF end a line, as in CommonMark; most files have no
-   * lone CR, so LF is looked for with memchr */
-  int cr = memchr(d, '\r', src->len) != NULL;
+  /* CR, LF and CRLF end a line, as in CommonMark: both looked for with
+   * memchr, the next CR kept until the scan passes it */
+  const char *cr = memchr(d, '\r', src->len);
   for (const char *p = d; p < end;) {
-    const char *nl;
-    if (cr) {
-      nl = p;
-      while (nl < end && *nl != '\n' && *nl != '\r')
-        nl++;
-      if (nl < end && *nl == '\r' && nl + 1 < end && nl[1] == '\n')
-        nl++;
-    } else {
-      nl = memchr(p, '\n', (size_t)(end - p));
-    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (cr && cr < p)
+      cr = memchr(p, '\r', (size_t)(end - p));
+    if (cr && (!nl || cr < nl)) /* CRLF, or a lone CR */
+      nl = cr + 1 < end && cr[1] == '\n' ? cr + 1 : cr;
     if (!nl || nl >= end)
       break;
     if (nl + 1 < end) {
@@ -135,9 +130,22 @@ void ll_source_free(struct ll_source *src) {
 
 void ll_source_linecol(const struct ll_source *src, size_t off, int *line,
                        int *col) {
+  /* Callers mostly go forward through a file: look near the line found
+   * last before searching the whole index. */
+  static _Thread_local const size_t *last_lines;
+  static _Thread_local size_t last;
   if (off > src->len)
     off = src->len;
   size_t lo = 0, hi = src->nlines;
+  if (last_lines == src->lines && last < hi && src->lines[last] <= off) {
+    lo = last;
+    for (int i = 0; i < 4 && lo + 1 < hi && src->lines[lo + 1] <= off; i++)
+      lo++;
+    if (lo + 1 < hi && src->lines[lo + 1] <= off)
+      lo++; /* further on: search from here */
+    else
+      hi = lo + 1;
+  }
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;
     if (src->lines[mid] <= off)
@@ -145,6 +153,8 @@ void ll_source_linecol(const struct ll_source *src, size_t off, int *line,
     else
       hi = mid;
   }
+  last_lines = src->lines;
+  last = lo;
   *line = (int)lo + 1;
   *col = (int)(off - src->lines[lo]) + 1;
 }
