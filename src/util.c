@@ -86,9 +86,109 @@ int ll_buf_addc(struct ll_buf *b, char c) {
   return ll_buf_add(b, &c, 1);
 }
 
+static int add_unsigned(struct ll_buf *b, unsigned long long v, int neg) {
+  char d[24];
+  size_t i = sizeof d;
+  do
+    d[--i] = (char)('0' + v % 10);
+  while (v /= 10);
+  if (neg)
+    d[--i] = '-';
+  return ll_buf_add(b, d + i, sizeof d - i);
+}
+
+static int add_signed(struct ll_buf *b, long long v) {
+  return add_unsigned(
+      b, v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v, v < 0);
+}
+
+/* The conversions messages use (%s %.*s %c %d %u %ld %lu %zu %%), without
+ * the cost of vsnprintf; 1 for anything else, -1 past b->max. */
+static int fast_format(struct ll_buf *b, const char *fmt, va_list *ap) {
+  for (const char *p = fmt; *p;) {
+    const char *q = strchr(p, '%');
+    size_t lit = q ? (size_t)(q - p) : strlen(p);
+    if (lit && ll_buf_add(b, p, lit) < 0)
+      return -1;
+    if (!q)
+      break;
+    int r;
+    switch (q[1]) {
+    case '%':
+      r = ll_buf_add(b, "%", 1);
+      p = q + 2;
+      break;
+    case 's': {
+      const char *s = va_arg(*ap, const char *);
+      r = ll_buf_adds(b, s ? s : "(null)");
+      p = q + 2;
+      break;
+    }
+    case '.':
+      if (q[2] != '*' || q[3] != 's')
+        return 1;
+      {
+        int n = va_arg(*ap, int);
+        const char *s = va_arg(*ap, const char *);
+        r = ll_buf_add(b, s, n > 0 ? strnlen(s, (size_t)n) : 0);
+      }
+      p = q + 4;
+      break;
+    case 'c': {
+      char c = (char)va_arg(*ap, int);
+      r = ll_buf_add(b, &c, 1);
+      p = q + 2;
+      break;
+    }
+    case 'd':
+      r = add_signed(b, va_arg(*ap, int));
+      p = q + 2;
+      break;
+    case 'u':
+      r = add_unsigned(b, va_arg(*ap, unsigned), 0);
+      p = q + 2;
+      break;
+    case 'l':
+      if (q[2] == 'd')
+        r = add_signed(b, va_arg(*ap, long));
+      else if (q[2] == 'u')
+        r = add_unsigned(b, va_arg(*ap, unsigned long), 0);
+      else
+        return 1;
+      p = q + 3;
+      break;
+    case 'z':
+      if (q[2] != 'u')
+        return 1;
+      r = add_unsigned(b, va_arg(*ap, size_t), 0);
+      p = q + 3;
+      break;
+    default:
+      return 1;
+    }
+    if (r < 0)
+      return -1;
+  }
+  return 0;
+}
+
 int ll_buf_vprintf(struct ll_buf *b, const char *fmt, va_list ap) {
-  /* One pass when the text fits the room made here (most do); a second,
-   * sized, only for a longer one. */
+  size_t mark = b->len;
+  va_list fast;
+  va_copy(fast, ap);
+  int r = fast_format(b, fmt, &fast);
+  va_end(fast);
+  if (r <= 0) {
+    if (r < 0) {
+      b->len = mark;
+      if (b->data)
+        b->data[mark] = '\0';
+    }
+    return r;
+  }
+  /* another conversion: vsnprintf, in one pass when the text fits the
+   * room made here, a second, sized, for a longer one */
+  b->len = mark;
   size_t want = b->max - b->len < 256 ? b->max - b->len : 256;
   if (buf_grow(b, want) < 0)
     return -1;
@@ -97,8 +197,10 @@ int ll_buf_vprintf(struct ll_buf *b, const char *fmt, va_list ap) {
   va_copy(ap2, ap);
   int n = vsnprintf(b->data + b->len, room, fmt, ap2);
   va_end(ap2);
-  if (n < 0)
+  if (n < 0 || (size_t)n > b->max - b->len) {
+    b->data[b->len] = '\0';
     return -1;
+  }
   if ((size_t)n >= room) {
     if (buf_grow(b, (size_t)n) < 0) {
       b->data[b->len] = '\0';

@@ -64,8 +64,10 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     for (size_t sec = e->section + 1; sec; sec /= 10)
       ll_buf_addc(&key, (char)('0' + sec % 10));
     ll_buf_addc(&key, '\x1f');
-    for (const char *p = e->name; *p; p++)
-      ll_buf_addc(&key, (char)ll_tolower((unsigned char)*p));
+    size_t at = key.len;
+    ll_buf_adds(&key, e->name);
+    for (char *p = key.data + at; *p; p++)
+      *p = (char)ll_tolower((unsigned char)*p);
     const struct ll_entry *first = ll_map_get(&seen, key.data);
     if (!first)
       ll_map_put(&seen, key.data, e);
