@@ -1,6 +1,8 @@
-/* git.c - git plumbing through fork/exec, no shell. */
+/* git.c - git plumbing through posix_spawn, no shell. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -8,7 +10,34 @@
 
 #include "git.h"
 
-int ll_git(const char *const *args, struct ll_buf *out) {
+extern char **environ;
+
+/* Start git with argv (argv[0] "git"): standard input from in (-1:
+ * /dev/null), standard output to out, standard error to /dev/null.
+ * posix_spawn, not fork: the parent's pages are not marked copy-on-write
+ * (every write after a fork would fault until git is exec'd).  The pipe
+ * ends carry O_CLOEXEC, so git gets only the three it should. */
+static pid_t spawn_git(const char *const *argv, int in, int out) {
+  posix_spawn_file_actions_t fa;
+  if (posix_spawn_file_actions_init(&fa) != 0)
+    return -1;
+  int ok =
+      (in >= 0 ? posix_spawn_file_actions_adddup2(&fa, in, 0)
+               : posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY,
+                                                  0)) == 0 &&
+      posix_spawn_file_actions_adddup2(&fa, out, 1) == 0 &&
+      posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0) == 0;
+  pid_t pid = -1;
+  char *const *av;
+  memcpy(&av, &argv, sizeof av); /* posix_spawn's prototype lacks a const */
+  fflush(NULL);
+  if (ok && posix_spawnp(&pid, "git", &fa, NULL, av, environ) != 0)
+    pid = -1;
+  posix_spawn_file_actions_destroy(&fa);
+  return pid;
+}
+
+int ll_git_start(const char *const *args, struct ll_git_proc *p) {
   size_t n = 0;
   while (args[n])
     n++;
@@ -16,34 +45,30 @@ int ll_git(const char *const *args, struct ll_buf *out) {
   argv[0] = "git";
   memcpy(argv + 1, args, n * sizeof *argv);
   int fd[2];
-  if (pipe(fd) < 0) {
+  p->pid = -1;
+  p->fd = -1;
+  if (pipe2(fd, O_CLOEXEC) < 0) {
     free(argv);
     return -1;
   }
-  fflush(NULL);
-  pid_t pid = fork();
+  pid_t pid = spawn_git(argv, -1, fd[1]);
+  free(argv);
+  close(fd[1]);
   if (pid < 0) {
     close(fd[0]);
-    close(fd[1]);
-    free(argv);
     return -1;
   }
-  if (pid == 0) {
-    dup2(fd[1], STDOUT_FILENO);
-    close(fd[0]);
-    close(fd[1]);
-    int devnull = open("/dev/null", O_RDWR);
-    if (devnull >= 0) {
-      dup2(devnull, STDIN_FILENO);
-      dup2(devnull, STDERR_FILENO);
-    }
-    execvp("git", (char *const *)(void *)argv);
-    _exit(127);
-  }
-  close(fd[1]);
+  p->pid = pid;
+  p->fd = fd[0];
+  return 0;
+}
+
+int ll_git_wait(struct ll_git_proc *p, struct ll_buf *out) {
+  if (p->pid < 0)
+    return -1;
   char chunk[65536];
   ssize_t r;
-  while ((r = read(fd[0], chunk, sizeof chunk)) != 0) {
+  while ((r = read(p->fd, chunk, sizeof chunk)) != 0) {
     if (r < 0) {
       if (errno == EINTR)
         continue;
@@ -52,15 +77,24 @@ int ll_git(const char *const *args, struct ll_buf *out) {
     if (out)
       ll_buf_add(out, chunk, (size_t)r);
   }
-  close(fd[0]);
-  free(argv);
+  close(p->fd);
   int st;
+  pid_t pid = p->pid;
+  p->pid = -1;
+  p->fd = -1;
   while (waitpid(pid, &st, 0) < 0)
     if (errno != EINTR)
       return -1;
   if (!WIFEXITED(st) || WEXITSTATUS(st) == 127)
     return -1;
   return WEXITSTATUS(st);
+}
+
+int ll_git(const char *const *args, struct ll_buf *out) {
+  struct ll_git_proc p;
+  if (ll_git_start(args, &p) < 0)
+    return -1;
+  return ll_git_wait(&p, out);
 }
 
 static int is_markdown(const char *p) {
@@ -122,34 +156,23 @@ struct ll_git_batch {
 
 struct ll_git_batch *ll_git_batch_open(void) {
   int to[2], from[2];
-  if (pipe(to) < 0)
+  if (pipe2(to, O_CLOEXEC) < 0)
     return NULL;
-  if (pipe(from) < 0) {
+  if (pipe2(from, O_CLOEXEC) < 0) {
     close(to[0]);
     close(to[1]);
     return NULL;
   }
-  fflush(NULL);
-  pid_t pid = fork();
+  /* a blob comes through in one go, not 64 KB at a time */
+  fcntl(from[1], F_SETPIPE_SZ, 1 << 20);
+  static const char *const argv[] = {"git", "cat-file", "--batch", NULL};
+  pid_t pid = spawn_git(argv, to[0], from[1]);
   if (pid < 0) {
     close(to[0]);
     close(to[1]);
     close(from[0]);
     close(from[1]);
     return NULL;
-  }
-  if (pid == 0) {
-    dup2(to[0], STDIN_FILENO);
-    dup2(from[1], STDOUT_FILENO);
-    close(to[0]);
-    close(to[1]);
-    close(from[0]);
-    close(from[1]);
-    int devnull = open("/dev/null", O_WRONLY);
-    if (devnull >= 0)
-      dup2(devnull, STDERR_FILENO);
-    execlp("git", "git", "cat-file", "--batch", (char *)NULL);
-    _exit(127);
   }
   close(to[0]);
   close(from[1]);
@@ -168,7 +191,15 @@ int ll_git_batch_get(struct ll_git_batch *b, const char *spec,
                      struct ll_buf *out) {
   if (!b || strchr(spec, '\n'))
     return -1; /* a name with a newline cannot be asked this way */
-  if (fprintf(b->in, "%s\n", spec) < 0 || fflush(b->in) != 0)
+  /* git may have stopped (outside a repository, it stops at once): the
+   * write must fail with EPIPE, not raise SIGPIPE and kill the run */
+  struct sigaction ign, old;
+  memset(&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &ign, &old);
+  int bad = fprintf(b->in, "%s\n", spec) < 0 || fflush(b->in) != 0;
+  sigaction(SIGPIPE, &old, NULL);
+  if (bad)
     return -1;
   char line[8192];
   if (!fgets(line, sizeof line, b->out))
@@ -206,7 +237,7 @@ void ll_git_batch_close(struct ll_git_batch *b) {
   free(b);
 }
 
-int ll_git_renames(const char *rev, int staged, struct ll_buf *out) {
+int ll_git_renames_start(const char *rev, int staged, struct ll_git_proc *p) {
   const char *args[] = {"diff",
                         "--name-status",
                         "-z",
@@ -215,7 +246,14 @@ int ll_git_renames(const char *rev, int staged, struct ll_buf *out) {
                         staged ? "--cached" : rev,
                         staged ? rev : NULL,
                         NULL};
-  return ll_git(args, out) == 0 ? 0 : -1;
+  return ll_git_start(args, p);
+}
+
+int ll_git_renames(const char *rev, int staged, struct ll_buf *out) {
+  struct ll_git_proc p;
+  if (ll_git_renames_start(rev, staged, &p) < 0)
+    return -1;
+  return ll_git_wait(&p, out) == 0 ? 0 : -1;
 }
 
 const char *ll_git_rename_lookup(const struct ll_buf *r, const char *path) {

@@ -11,6 +11,17 @@
  * git could not be run. */
 int ll_git(const char *const *args, struct ll_buf *out);
 
+/* The same in two steps, to do other work while git runs: start it
+ * (return 0, or -1 when it could not be run), then read all its output
+ * into out (may be NULL) and return its exit status as ll_git does.
+ * Every started process must be waited for. */
+struct ll_git_proc {
+  int pid;
+  int fd;
+};
+int ll_git_start(const char *const *args, struct ll_git_proc *p);
+int ll_git_wait(struct ll_git_proc *p, struct ll_buf *out);
+
 /* Staged Markdown files (added, copied, modified, renamed), relative to
  * the current directory, as a NUL-separated list in out.  Return 0 or -1
  * (not a repository). */
@@ -37,6 +48,8 @@ void ll_git_batch_close(struct ll_git_batch *b);
 /* All renames between rev and the index (staged) or the working tree, as
  * git prints them (-z --name-status), for ll_git_rename_lookup. */
 int ll_git_renames(const char *rev, int staged, struct ll_buf *out);
+/* The same, started now and read with ll_git_wait. */
+int ll_git_renames_start(const char *rev, int staged, struct ll_git_proc *p);
 /* Where path was before a rename recorded in renames, or NULL (borrowed). */
 const char *ll_git_rename_lookup(const struct ll_buf *renames,
                                  const char *path);

@@ -93,7 +93,17 @@ struct gitrun {
   struct ll_git_batch *batch;
   struct ll_buf renames;
   int have_renames;
+  /* the hook's diff of the index against HEAD, started first: it is on
+   * the way to everything else */
+  struct ll_git_proc hook_diff;
+  int hook_diff_started;
 };
+
+/* The hook's case: --staged --diff-base HEAD, no files named. */
+static int hook_case(const struct ll_opts *o) {
+  return o->nfiles == 0 && o->staged && o->diff_base &&
+         strcmp(o->diff_base, "HEAD") == 0;
+}
 
 static int is_md(const char *p) {
   size_t n = strlen(p);
@@ -105,10 +115,14 @@ static int is_md(const char *p) {
  * HEAD gives both the staged files and their renames. */
 static int staged_from_renames(const struct ll_opts *o, struct gitrun *g,
                                struct paths *files) {
-  if (!o->diff_base || strcmp(o->diff_base, "HEAD") != 0)
+  if (!hook_case(o))
     return -1;
   ll_buf_init(&g->renames, 0);
-  if (ll_git_renames("HEAD", 1, &g->renames) < 0) {
+  int st = g->hook_diff_started
+               ? (ll_git_wait(&g->hook_diff, &g->renames) == 0 ? 0 : -1)
+               : ll_git_renames("HEAD", 1, &g->renames);
+  g->hook_diff_started = 0;
+  if (st < 0) {
     ll_buf_free(&g->renames);
     return -1;
   }
@@ -135,7 +149,7 @@ static int staged_from_renames(const struct ll_opts *o, struct gitrun *g,
 static int collect(const struct ll_opts *o, struct gitrun *g,
                    struct paths *files) {
   int rc = 0;
-  if (o->nfiles == 0 && o->staged && staged_from_renames(o, g, files) == 0)
+  if (staged_from_renames(o, g, files) == 0)
     return 0;
   if (o->nfiles == 0 && o->staged) {
     struct ll_buf list;
@@ -217,6 +231,8 @@ static int show(struct gitrun *g, const char *rev, const char *path,
 }
 
 static void gitrun_close(struct gitrun *g) {
+  if (g->hook_diff_started)
+    ll_git_wait(&g->hook_diff, NULL);
   ll_git_batch_close(g->batch);
   if (g->have_renames)
     ll_buf_free(&g->renames);
@@ -620,6 +636,9 @@ int ll_run(const struct ll_opts *o) {
   if (o->command == LL_CMD_UNINSTALL_HOOK)
     return ll_hook_uninstall();
   struct gitrun git = {0};
+  if (hook_case(o))
+    git.hook_diff_started =
+        ll_git_renames_start("HEAD", 1, &git.hook_diff) == 0;
   if (o->staged || o->diff_base)
     git.batch = ll_git_batch_open(); /* starts while the files are found */
   struct paths files = {0};

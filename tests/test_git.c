@@ -177,6 +177,24 @@ Test(git, staged_without_files_lints_every_staged_markdown_file) {
   must("git commit -qm x && \"$LL\" --staged");
 }
 
+/* Outside a repository git's processes stop at once: a request written
+ * to cat-file after it has gone must be an error, not a SIGPIPE that
+ * kills listlint (it did: exit status 141).  Repeated, as it is a race. */
+Test(git, outside_a_repository_is_a_usage_error) {
+  must("rm -rf .git");
+  for (int i = 0; i < 5; i++) {
+    char *out;
+    int st = sh("GIT_CEILING_DIRECTORIES=\"$(dirname \"$PWD\")\" \"$LL\" "
+                "--staged --diff-base HEAD 2>&1",
+                &out);
+    cr_expect_eq(st, 2, "exit status %d: %s", st, out);
+    cr_expect(strstr(out, "not a commit here") ||
+                  strstr(out, "not inside a git repository"),
+              "%s", out);
+    free(out);
+  }
+}
+
 /* The composite action's lint step, run as the action runs it. */
 Test(git, action_step_writes_sarif_and_annotations) {
   must("printf -- '" GOOD BAD_LINE "' > README.md && git add . && "
