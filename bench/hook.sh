@@ -40,8 +40,12 @@ timeit() { # runs, label, command...
   done
   echo "$label: best $((best / 1000)).$(((best % 1000) / 100)) ms, mean $((total / runs / 1000)) ms over $runs runs"
 }
+# the installed hook itself, as git runs it (sh, then listlint)
+"$bin" install-hook >/dev/null
+timeit 20 "pre-commit hook (installed, sh .git/hooks/pre-commit)" \
+  sh .git/hooks/pre-commit
 # what the hook runs: the staged blob, only what the commit brings in
-timeit 20 "listlint hook (--staged --diff-base HEAD)" \
+timeit 20 "listlint --staged --diff-base HEAD" \
   "$bin" --staged --diff-base HEAD --no-show-source
 timeit 20 "listlint --staged (whole file)" "$bin" --staged --no-show-source
 timeit 3 "awesome-lint readme.md" "$nm/awesome-lint" readme.md
