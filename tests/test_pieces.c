@@ -44,6 +44,14 @@ static char *signature(const char *text, size_t len, size_t piece_min,
   return buf;
 }
 
+/* Lint text split at every heading (th_done frees it). */
+static void lint_split(struct th_lint *t, const char *text) {
+  size_t saved = ll_piece_min;
+  ll_piece_min = 1;
+  th_lint_str(t, text);
+  ll_piece_min = saved;
+}
+
 /* Lint text whole and split at every heading; the two must agree. */
 static void same_both_ways(const char *what, const char *text, size_t len,
                            size_t *nsections) {
@@ -79,41 +87,38 @@ Test(pieces, corpus_lists_read_the_same_in_pieces, .timeout = 240) {
   globfree(&g);
 }
 
-/* A heading inside a fenced code block is code: the piece that ends
- * inside the fence is read on with the rest. */
-Test(pieces, heading_inside_a_fence_stays_code) {
-  const char *text = "# A\n\n- [X](https://x.org) - X.\n\n"
-                     "```sh\necho\n\n# not a heading\n\n"
-                     "~~~\n\n## still code\n\n```\n\n"
-                     "# B\n\n- [Y](https://y.org) - Y.\n";
-  size_t ns = 0;
-  same_both_ways("fence", text, strlen(text), &ns);
-  cr_expect_eq(ns, 3, "top, A and B: %zu sections", ns);
-  char *sig = signature(text, strlen(text), 1, NULL);
+/* A heading inside a block still open at the top level (a fence, an
+ * HTML comment, <pre>) belongs to the block: the piece that ends inside
+ * it is read on with the rest.  A fence inside a list item ends with the
+ * item: the split after it stands. */
+Test(pieces, headings_inside_open_blocks) {
+  static const struct {
+    const char *what, *text;
+    size_t sections; /* the top of the file counts as one */
+  } cases[] = {
+      {"fence",
+       "# A\n\n- [X](https://x.org) - X.\n\n```sh\necho\n\n# not a "
+       "heading\n\n~~~\n\n## still code\n\n```\n\n# B\n\n- "
+       "[Y](https://y.org) - Y.\n",
+       3},
+      {"html",
+       "# A\n\n- [X](https://x.org) - X.\n\n<!--\n\n# hidden\n\n- "
+       "[H](https://h.org) - H.\n\n-->\n\n# B\n\n<pre>\n\n# "
+       "pre\n\n</pre>\n\n# C\n\n- [Y](https://y.org) - Y.\n",
+       4},
+      {"fence in an item",
+       "# A\n\n- [X](https://x.org) - X.\n\n  ```\n  code\n\n# B\n\n- "
+       "[Y](https://y.org) - Y.\n",
+       3},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    size_t ns = 0;
+    same_both_ways(cases[i].what, cases[i].text, strlen(cases[i].text), &ns);
+    cr_expect_eq(ns, cases[i].sections, "%s: %zu sections", cases[i].what, ns);
+  }
+  char *sig = signature(cases[0].text, strlen(cases[0].text), 1, NULL);
   cr_expect_null(strstr(sig, "not a heading\n"), "%s", sig);
   free(sig);
-}
-
-/* The same for an HTML comment and a <pre> block left open over a
- * blank line and a heading. */
-Test(pieces, heading_inside_html_blocks_stays_html) {
-  const char *text = "# A\n\n- [X](https://x.org) - X.\n\n"
-                     "<!--\n\n# hidden\n\n- [H](https://h.org) - H.\n\n-->\n\n"
-                     "# B\n\n<pre>\n\n# pre\n\n</pre>\n\n"
-                     "# C\n\n- [Y](https://y.org) - Y.\n";
-  size_t ns = 0;
-  same_both_ways("html", text, strlen(text), &ns);
-  cr_expect_eq(ns, 4, "top, A, B and C: %zu sections", ns);
-}
-
-/* A fence inside a list item ends with the item: the split after it
- * stands, and the heading after it is one. */
-Test(pieces, fence_in_an_item_closes_with_it) {
-  const char *text = "# A\n\n- [X](https://x.org) - X.\n\n  ```\n  code\n\n"
-                     "# B\n\n- [Y](https://y.org) - Y.\n";
-  size_t ns = 0;
-  same_both_ways("item fence", text, strlen(text), &ns);
-  cr_expect_eq(ns, 3, "top, A and B: %zu sections", ns);
 }
 
 /* Block mode is a property of the document: labelled link lines in a
@@ -126,10 +131,7 @@ Test(pieces, block_mode_found_late_applies_to_all) {
   same_both_ways("block mode", text, strlen(text), NULL);
   struct th_lint whole, split;
   th_lint_str(&whole, text);
-  size_t saved = ll_piece_min;
-  ll_piece_min = 1;
-  th_lint_str(&split, text);
-  ll_piece_min = saved;
+  lint_split(&split, text);
   cr_assert_eq(split.model->nentries, whole.model->nentries);
   cr_assert_geq(split.model->nentries, 2);
   cr_expect_eq(split.model->entries[0]->style, LL_STYLE_BLOCK);
@@ -144,11 +146,8 @@ Test(pieces, reference_definitions_keep_the_list_whole) {
   const char *text = "# A\n\n- [X][x] - X.\n\n# B\n\n- [Y](https://y.org) - "
                      "Y.\n\n[x]: https://x.org/\n";
   same_both_ways("refs", text, strlen(text), NULL);
-  size_t saved = ll_piece_min;
-  ll_piece_min = 1;
   struct th_lint t;
-  th_lint_str(&t, text);
-  ll_piece_min = saved;
+  lint_split(&t, text);
   cr_assert_geq(t.model->nentries, 1);
   cr_assert_eq(t.model->entries[0]->nlinks, 1);
   cr_expect_str_eq(t.model->entries[0]->links[0]->url, "https://x.org/");
@@ -162,11 +161,8 @@ Test(pieces, positions_after_a_split_crlf) {
       "# B\r\n\r\n- [Y](htp://y.org) - y.\r\n- [X](https://x.org/)"
       " - Again.\r\n";
   same_both_ways("crlf", text, strlen(text), NULL);
-  size_t saved = ll_piece_min;
-  ll_piece_min = 1;
   struct th_lint t;
-  th_lint_str(&t, text);
-  ll_piece_min = saved;
+  lint_split(&t, text);
   cr_assert_eq(t.model->nentries, 3);
   cr_expect_eq(t.model->entries[1]->line, 7);
   cr_expect_eq(t.model->entries[2]->line, 8);
