@@ -97,12 +97,6 @@ int ll_git(const char *const *args, struct ll_buf *out) {
   return ll_git_wait(&p, out);
 }
 
-static int is_markdown(const char *p) {
-  size_t n = strlen(p);
-  return (n > 3 && strcmp(p + n - 3, ".md") == 0) ||
-         (n > 9 && strcmp(p + n - 9, ".markdown") == 0);
-}
-
 int ll_git_staged_files(struct ll_buf *out) {
   struct ll_buf all;
   ll_buf_init(&all, 0);
@@ -117,7 +111,7 @@ int ll_git_staged_files(struct ll_buf *out) {
   for (size_t i = 0; i < all.len;) {
     const char *p = all.data + i;
     size_t n = strlen(p);
-    if (is_markdown(p))
+    if (ll_is_markdown_name(p))
       ll_buf_add(out, p, n + 1);
     i += n + 1;
   }

@@ -78,6 +78,9 @@ void ll_arena_free(struct ll_arena *a);
 /* Is word one of the words of list, separated by spaces or commas? */
 int ll_word_in_list(const char *list, const char *word);
 
+/* Is name a Markdown file's (".md" or ".markdown")? */
+int ll_is_markdown_name(const char *name);
+
 /* A string-keyed hash map (keys copied into its arena, values
  * borrowed). */
 struct ll_map {

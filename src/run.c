@@ -38,12 +38,6 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int is_markdown(const char *name) {
-  size_t n = strlen(name);
-  return (n > 3 && strcmp(name + n - 3, ".md") == 0) ||
-         (n > 9 && strcmp(name + n - 9, ".markdown") == 0);
-}
-
 /* Every Markdown file below dir, sorted; hidden folders and
  * node_modules are not searched. */
 static int find_markdown(const char *dir, struct paths *out, int depth) {
@@ -75,7 +69,7 @@ static int find_markdown(const char *dir, struct paths *out, int depth) {
       if (find_markdown(here.v[i], out, depth + 1) < 0)
         rc = -1;
       free(here.v[i]);
-    } else if (is_markdown(here.v[i])) {
+    } else if (ll_is_markdown_name(here.v[i])) {
       add_path(out, here.v[i]);
     } else {
       free(here.v[i]);
@@ -103,12 +97,6 @@ struct gitrun {
 static int hook_case(const struct ll_opts *o) {
   return o->nfiles == 0 && o->staged && o->diff_base &&
          strcmp(o->diff_base, "HEAD") == 0;
-}
-
-static int is_md(const char *p) {
-  size_t n = strlen(p);
-  return (n > 3 && strcmp(p + n - 3, ".md") == 0) ||
-         (n > 9 && strcmp(p + n - 9, ".markdown") == 0);
 }
 
 /* --staged --diff-base HEAD (the hook): one diff of the index against
@@ -139,7 +127,7 @@ static int staged_from_renames(const struct ll_opts *o, struct gitrun *g,
       path = r->data + i; /* the new name */
       i += strlen(path) + 1;
     }
-    if (strchr("ACMR", status[0]) && is_md(path))
+    if (strchr("ACMR", status[0]) && ll_is_markdown_name(path))
       add_path(files, ll_xstrdup(path));
   }
   return 0;

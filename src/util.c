@@ -441,6 +441,12 @@ void ll_map_free(struct ll_map *m) {
   m->n = m->cap = 0;
 }
 
+int ll_is_markdown_name(const char *name) {
+  size_t n = strlen(name);
+  return (n > 3 && strcmp(name + n - 3, ".md") == 0) ||
+         (n > 9 && strcmp(name + n - 9, ".markdown") == 0);
+}
+
 int ll_word_in_list(const char *list, const char *word) {
   size_t n = strlen(word);
   for (const char *p = list; *p;) {

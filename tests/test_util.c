@@ -87,3 +87,15 @@ Test(util, arena_strings_are_packed_and_blocks_aligned) {
   memset(big, 1, (size_t)5 << 20);
   ll_arena_free(&a);
 }
+
+/* One rule for "a Markdown file" serves directories, --staged and the
+ * hook's diff alike. */
+Test(util, markdown_names) {
+  cr_expect(ll_is_markdown_name("README.md"));
+  cr_expect(ll_is_markdown_name("dir/a b.md"));
+  cr_expect(ll_is_markdown_name("notes.markdown"));
+  cr_expect_not(ll_is_markdown_name(".md"));
+  cr_expect_not(ll_is_markdown_name("a.mdx"));
+  cr_expect_not(ll_is_markdown_name("a.MD.txt"));
+  cr_expect_not(ll_is_markdown_name("md"));
+}
