@@ -250,24 +250,35 @@ int ll_git_renames(const char *rev, int staged, struct ll_buf *out) {
   return ll_git_wait(&p, out) == 0 ? 0 : -1;
 }
 
-const char *ll_git_rename_lookup(const struct ll_buf *r, const char *path) {
-  /* records: STATUS\0path\0 or R<score>\0old\0new\0 */
-  size_t i = 0;
-  while (i < r->len) {
-    const char *status = r->data + i;
-    i += strlen(status) + 1;
+int ll_git_change_next(const struct ll_buf *r, size_t *pos,
+                       struct ll_git_change *c) {
+  /* records: STATUS\0path\0, or R<score>\0old\0new\0 (C alike) */
+  size_t i = *pos;
+  if (i >= r->len)
+    return -1;
+  const char *status = r->data + i;
+  i += strlen(status) + 1;
+  if (i >= r->len)
+    return -1;
+  c->status = status[0];
+  c->old_path = NULL;
+  c->path = r->data + i;
+  i += strlen(c->path) + 1;
+  if (c->status == 'R' || c->status == 'C') {
     if (i >= r->len)
-      break;
-    const char *a = r->data + i;
-    i += strlen(a) + 1;
-    if (status[0] == 'R' || status[0] == 'C') {
-      if (i >= r->len)
-        break;
-      const char *c = r->data + i;
-      i += strlen(c) + 1;
-      if (status[0] == 'R' && strcmp(c, path) == 0)
-        return a;
-    }
+      return -1;
+    c->old_path = c->path;
+    c->path = r->data + i;
+    i += strlen(c->path) + 1;
   }
+  *pos = i;
+  return 0;
+}
+
+const char *ll_git_rename_lookup(const struct ll_buf *r, const char *path) {
+  struct ll_git_change c;
+  for (size_t i = 0; ll_git_change_next(r, &i, &c) == 0;)
+    if (c.status == 'R' && strcmp(c.path, path) == 0)
+      return c.old_path;
   return NULL;
 }

@@ -50,6 +50,15 @@ void ll_git_batch_close(struct ll_git_batch *b);
 int ll_git_renames(const char *rev, int staged, struct ll_buf *out);
 /* The same, started now and read with ll_git_wait. */
 int ll_git_renames_start(const char *rev, int staged, struct ll_git_proc *p);
+/* One record of that output: its status letter, the path, and for a
+ * rename or copy (R, C) the path before it (else NULL); borrowed. */
+struct ll_git_change {
+  char status;
+  const char *path, *old_path;
+};
+/* Read the record at *pos of out and move *pos past it; -1 at the end. */
+int ll_git_change_next(const struct ll_buf *out, size_t *pos,
+                       struct ll_git_change *c);
 /* Where path was before a rename recorded in renames, or NULL (borrowed). */
 const char *ll_git_rename_lookup(const struct ll_buf *renames,
                                  const char *path);

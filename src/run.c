@@ -106,30 +106,18 @@ static int staged_from_renames(const struct ll_opts *o, struct gitrun *g,
   if (!hook_case(o))
     return -1;
   ll_buf_init(&g->renames, 0);
-  int st = g->hook_diff_started
-               ? (ll_git_wait(&g->hook_diff, &g->renames) == 0 ? 0 : -1)
-               : ll_git_renames("HEAD", 1, &g->renames);
+  /* ll_run started the diff (if git could be run at all) */
+  int st = g->hook_diff_started ? ll_git_wait(&g->hook_diff, &g->renames) : -1;
   g->hook_diff_started = 0;
-  if (st < 0) {
+  if (st != 0) {
     ll_buf_free(&g->renames);
     return -1;
   }
   g->have_renames = 1;
-  const struct ll_buf *r = &g->renames;
-  for (size_t i = 0; i < r->len;) {
-    const char *status = r->data + i;
-    i += strlen(status) + 1;
-    if (i >= r->len)
-      break;
-    const char *path = r->data + i;
-    i += strlen(path) + 1;
-    if ((status[0] == 'R' || status[0] == 'C') && i < r->len) {
-      path = r->data + i; /* the new name */
-      i += strlen(path) + 1;
-    }
-    if (strchr("ACMR", status[0]) && ll_is_markdown_name(path))
-      add_path(files, ll_xstrdup(path));
-  }
+  struct ll_git_change c;
+  for (size_t i = 0; ll_git_change_next(&g->renames, &i, &c) == 0;)
+    if (strchr("ACMR", c.status) && ll_is_markdown_name(c.path))
+      add_path(files, ll_xstrdup(c.path));
   return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include <criterion/criterion.h>
 
+#include "../src/git.h"
 #include "helpers.h"
 
 #define GOOD "# L\n\n- [A](https://a.org) - Alpha.\n"
@@ -231,4 +232,32 @@ Test(git, diff_base_checks_only_new_links) {
   cr_expect_null(strstr(out, "l.md:1:"), "the old link is not requested: %s",
                  out);
   free(out);
+}
+
+/* The records of `git diff --name-status -z`, as the hook and
+ * --diff-base read them: renames and copies carry two paths. */
+Test(git, name_status_records) {
+  static char out[] = "M\0a.md\0R087\0old name.md\0new\nname.md\0"
+                      "C100\0x.md\0y.md\0A\0b.md\0R100\0cut";
+  struct ll_buf r = {out, sizeof out - 1, 0, 0};
+  struct ll_git_change c;
+  size_t i = 0;
+  cr_assert_eq(ll_git_change_next(&r, &i, &c), 0);
+  cr_expect_eq(c.status, 'M');
+  cr_expect_str_eq(c.path, "a.md");
+  cr_expect_null(c.old_path);
+  cr_assert_eq(ll_git_change_next(&r, &i, &c), 0);
+  cr_expect_eq(c.status, 'R');
+  cr_expect_str_eq(c.path, "new\nname.md");
+  cr_expect_str_eq(c.old_path, "old name.md");
+  cr_assert_eq(ll_git_change_next(&r, &i, &c), 0);
+  cr_expect_eq(c.status, 'C');
+  cr_expect_str_eq(c.old_path, "x.md");
+  cr_assert_eq(ll_git_change_next(&r, &i, &c), 0);
+  cr_expect_str_eq(c.path, "b.md");
+  /* a record cut short ends the list */
+  cr_expect_eq(ll_git_change_next(&r, &i, &c), -1);
+  cr_expect_str_eq(ll_git_rename_lookup(&r, "new\nname.md"), "old name.md");
+  cr_expect_null(ll_git_rename_lookup(&r, "y.md"), "a copy is not a rename");
+  cr_expect_null(ll_git_rename_lookup(&r, "a.md"));
 }
