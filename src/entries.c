@@ -1446,10 +1446,10 @@ static int read_pieces(struct builder *b, int split, int *labels) {
   const struct ll_source *src = b->src;
   struct ll_docmem *mem = NULL;
   int r = 1;
-  size_t line = 0; /* 0-based first line of the piece */
-  while (r == 1 && (line < src->nlines || line == 0)) {
+  /* the line index always has line 1, even for empty input: one piece */
+  for (size_t line = 0; r == 1 && line < src->nlines;) {
     size_t next = split ? next_piece(src, line) : src->nlines;
-    size_t from = src->nlines ? src->lines[line] : 0;
+    size_t from = src->lines[line];
     size_t to = next < src->nlines ? src->lines[next] : src->len;
     cmark_node *doc = ll_doc_parse(src->data + from, to - from, &mem);
     if (doc && next < src->nlines &&
@@ -1480,8 +1480,6 @@ static int read_pieces(struct builder *b, int split, int *labels) {
       read_tree(b, doc);
     ll_doc_reset(mem);
     line = next;
-    if (line == 0)
-      break; /* an empty source: one (empty) piece */
   }
   ll_doc_free(mem);
   return r;
