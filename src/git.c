@@ -3,10 +3,15 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <nettle/sha1.h>
+#include <nettle/sha2.h>
 
 #include "git.h"
 
@@ -140,6 +145,34 @@ int ll_git_rev_exists(const char *rev) {
   return st == 0;
 }
 
+/* git's id of a blob: the hash of "blob <size>\0" and the content. */
+int ll_git_blob_is(const char *data, size_t len, const char *id) {
+  char head[32];
+  int hl = snprintf(head, sizeof head, "blob %zu", len) + 1;
+  uint8_t d[SHA256_DIGEST_SIZE];
+  size_t dl;
+  if (strlen(id) == 2 * SHA1_DIGEST_SIZE) {
+    struct sha1_ctx c;
+    sha1_init(&c);
+    sha1_update(&c, (size_t)hl, (const uint8_t *)head);
+    sha1_update(&c, len, (const uint8_t *)data);
+    sha1_digest(&c, dl = SHA1_DIGEST_SIZE, d);
+  } else if (strlen(id) == 2 * SHA256_DIGEST_SIZE) {
+    struct sha256_ctx c;
+    sha256_init(&c);
+    sha256_update(&c, (size_t)hl, (const uint8_t *)head);
+    sha256_update(&c, len, (const uint8_t *)data);
+    sha256_digest(&c, dl = SHA256_DIGEST_SIZE, d);
+  } else {
+    return 0;
+  }
+  static const char hex[] = "0123456789abcdef";
+  for (size_t i = 0; i < dl; i++)
+    if (id[2 * i] != hex[d[i] >> 4] || id[2 * i + 1] != hex[d[i] & 15])
+      return 0;
+  return 1;
+}
+
 /* ---- one cat-file --batch per run ----------------------------------- */
 
 struct ll_git_batch {
@@ -233,7 +266,8 @@ void ll_git_batch_close(struct ll_git_batch *b) {
 
 int ll_git_renames_start(const char *rev, int staged, struct ll_git_proc *p) {
   const char *args[] = {"diff",
-                        "--name-status",
+                        "--raw",
+                        "--no-abbrev",
                         "-z",
                         "-M",
                         "--relative",
@@ -250,27 +284,54 @@ int ll_git_renames(const char *rev, int staged, struct ll_buf *out) {
   return ll_git_wait(&p, out) == 0 ? 0 : -1;
 }
 
+/* One object id of a raw record, up to the space after it. */
+static const char *read_id(const char *p, const char *end, char *id) {
+  size_t n = 0;
+  while (p < end && *p != ' ' && n < LL_GIT_ID_MAX)
+    id[n++] = *p++;
+  id[n] = '\0';
+  return p < end && *p == ' ' && (n == 40 || n == 64) ? p + 1 : NULL;
+}
+
 int ll_git_change_next(const struct ll_buf *r, size_t *pos,
                        struct ll_git_change *c) {
-  /* records: STATUS\0path\0, or R<score>\0old\0new\0 (C alike) */
+  /* :OLDMODE NEWMODE OLDID NEWID STATUS\0path\0, and for a rename or a
+   * copy (R<score>, C<score>) a second path: old\0new\0 */
   size_t i = *pos;
+  const char *end = r->data + r->len;
+  const char *p = r->data + i;
+  if (i >= r->len || *p != ':')
+    return -1;
+  const char *nul = memchr(p, '\0', (size_t)(end - p));
+  if (!nul)
+    return -1;
+  char *e;
+  strtoul(p + 1, &e, 8);
+  if (*e != ' ')
+    return -1;
+  c->new_mode = (unsigned)strtoul(e + 1, &e, 8);
+  if (*e != ' ')
+    return -1;
+  const char *q = read_id(e + 1, nul, c->old_id);
+  q = q ? read_id(q, nul, c->new_id) : NULL;
+  if (!q || q == nul)
+    return -1;
+  c->status = *q;
+  i = (size_t)(nul - r->data) + 1;
   if (i >= r->len)
     return -1;
-  const char *status = r->data + i;
-  i += strlen(status) + 1;
-  if (i >= r->len)
-    return -1;
-  c->status = status[0];
   c->old_path = NULL;
   c->path = r->data + i;
-  i += strlen(c->path) + 1;
+  i += strnlen(c->path, r->len - i) + 1;
   if (c->status == 'R' || c->status == 'C') {
     if (i >= r->len)
       return -1;
     c->old_path = c->path;
     c->path = r->data + i;
-    i += strlen(c->path) + 1;
+    i += strnlen(c->path, r->len - i) + 1;
   }
+  if (i > r->len)
+    return -1; /* the last path has no NUL: cut short */
   *pos = i;
   return 0;
 }

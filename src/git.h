@@ -31,6 +31,10 @@ int ll_git_staged_files(struct ll_buf *out);
  * (rev NULL) or in rev.  Return 0, or -1 when it is not there. */
 int ll_git_show(const char *rev, const char *path, struct ll_buf *out);
 
+/* Is id (hex, SHA-1 or SHA-256) git's id of a blob holding data?  The
+ * hook reads a staged file from the working tree when it is. */
+int ll_git_blob_is(const char *data, size_t len, const char *id);
+
 /* Does rev name a commit?  An unborn HEAD does not. */
 int ll_git_rev_exists(const char *rev);
 
@@ -45,16 +49,22 @@ int ll_git_batch_get(struct ll_git_batch *b, const char *spec,
                      struct ll_buf *out);
 void ll_git_batch_close(struct ll_git_batch *b);
 
-/* All renames between rev and the index (staged) or the working tree, as
- * git prints them (-z --name-status), for ll_git_rename_lookup. */
+/* All changes between rev and the index (staged) or the working tree, as
+ * git prints them (--raw -z --no-abbrev, renames found), for
+ * ll_git_change_next and ll_git_rename_lookup. */
 int ll_git_renames(const char *rev, int staged, struct ll_buf *out);
 /* The same, started now and read with ll_git_wait. */
 int ll_git_renames_start(const char *rev, int staged, struct ll_git_proc *p);
-/* One record of that output: its status letter, the path, and for a
- * rename or copy (R, C) the path before it (else NULL); borrowed. */
+/* One record of that output: its status letter, the path, for a rename
+ * or copy (R, C) the path before it (else NULL; paths borrowed), the
+ * object ids before and after (hex, SHA-1 or SHA-256; all zeros where
+ * git has none, as for the working tree) and the mode after. */
+#define LL_GIT_ID_MAX 64
 struct ll_git_change {
   char status;
   const char *path, *old_path;
+  char old_id[LL_GIT_ID_MAX + 1], new_id[LL_GIT_ID_MAX + 1];
+  unsigned new_mode;
 };
 /* Read the record at *pos of out and move *pos past it; -1 at the end. */
 int ll_git_change_next(const struct ll_buf *out, size_t *pos,

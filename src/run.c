@@ -85,13 +85,24 @@ static int find_markdown(const char *dir, struct paths *out, int depth) {
  * process, the renames since the base through one diff. */
 struct gitrun {
   struct ll_git_batch *batch;
+  int batch_tried; /* batch opened (or failed to open) */
   struct ll_buf renames;
   int have_renames;
   /* the hook's diff of the index against HEAD, started first: it is on
    * the way to everything else */
   struct ll_git_proc hook_diff;
   int hook_diff_started;
+  int hook_changes; /* renames holds that diff (with blob ids) */
 };
+
+/* The cat-file process, started on first use. */
+static struct ll_git_batch *batch(struct gitrun *g) {
+  if (!g->batch_tried) {
+    g->batch = ll_git_batch_open();
+    g->batch_tried = 1;
+  }
+  return g->batch;
+}
 
 /* The hook's case: --staged --diff-base HEAD, no files named. */
 static int hook_case(const struct ll_opts *o) {
@@ -114,10 +125,19 @@ static int staged_from_renames(const struct ll_opts *o, struct gitrun *g,
     return -1;
   }
   g->have_renames = 1;
+  g->hook_changes = 1;
+  int base = 0;
   struct ll_git_change c;
-  for (size_t i = 0; ll_git_change_next(&g->renames, &i, &c) == 0;)
-    if (strchr("ACMR", c.status) && ll_is_markdown_name(c.path))
+  for (size_t i = 0; ll_git_change_next(&g->renames, &i, &c) == 0;) {
+    if (strchr("ACMR", c.status) && ll_is_markdown_name(c.path)) {
       add_path(files, ll_xstrdup(c.path));
+      base |= c.status != 'A';
+    }
+  }
+  /* HEAD's version is read for the files it has: cat-file starts now,
+   * while the staged files are linted */
+  if (base)
+    batch(g);
   return 0;
 }
 
@@ -194,7 +214,7 @@ static int refuse_binary(const struct ll_source *src) {
 /* rev:./path (rev NULL: the index) through the batch, or a git call. */
 static int show(struct gitrun *g, const char *rev, const char *path,
                 struct ll_buf *out) {
-  if (g->batch) {
+  if (batch(g)) {
     struct ll_buf spec;
     ll_buf_init(&spec, 0);
     ll_buf_printf(&spec, "%s:./%s", rev ? rev : "", path);
@@ -209,7 +229,8 @@ static int show(struct gitrun *g, const char *rev, const char *path,
 static void gitrun_close(struct gitrun *g) {
   if (g->hook_diff_started)
     ll_git_wait(&g->hook_diff, NULL);
-  ll_git_batch_close(g->batch);
+  if (g->batch_tried)
+    ll_git_batch_close(g->batch);
   if (g->have_renames)
     ll_buf_free(&g->renames);
 }
@@ -231,12 +252,54 @@ static const char *renamed_from(struct gitrun *g, const struct ll_opts *o,
   return ll_git_rename_lookup(&g->renames, path);
 }
 
+/* The hook's record of path (staged, against HEAD): 1, or 0 when there
+ * is none. */
+static int hook_change(struct gitrun *g, const char *path,
+                       struct ll_git_change *c) {
+  if (!g->hook_changes)
+    return 0;
+  for (size_t i = 0; ll_git_change_next(&g->renames, &i, c) == 0;)
+    if (strcmp(c->path, path) == 0)
+      return 1;
+  return 0;
+}
+
+/* Does the hook know that HEAD lacks path (a file the commit adds)? */
+static int added(struct gitrun *g, const char *path) {
+  struct ll_git_change c;
+  return hook_change(g, path, &c) && c.status == 'A';
+}
+
+/* The hook's staged file read from the working tree, when git's id of
+ * the staged blob says the two hold the same bytes (a file staged in
+ * full, the usual case): a read and a hash instead of a round trip
+ * through cat-file and an inflate.  NULL otherwise. */
+static struct ll_source *staged_as_in_tree(struct gitrun *g, const char *path,
+                                           const char *display) {
+  struct ll_git_change c;
+  if (!hook_change(g, path, &c))
+    return NULL;
+  if (c.new_mode != 0100644 && c.new_mode != 0100755)
+    return NULL; /* a symbolic link's blob is its target's name */
+  char *err = NULL;
+  struct ll_source *src = ll_source_load(path, display, LL_MAX_INPUT, &err);
+  free(err);
+  if (src && !ll_git_blob_is(src->data, src->len, c.new_id)) {
+    ll_source_free(src);
+    src = NULL;
+  }
+  return src;
+}
+
 /* The input as it will be committed (--staged), or as it is. */
 static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
                               const char *path, const char *display,
                               char **err) {
   if (!o->staged || strcmp(path, "-") == 0)
     return ll_source_load(path, display, LL_MAX_INPUT, err);
+  struct ll_source *src = staged_as_in_tree(g, path, display);
+  if (src)
+    return src;
   struct ll_buf b;
   ll_buf_init(&b, LL_MAX_INPUT);
   if (show(g, NULL, path, &b) < 0) {
@@ -247,8 +310,7 @@ static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
     *err = ll_buf_detach(&m);
     return NULL;
   }
-  struct ll_source *src =
-      ll_source_from_mem(display, b.data ? b.data : "", b.len);
+  src = ll_source_from_mem(display, b.data ? b.data : "", b.len);
   ll_buf_free(&b);
   return src;
 }
@@ -260,6 +322,8 @@ static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
  * renames are followed).  A file that rev lacks is new throughout. */
 static void keep_new(struct ll_ctx *ctx, size_t from, const struct ll_opts *o,
                      struct gitrun *gr, const char *path) {
+  if (added(gr, path))
+    return; /* new throughout */
   const char *old = renamed_from(gr, o, path);
   struct ll_buf b;
   ll_buf_init(&b, LL_MAX_INPUT);
@@ -320,6 +384,8 @@ struct site {
 /* The entry URLs of path as it was in --diff-base's revision. */
 static void collect_base_urls(const struct ll_opts *o, struct gitrun *g,
                               const char *path, struct ll_map *set) {
+  if (added(g, path))
+    return;
   const char *old = renamed_from(g, o, path);
   struct ll_buf b;
   ll_buf_init(&b, LL_MAX_INPUT);
@@ -615,19 +681,20 @@ int ll_run(const struct ll_opts *o) {
   if (hook_case(o))
     git.hook_diff_started =
         ll_git_renames_start("HEAD", 1, &git.hook_diff) == 0;
-  if (o->staged || o->diff_base)
-    git.batch = ll_git_batch_open(); /* starts while the files are found */
+  else if (o->staged || o->diff_base)
+    batch(&git); /* starts while the files are found */
   struct paths files = {0};
   int status = LL_EXIT_OK;
   if (collect(o, &git, &files) < 0)
     status = LL_EXIT_USAGE;
-  int have_base = 0;
-  if (o->diff_base) {
+  /* The hook's diff against HEAD worked: HEAD is a commit. */
+  int have_base = git.hook_changes;
+  if (o->diff_base && !have_base) {
     struct ll_buf spec;
     ll_buf_init(&spec, 0);
     ll_buf_printf(&spec, "%s^{commit}", o->diff_base);
-    have_base = git.batch ? ll_git_batch_get(git.batch, spec.data, NULL) == 0
-                          : ll_git_rev_exists(o->diff_base);
+    have_base = batch(&git) ? ll_git_batch_get(git.batch, spec.data, NULL) == 0
+                            : ll_git_rev_exists(o->diff_base);
     ll_buf_free(&spec);
     /* An unborn HEAD (the first commit) has nothing: all is new. */
     static const char *const top[] = {"rev-parse", "--git-dir", NULL};

@@ -178,6 +178,80 @@ Test(git, staged_without_files_lints_every_staged_markdown_file) {
   must("git commit -qm x && \"$LL\" --staged");
 }
 
+/* The hook judges what the commit brings to a file HEAD already has
+ * (HEAD's version read through cat-file), also across a rename. */
+Test(git, hook_blocks_only_new_problems_of_a_changed_file) {
+  must("printf -- '" GOOD BAD_LINE "' > old.md && git add . && "
+       "git commit -qm old && \"$LL\" install-hook");
+  must("printf -- '- [C](https://c.org) - Gamma.\\n' >> old.md && "
+       "git commit -qam grown");
+  must("git mv old.md new.md && printf -- '- [D](https://d.org) - Delta.\\n' "
+       ">> new.md && git add new.md && git commit -qm moved");
+  char *out;
+  int st = sh("printf -- '- [E](htp://e.org) - Epsilon.\\n' >> new.md && "
+              "git commit -qam bad",
+              &out);
+  cr_expect_neq(st, 0, "%s", out);
+  cr_expect(strstr(out, "new.md:7:7: error"), "%s", out);
+  cr_expect_null(strstr(out, "new.md:4:"), "an old problem: %s", out);
+  free(out);
+}
+
+/* The hook reads a file staged in full from the working tree when git's
+ * blob id says it holds the same bytes: that id must be git's, SHA-1
+ * and SHA-256 alike. */
+Test(git, blob_ids_are_gits) {
+  must("git init -q --object-format=sha256 s256 && "
+       "head -c 100000 /dev/urandom > big && printf '' > empty && "
+       "printf 'x\\n' > x");
+  static const char *const files[] = {"big", "empty", "x"};
+  for (size_t i = 0; i < 3; i++) {
+    char script[256], *id1, *id256;
+    snprintf(script, sizeof script, "git hash-object %s | tr -d '\\n'",
+             files[i]);
+    cr_assert_eq(sh(script, &id1), 0);
+    snprintf(script, sizeof script,
+             "cd s256 && git hash-object ../%s | tr -d '\\n'", files[i]);
+    cr_assert_eq(sh(script, &id256), 0);
+    cr_assert_eq(strlen(id1), 40, "%s", id1);
+    cr_assert_eq(strlen(id256), 64, "%s", id256);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", repo, files[i]);
+    char *data = th_read_abs(path);
+    cr_assert_not_null(data);
+    size_t len = i == 0 ? 100000 : strlen(data); /* big may hold NULs */
+    cr_expect(ll_git_blob_is(data, len, id1), "%s", files[i]);
+    cr_expect(ll_git_blob_is(data, len, id256), "%s", files[i]);
+    /* one byte less, or an id of another length, is not the blob */
+    if (len)
+      cr_expect_not(ll_git_blob_is(data, len - 1, id1));
+    id1[39] = '\0';
+    cr_expect_not(ll_git_blob_is(data, len, id1));
+    free(data);
+    free(id1);
+    free(id256);
+  }
+}
+
+/* The hook in a SHA-256 repository: 64-digit ids in git's records. */
+Test(git, hook_in_a_sha256_repository) {
+  must("rm -rf .git && git init -q --object-format=sha256 . && "
+       "git config user.email t@example.org && git config user.name T && "
+       "\"$LL\" install-hook");
+  must("printf -- '" GOOD "' > README.md && git add . && git commit -qm ok");
+  char *out;
+  int st = sh("printf -- '" GOOD BAD_LINE "' > README.md && git add . && "
+              "git commit -qm bad",
+              &out);
+  cr_expect_neq(st, 0, "%s", out);
+  cr_expect(strstr(out, "README.md:4:7: error"), "%s", out);
+  free(out);
+  /* staged bad, fixed in the working tree only: the index is judged */
+  cr_expect_neq(sh("sed -i 's/htps:/https:/' README.md && git commit -qm bad",
+                   NULL),
+                0);
+}
+
 /* Outside a repository git's processes stop at once: a request written
  * to cat-file after it has gone must be an error, not a SIGPIPE that
  * kills listlint (it did: exit status 141).  Repeated, as it is a race. */
@@ -234,11 +308,17 @@ Test(git, diff_base_checks_only_new_links) {
   free(out);
 }
 
-/* The records of `git diff --name-status -z`, as the hook and
+/* The records of `git diff --raw -z --no-abbrev`, as the hook and
  * --diff-base read them: renames and copies carry two paths. */
-Test(git, name_status_records) {
-  static char out[] = "M\0a.md\0R087\0old name.md\0new\nname.md\0"
-                      "C100\0x.md\0y.md\0A\0b.md\0R100\0cut";
+Test(git, raw_change_records) {
+#define Z40 "0000000000000000000000000000000000000000"
+#define A40 "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3"
+  static char out[] =
+      ":100644 100644 " A40 " " A40 " M\0a.md\0"
+      ":100644 100755 " A40 " " Z40 " R087\0old name.md\0new\nname.md\0"
+      ":100644 100644 " A40 " " A40 " C100\0x.md\0y.md\0"
+      ":000000 100644 " Z40 " " A40 " A\0b.md\0"
+      ":100644 100644 " A40 " " A40 " R100\0cut";
   struct ll_buf r = {out, sizeof out - 1, 0, 0};
   struct ll_git_change c;
   size_t i = 0;
@@ -246,15 +326,21 @@ Test(git, name_status_records) {
   cr_expect_eq(c.status, 'M');
   cr_expect_str_eq(c.path, "a.md");
   cr_expect_null(c.old_path);
+  cr_expect_str_eq(c.new_id, A40);
+  cr_expect_eq(c.new_mode, 0100644u);
   cr_assert_eq(ll_git_change_next(&r, &i, &c), 0);
   cr_expect_eq(c.status, 'R');
   cr_expect_str_eq(c.path, "new\nname.md");
   cr_expect_str_eq(c.old_path, "old name.md");
+  cr_expect_str_eq(c.old_id, A40);
+  cr_expect_str_eq(c.new_id, Z40);
+  cr_expect_eq(c.new_mode, 0100755u);
   cr_assert_eq(ll_git_change_next(&r, &i, &c), 0);
   cr_expect_eq(c.status, 'C');
   cr_expect_str_eq(c.old_path, "x.md");
   cr_assert_eq(ll_git_change_next(&r, &i, &c), 0);
   cr_expect_str_eq(c.path, "b.md");
+  cr_expect_eq(c.status, 'A');
   /* a record cut short ends the list */
   cr_expect_eq(ll_git_change_next(&r, &i, &c), -1);
   cr_expect_str_eq(ll_git_rename_lookup(&r, "new\nname.md"), "old name.md");
