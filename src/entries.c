@@ -35,6 +35,7 @@ struct builder {
   struct ll_entry *cur;   /* the block entry being read */
   struct ll_link *orphan; /* an Access: line seen before any title */
   struct ll_buf desc;     /* the current block entry's description */
+  struct ll_buf text;     /* set_description's scratch */
 };
 
 /* ------------------------------------------------------------------ */
@@ -475,11 +476,11 @@ static cmark_node *nav_line(cmark_node *n) {
 static void set_description(struct builder *b, struct ll_entry *e,
                             cmark_node *after, size_t src_off,
                             struct ll_span para, int parens) {
-  struct ll_buf d;
-  ll_buf_init(&d, 0);
-  ll_buf_add(&d, "", 0);
+  struct ll_buf *d = &b->text;
+  d->len = 0;
+  ll_buf_add(d, "", 0);
   cmark_node *nav = nav_line(cmark_node_next(after));
-  plain_range(&d, cmark_node_next(after), nav);
+  plain_range(d, cmark_node_next(after), nav);
   if (nav) {
     /* the description ends with the line the navigation link follows */
     int line, col;
@@ -490,13 +491,12 @@ static void set_description(struct builder *b, struct ll_entry *e,
     if (eol < para.end)
       para.end = eol;
   }
-  const char *s = d.data;
-  size_t n = d.len;
+  const char *s = d->data;
+  size_t n = d->len;
   trim(&s, &n);
   if (n == 0) {
     e->separator = "";
     e->sep_span.start = e->sep_span.end = src_off;
-    ll_buf_free(&d);
     return;
   }
   const char *sep = take_separator(&s, &n);
@@ -531,7 +531,6 @@ static void set_description(struct builder *b, struct ll_entry *e,
   e->description = arena_trimmed(b, s, n);
   struct ll_span ds = {e->sep_span.end, para.end};
   e->desc_span = trim_span(b, ds);
-  ll_buf_free(&d);
 }
 
 /* The end of a name node in the source: the link's, or the emphasis's. */
@@ -1428,6 +1427,7 @@ static void builder_init(struct builder *b, const struct ll_source *src,
   }
   ll_buf_init(&b->tmp, 0);
   ll_buf_init(&b->desc, 0);
+  ll_buf_init(&b->text, 0);
   new_section(b, 0);
 }
 
@@ -1436,6 +1436,7 @@ static void builder_done(struct builder *b) {
   free(b->group);
   ll_buf_free(&b->tmp);
   ll_buf_free(&b->desc);
+  ll_buf_free(&b->text);
   ll_pattern_free(b->skip);
 }
 

@@ -277,6 +277,8 @@ void ll_url_clear(struct ll_url *u);
  * NULL for relative, non-web or unparsable URLs. */
 char *ll_url_key_of(const struct ll_url *u);
 char *ll_url_key(const char *url);
+/* The same key written into b (its contents replaced); -1 for no key. */
+int ll_url_key_in(struct ll_buf *b, const struct ll_url *u);
 /* Does a query parameter name (with host context) count as tracking? */
 int ll_url_is_tracking_param(const char *name, size_t n, const char *host);
 /* Is host a link shortener? */

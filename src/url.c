@@ -1,5 +1,6 @@
 /* url.c - URL parsing with libcurl's URL API, normalised duplicate keys,
  * and the host lists (tracking parameters, shorteners, private hosts). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,26 +56,41 @@ static int split_plain(struct ll_arena *a, const char *url, size_t sl,
   }
   if (*p && *p != '/' && *p != '?' && *p != '#')
     return 0;
-  for (const char *q = p; *q; q++) {
-    unsigned char c = (unsigned char)*q;
-    if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' ||
-        c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}')
+  /* One pass: the bytes that need libcurl's care, and where the query
+   * and the fragment start.  Bit c of the mask (c < 128): '"' '<' '>'
+   * '\\' '^' '`' '{' '|' '}' and '?' '#'. */
+  static const uint64_t mask[2] = {
+      (1ULL << '"') | (1ULL << '#') | (1ULL << '<') | (1ULL << '>') |
+          (1ULL << '?'),
+      (1ULL << ('\\' - 64)) | (1ULL << ('^' - 64)) | (1ULL << ('`' - 64)) |
+          (1ULL << ('{' - 64)) | (1ULL << ('|' - 64)) | (1ULL << ('}' - 64))};
+  const char *query = NULL, *frag = NULL, *q = p;
+  for (;; q++) {
+    unsigned c = (unsigned char)*q;
+    if (c - 0x21u < 0x5Eu && !((mask[c >> 6] >> (c & 63)) & 1))
+      continue; /* printable ASCII, nothing special */
+    if (c == '#' && !frag)
+      frag = q;
+    else if (c == '?' && !query && !frag)
+      query = q; /* not a '?' inside the fragment */
+    else if (c == '?' || c == '#')
+      continue;
+    else if (c)
       return 0;
+    else
+      break;
   }
-  const char *path = p, *query = strchr(p, '?'), *frag = strchr(p, '#');
-  if (query && frag && query > frag)
-    query = NULL; /* a '?' inside the fragment */
-  const char *path_end = query ? query : frag ? frag : p + strlen(p);
+  const char *path = p, *path_end = query ? query : frag ? frag : q;
   u->host = lower_n(a, h, hl);
   u->port = port;
   u->path = path_end > path ? dup_n(a, path, (size_t)(path_end - path))
                             : dup_n(a, "/", 1);
   if (query) {
-    const char *qe = frag ? frag : query + strlen(query);
+    const char *qe = frag ? frag : q;
     u->query = dup_n(a, query + 1, (size_t)(qe - query - 1));
   }
   if (frag)
-    u->fragment = dup_n(a, frag + 1, strlen(frag + 1));
+    u->fragment = dup_n(a, frag + 1, (size_t)(q - frag - 1));
   return 1;
 }
 
@@ -233,23 +249,24 @@ static int default_port(const char *scheme, int port) {
          (strcmp(scheme, "https") == 0 && port == 443);
 }
 
-char *ll_url_key_of(const struct ll_url *u) {
+int ll_url_key_in(struct ll_buf *b, const struct ll_url *u) {
+  b->len = 0;
+  if (b->data)
+    b->data[0] = '\0';
   if (!u->scheme || u->parse_error || !u->host ||
       (strcmp(u->scheme, "http") != 0 && strcmp(u->scheme, "https") != 0))
-    return NULL;
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
+    return -1;
   const char *host = u->host;
   if (strncmp(host, "www.", 4) == 0)
     host += 4;
-  ll_buf_adds(&b, host);
+  ll_buf_adds(b, host);
   if (!default_port(u->scheme, u->port))
-    ll_buf_printf(&b, ":%d", u->port);
+    ll_buf_printf(b, ":%d", u->port);
   const char *path = u->path ? u->path : "";
   size_t pl = strlen(path);
   while (pl > 0 && path[pl - 1] == '/')
     pl--;
-  ll_buf_add(&b, path, pl);
+  ll_buf_add(b, path, pl);
   if (u->query) {
     /* Keep the meaningful parameters, in their order. */
     int first = 1;
@@ -260,8 +277,8 @@ char *ll_url_key_of(const struct ll_url *u) {
       const char *eq = memchr(q, '=', len);
       size_t nl = eq ? (size_t)(eq - q) : len;
       if (len && !ll_url_is_tracking_param(q, nl, u->host)) {
-        ll_buf_addc(&b, first ? '?' : '&');
-        ll_buf_add(&b, q, len);
+        ll_buf_addc(b, first ? '?' : '&');
+        ll_buf_add(b, q, len);
         first = 0;
       }
       q += len;
@@ -270,8 +287,18 @@ char *ll_url_key_of(const struct ll_url *u) {
     }
   }
   if (u->fragment && *u->fragment) {
-    ll_buf_addc(&b, '#');
-    ll_buf_adds(&b, u->fragment);
+    ll_buf_addc(b, '#');
+    ll_buf_adds(b, u->fragment);
+  }
+  return 0;
+}
+
+char *ll_url_key_of(const struct ll_url *u) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  if (ll_url_key_in(&b, u) < 0) {
+    ll_buf_free(&b);
+    return NULL;
   }
   return ll_buf_detach(&b);
 }

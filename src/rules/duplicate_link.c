@@ -36,15 +36,15 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       if (skip)
         continue;
     }
-    char *key = ll_url_key_of(&l->parsed);
-    if (!key)
+    if (ll_url_key_in(&kb, &l->parsed) < 0)
       continue;
     if (within && l->entry) {
+      char *k = ll_xstrdup(kb.data);
       kb.len = 0;
-      ll_buf_printf(&kb, "%zu %s", l->entry->section, key);
-      free(key);
-      key = ll_xstrdup(kb.data);
+      ll_buf_printf(&kb, "%zu %s", l->entry->section, k);
+      free(k);
     }
+    const char *key = kb.data;
     const struct ll_link *first = ll_map_get(&seen, key);
     if (!first) {
       ll_map_put(&seen, key, l);
@@ -54,7 +54,6 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       ll_report(ctx, l->url_span,
                 "duplicate link '%s' (first listed at line %d)", l->url, line);
     }
-    free(key);
   }
   ll_map_free(&seen);
   ll_buf_free(&kb);

@@ -67,13 +67,21 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
   const char *u = l->url;
   if (l->flags & LL_LINK_NAV)
     return;
+  /* one pass: spaces and control characters, and the parentheses */
+  int depth = 0, unbalanced = 0;
   for (const char *p = u; *p; p++) {
     unsigned char c = (unsigned char)*p;
-    if (c == ' ' || c == '\t' || c < 0x20 || c == 0x7F) {
+    if (c > ')' && c != 0x7F)
+      continue; /* most of a URL */
+    if (c <= ' ' || c == 0x7F) {
       ll_report(ctx, l->url_span, "URL '%s' contains %s", u,
                 c == ' ' ? "a space" : "a control character");
       return;
     }
+    if (c == '(')
+      depth++;
+    else if (c == ')' && --depth < 0)
+      unbalanced = 1;
   }
   const char *why = scheme_problem(u);
   if (why) {
@@ -95,16 +103,8 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
              !ll_url_is_private_host(pu->host)) {
     ll_report(ctx, l->url_span, "URL '%s' has a host '%s' with no domain", u,
               pu->host);
-  } else {
-    int depth = 0, bad = 0;
-    for (const char *p = u; *p; p++) {
-      if (*p == '(')
-        depth++;
-      else if (*p == ')' && --depth < 0)
-        bad = 1;
-    }
-    if (bad || depth)
-      ll_report(ctx, l->url_span, "URL '%s' has unbalanced parentheses", u);
+  } else if (unbalanced || depth) {
+    ll_report(ctx, l->url_span, "URL '%s' has unbalanced parentheses", u);
   }
 }
 
