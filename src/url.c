@@ -159,11 +159,15 @@ void ll_url_clear(struct ll_url *u) {
   LL_FREE(u->fragment);
 }
 
-static int host_is(const char *host, const char *domain) {
-  size_t h = strlen(host), d = strlen(domain);
-  if (h < d || strcmp(host + h - d, domain) != 0)
+/* Is host (h bytes) domain (d bytes) or below it? */
+static int host_in(const char *host, size_t h, const char *domain, size_t d) {
+  if (h < d || memcmp(host + h - d, domain, d) != 0)
     return 0;
   return h == d || host[h - d - 1] == '.';
+}
+
+static int host_is(const char *host, const char *domain) {
+  return host_in(host, strlen(host), domain, strlen(domain));
 }
 
 int ll_url_is_tracking_param(const char *name, size_t n, const char *host) {
@@ -186,18 +190,26 @@ int ll_url_is_tracking_param(const char *name, size_t n, const char *host) {
 }
 
 int ll_url_is_shortener(const char *host) {
-  size_t n = strlen(host);
-  if (n > 12)
+  size_t n = strnlen(host, 13);
+  if (n > 11)
     return 0; /* the longest below is "shorturl.at" */
-  static const char *const hosts[] = {
-      "bit.ly",      "bitly.com", "lnkd.in",     "goo.gl",    "t.co",
-      "tinyurl.com", "ow.ly",     "buff.ly",     "is.gd",     "v.gd",
-      "rb.gy",       "cutt.ly",   "shorturl.at", "tiny.cc",   "rebrand.ly",
-      "t.ly",        "s.id",      "bl.ink",      "shorte.st", "adf.ly",
-      "qr.ae",       "trib.al",   "dlvr.it",     "ift.tt",    "amzn.to",
-      "fb.me",       "tr.im",     "soo.gd",      "clck.ru",   NULL};
-  for (int i = 0; hosts[i]; i++)
-    if (hosts[i][0] == host[0] && strcmp(host, hosts[i]) == 0)
+#define H(s) {s, sizeof s - 1}
+  static const struct {
+    const char *name;
+    size_t len;
+  } hosts[] = {H("bit.ly"),      H("bitly.com"), H("lnkd.in"),
+               H("goo.gl"),      H("t.co"),      H("tinyurl.com"),
+               H("ow.ly"),       H("buff.ly"),   H("is.gd"),
+               H("v.gd"),        H("rb.gy"),     H("cutt.ly"),
+               H("shorturl.at"), H("tiny.cc"),   H("rebrand.ly"),
+               H("t.ly"),        H("s.id"),      H("bl.ink"),
+               H("shorte.st"),   H("adf.ly"),    H("qr.ae"),
+               H("trib.al"),     H("dlvr.it"),   H("ift.tt"),
+               H("amzn.to"),     H("fb.me"),     H("tr.im"),
+               H("soo.gd"),      H("clck.ru")};
+#undef H
+  for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
+    if (hosts[i].len == n && memcmp(host, hosts[i].name, n) == 0)
       return 1;
   return 0;
 }
@@ -225,9 +237,12 @@ int ll_url_is_private_host(const char *host) {
   unsigned char ip[4];
   if (!host || !*host)
     return 0;
-  if (strcmp(host, "localhost") == 0 || host_is(host, "localhost") ||
-      host_is(host, "local") || host_is(host, "internal"))
+  size_t n = strlen(host);
+  if (host_in(host, n, "localhost", 9) || host_in(host, n, "local", 5) ||
+      host_in(host, n, "internal", 8))
     return 1;
+  if (!ll_isdigit((unsigned char)host[0]) && host[0] != '[')
+    return 0; /* neither an IPv4 nor an IPv6 address */
   if (parse_ipv4(host, ip))
     return ip[0] == 127 || ip[0] == 10 || ip[0] == 0 ||
            (ip[0] == 172 && ip[1] >= 16 && ip[1] <= 31) ||

@@ -1,6 +1,8 @@
 /* description-capital: where most descriptions start with a capital
  * letter, the few that start in lower case.  Words that are lower case by
  * design (iOS, jQuery, npm, `code`) are left alone. */
+#include <stdlib.h>
+
 #include "common.h"
 
 /* 1: capital, 0: lower case, -1: does not take part. */
@@ -32,23 +34,26 @@ static int starts_capital(const struct ll_entry *e, const char *src) {
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   size_t caps = 0, total = 0;
+  /* each entry's verdict, kept for the second pass */
+  signed char *k = ll_xcalloc(m->nentries + 1, 1);
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
-    if (!ll_conventional(e))
-      continue;
-    int k = starts_capital(e, ctx->src->data);
-    if (k < 0)
+    k[i] = (signed char)(ll_conventional(e) ? starts_capital(e, ctx->src->data)
+                                            : -1);
+    if (k[i] < 0)
       continue;
     total++;
-    caps += (size_t)k;
+    caps += (size_t)k[i];
   }
   const char *style = ll_option(ctx, "style");
   int forced = style && strcmp(style, "capital") == 0;
-  if (!forced && !ll_is_majority(caps, total))
+  if (!forced && !ll_is_majority(caps, total)) {
+    free(k);
     return;
+  }
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
-    if (ll_conventional(e) && starts_capital(e, ctx->src->data) == 0) {
+    if (k[i] == 0) {
       struct ll_span s = e->desc_span;
       s.end = s.start + 1;
       if (forced)
@@ -62,6 +67,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
                   caps, total);
     }
   }
+  free(k);
 }
 
 const struct ll_rule_ops ll_rule_DESCRIPTION_CAPITAL = {.on_finish = finish};
