@@ -104,14 +104,16 @@ static struct ll_git_batch *batch(struct gitrun *g) {
   return g->batch;
 }
 
-/* The hook's case: --staged --diff-base HEAD, no files named. */
+/* The hook's case: --staged --diff-base HEAD, no files named; and
+ * --staged alone, no files named. */
 static int hook_case(const struct ll_opts *o) {
-  return o->nfiles == 0 && o->staged && o->diff_base &&
-         strcmp(o->diff_base, "HEAD") == 0;
+  return o->nfiles == 0 && o->staged &&
+         (!o->diff_base || strcmp(o->diff_base, "HEAD") == 0);
 }
 
-/* --staged --diff-base HEAD (the hook): one diff of the index against
- * HEAD gives both the staged files and their renames. */
+/* The hook's case: one diff of the index against HEAD (without
+ * --diff-base: against HEAD, or nothing before a first commit) gives the
+ * staged files, their blob ids and their renames. */
 static int staged_from_renames(const struct ll_opts *o, struct gitrun *g,
                                struct paths *files) {
   if (!hook_case(o))
@@ -136,7 +138,7 @@ static int staged_from_renames(const struct ll_opts *o, struct gitrun *g,
   }
   /* HEAD's version is read for the files it has: cat-file starts now,
    * while the staged files are linted */
-  if (base)
+  if (base && o->diff_base)
     batch(g);
   return 0;
 }
@@ -680,7 +682,7 @@ int ll_run(const struct ll_opts *o) {
   struct gitrun git = {0};
   if (hook_case(o))
     git.hook_diff_started =
-        ll_git_renames_start("HEAD", 1, &git.hook_diff) == 0;
+        ll_git_renames_start(o->diff_base, 1, &git.hook_diff) == 0;
   else if (o->staged || o->diff_base)
     batch(&git); /* starts while the files are found */
   struct paths files = {0};
@@ -688,7 +690,7 @@ int ll_run(const struct ll_opts *o) {
   if (collect(o, &git, &files) < 0)
     status = LL_EXIT_USAGE;
   /* The hook's diff against HEAD worked: HEAD is a commit. */
-  int have_base = git.hook_changes;
+  int have_base = o->diff_base && git.hook_changes;
   if (o->diff_base && !have_base) {
     struct ll_buf spec;
     ll_buf_init(&spec, 0);
