@@ -50,9 +50,21 @@ for f in "$largest" "$big"; do
       -v l="$(ir lint)" -v f="$(basename "$f")" 'BEGIN {
       printf "%s: instructions: cmark-gfm parse %.1fM, region parse %.1fM, lint %.1fM: lint/cmark = %.2fx, lint/region parse = %.2fx\n", f, (c - l0) / 1e6, (p - l0) / 1e6, (l - l0) / 1e6, (l - l0) / (c - l0), (l - l0) / (p - l0) }'
   fi
-  # the whole binary, as a user runs it (process start, output included)
-  for i in 1 2 3; do
-    /usr/bin/time -f "$(basename "$f"): listlint process %e s wall, %M KB max RSS" \
-      ./listlint -q --no-show-source "$f" >/dev/null || true
-  done
+  # As processes, one run each: a program that only parses with
+  # cmark-gfm (read the file, parse, free), and the listlint binary as a
+  # user runs it (process start and output included); best of 9.
+  best() { # command... -> best wall time in ms
+    b=999999
+    for i in 1 2 3 4 5 6 7 8 9; do
+      s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+      t=$(((e - s) / 1000)); [ $t -lt $b ] && b=$t
+    done
+    echo "$((b / 1000)).$(((b % 1000) / 100))"
+  }
+  pc=$(best "$out/llbench" cmark "$f" 1)
+  pl=$(best ./listlint -q --no-show-source "$f")
+  awk -v c="$pc" -v l="$pl" -v f="$(basename "$f")" 'BEGIN {
+    printf "%s: as processes (best of 9): cmark-gfm parse %.1f ms, listlint %.1f ms: %.2fx\n", f, c, l, l / c }'
+  /usr/bin/time -f "$(basename "$f"): listlint process %e s wall, %M KB max RSS" \
+    ./listlint -q --no-show-source "$f" >/dev/null || true
 done
