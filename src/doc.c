@@ -51,13 +51,23 @@ struct ll_docmem {
 
 static _Thread_local struct ll_docmem *cur;
 
+/* A region of cap bytes (a multiple of 2 MB) starting on a 2 MB
+ * boundary: a huge page can back only an aligned 2 MB, and mmap aligns
+ * to 4 KB, so the first, busiest part of an unaligned region got small
+ * pages whatever madvise asked. */
 static void *map_or_die(size_t cap) {
-  void *p = mmap(NULL, cap, PROT_READ | PROT_WRITE,
+  const size_t huge = (size_t)2 << 20;
+  char *p = mmap(NULL, cap + huge, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
     fputs("listlint: out of memory\n", stderr);
     abort();
   }
+  size_t head = (huge - (size_t)((uintptr_t)p & (huge - 1))) & (huge - 1);
+  if (head)
+    munmap(p, head);
+  munmap(p + head + cap, huge - head);
+  p += head;
 #ifdef MADV_HUGEPAGE
   madvise(p, cap, MADV_HUGEPAGE);
 #endif
