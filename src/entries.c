@@ -383,6 +383,10 @@ static const char *const separators[] = {
     "\xE2\x80\x93", /* en dash */
     "\xEF\xBC\x9A", /* full-width colon */
     "--",           "-", ":", "|", "~", NULL};
+/* their lengths, looked up for every entry */
+static const unsigned char separator_len[] = {3, 3, 3, 2, 1, 1, 1, 1};
+_Static_assert(sizeof separator_len == sizeof separators / sizeof *separators - 1,
+               "a length for each separator");
 
 /* If s starts (after spaces) with a separator, return it and advance. */
 static const char *take_separator(const char **s, size_t *n) {
@@ -390,7 +394,7 @@ static const char *take_separator(const char **s, size_t *n) {
   size_t len = *n;
   trim(&p, &len);
   for (int i = 0; separators[i]; i++) {
-    size_t sl = strlen(separators[i]);
+    size_t sl = separator_len[i];
     if (len >= sl && memcmp(p, separators[i], sl) == 0) {
       /* "-" must stand apart ("-foo" is a word); multi-byte ones need not */
       if (sl == 1 && separators[i][0] == '-' && len > 1 &&
@@ -601,7 +605,7 @@ static int name_prefix(const char *s, size_t n, const char **name,
     if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ')
       return 0; /* a sentence, not a name */
   for (int i = 0; separators[i]; i++) {
-    size_t sl = strlen(separators[i]);
+    size_t sl = separator_len[i];
     if (n > sl && memcmp(s + n - sl, separators[i], sl) == 0) {
       *name = s;
       *nlen = n - sl;
@@ -946,7 +950,7 @@ static void notes_line(struct builder *b, cmark_node *first, cmark_node *stop,
   size_t nlen = n;
   /* "Name:" / "Name -": the separator is not part of the name */
   for (int i = 0; separators[i]; i++) {
-    size_t sl = strlen(separators[i]);
+    size_t sl = separator_len[i];
     if (nlen >= sl && memcmp(name + nlen - sl, separators[i], sl) == 0) {
       nlen -= sl;
       trim(&name, &nlen);

@@ -15,8 +15,8 @@ static char *dup_n(struct ll_arena *a, const char *s, size_t n) {
 
 static char *lower_n(struct ll_arena *a, const char *s, size_t n) {
   char *p = dup_n(a, s, n);
-  for (char *q = p; *q; q++)
-    *q = (char)ll_tolower((unsigned char)*q);
+  for (size_t i = 0; i < n; i++)
+    p[i] = (char)ll_tolower((unsigned char)p[i]);
   return p;
 }
 
@@ -190,26 +190,21 @@ int ll_url_is_tracking_param(const char *name, size_t n, const char *host) {
 }
 
 int ll_url_is_shortener(const char *host) {
-  size_t n = strnlen(host, 13);
-  if (n > 11)
-    return 0; /* the longest below is "shorturl.at" */
-#define H(s) {s, sizeof s - 1}
-  static const struct {
-    const char *name;
-    size_t len;
-  } hosts[] = {H("bit.ly"),      H("bitly.com"), H("lnkd.in"),
-               H("goo.gl"),      H("t.co"),      H("tinyurl.com"),
-               H("ow.ly"),       H("buff.ly"),   H("is.gd"),
-               H("v.gd"),        H("rb.gy"),     H("cutt.ly"),
-               H("shorturl.at"), H("tiny.cc"),   H("rebrand.ly"),
-               H("t.ly"),        H("s.id"),      H("bl.ink"),
-               H("shorte.st"),   H("adf.ly"),    H("qr.ae"),
-               H("trib.al"),     H("dlvr.it"),   H("ift.tt"),
-               H("amzn.to"),     H("fb.me"),     H("tr.im"),
-               H("soo.gd"),      H("clck.ru")};
-#undef H
-  for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
-    if (hosts[i].len == n && memcmp(host, hosts[i].name, n) == 0)
+  /* by length: most hosts are compared with one name, or none */
+  static const char *const by_len[12][9] = {
+      [4] = {"t.co", "v.gd", "t.ly", "s.id"},
+      [5] = {"ow.ly", "is.gd", "rb.gy", "qr.ae", "fb.me", "tr.im"},
+      [6] = {"bit.ly", "goo.gl", "bl.ink", "adf.ly", "ift.tt", "soo.gd"},
+      [7] = {"lnkd.in", "buff.ly", "cutt.ly", "tiny.cc", "trib.al", "dlvr.it",
+             "amzn.to", "clck.ru"},
+      [9] = {"bitly.com", "shorte.st"},
+      [10] = {"rebrand.ly"},
+      [11] = {"tinyurl.com", "shorturl.at"}};
+  size_t n = strnlen(host, 12);
+  if (n >= 12)
+    return 0;
+  for (const char *const *h = by_len[n]; *h; h++)
+    if ((*h)[0] == host[0] && memcmp(host, *h, n) == 0)
       return 1;
   return 0;
 }

@@ -272,7 +272,7 @@ static struct ll_arena_chunk *new_chunk(size_t n, int nth) {
 
 static void *arena_alloc(struct ll_arena *a, size_t n, size_t al) {
   struct ll_arena_chunk *c = a->head;
-  size_t at = c ? (c->used + al - 1) / al * al : 0;
+  size_t at = c ? (c->used + al - 1) & ~(al - 1) : 0; /* al: a power of 2 */
   if (!c || at > c->size || c->size - at < n) {
     int nth = 0;
     for (struct ll_arena_chunk *x = a->head; x && nth < 2; x = x->next)
