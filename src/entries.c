@@ -1,5 +1,6 @@
 /* entries.c - the list model: turn a cmark-gfm document into sections,
  * links and entries, whatever style the list is written in. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +10,8 @@
 #include "pattern.h"
 
 const char *ll_style_name(enum ll_style s) {
-  static const char *const names[] = {"link-list", "block", "notes", "table"};
+  static const char *const names[] = {"link-list", "block", "notes", "table",
+                                      "html"};
   return (unsigned)s < LL_STYLE__COUNT ? names[s] : "?";
 }
 
@@ -262,6 +264,78 @@ static void collect_comments(struct builder *b, cmark_node *n,
   }
 }
 
+static int is_entry_link(const struct ll_link *l) {
+  return l && !(l->flags & (LL_LINK_IMAGE | LL_LINK_NAV));
+}
+
+/* ---- links and entries written in HTML (see html.c) ---- */
+
+/* The source bytes of an HTML block: its lines, as many as its text has
+ * (its end position is not reliable, see collect_comments). */
+static struct ll_span html_block_bytes(struct builder *b, cmark_node *n) {
+  struct ll_span s = {0, 0};
+  const char *lit = cmark_node_get_literal(n);
+  int first = b->line0 + cmark_node_get_start_line(n);
+  if (!lit || first < 1 || (size_t)first > b->src->nlines)
+    return s;
+  size_t lines = 0;
+  for (const char *p = lit; (p = strchr(p, '\n')); p++)
+    lines++;
+  if (lit[0] && lit[strlen(lit) - 1] != '\n')
+    lines++;
+  size_t last = (size_t)first - 1 + lines; /* 0-based line after it */
+  s.start = b->src->lines[first - 1];
+  s.end = last < b->src->nlines ? b->src->lines[last] : b->src->len;
+  return s;
+}
+
+/* Every <a href=...>...</a> of an HTML block becomes a link of the
+ * model, in document order, as Markdown links do; the block remembers
+ * where its links start, for handle_html_block. */
+static void collect_html_links(struct builder *b, cmark_node *n) {
+  struct ll_model *m = b->m;
+  struct ll_span r = html_block_bytes(b, n);
+  const char *d = b->src->data, *end = d + r.end;
+  size_t first = m->nlinks;
+  for (const char *p = d + r.start; p < end; p++) {
+    p = memchr(p, '<', (size_t)(end - p));
+    if (!p)
+      break;
+    struct ll_html_a a;
+    size_t len = ll_html_anchor(p, end, &a);
+    if (!len)
+      continue;
+    struct ll_link *l = ll_arena_alloc(&m->arena, sizeof *l);
+    memset(l, 0, sizeof *l);
+    struct ll_buf *t = &b->text;
+    t->len = 0;
+    ll_buf_add(t, "", 0);
+    ll_html_decode(t, a.href, a.href_len);
+    size_t ul = t->len;
+    const char *u = t->data;
+    trim(&u, &ul);
+    l->url = ll_arena_strndup(&m->arena, u, ul);
+    t->len = 0;
+    ll_buf_add(t, "", 0);
+    ll_html_text(t, a.text, a.text_len);
+    l->text = ll_arena_strndup(&m->arena, t->data, t->len);
+    if (ll_html_has_img(a.text, a.text_len))
+      l->flags |= LL_LINK_IMAGE; /* a badge, a logo, a sponsor's banner */
+    if (is_nav_url(l->url))
+      l->flags |= LL_LINK_NAV;
+    ll_url_parse_in(&m->arena, l->url, &l->parsed);
+    l->span.start = (size_t)(p - d);
+    l->span.end = l->span.start + len;
+    l->url_span.start = (size_t)(a.href - d);
+    l->url_span.end = l->url_span.start + a.href_len;
+    m->links = grow(m->links, &m->links_cap, m->nlinks, sizeof *m->links);
+    m->links[m->nlinks++] = l;
+    p += len - 1;
+  }
+  if (m->nlinks > first)
+    cmark_node_set_user_data(n, (void *)(uintptr_t)(first + 1));
+}
+
 static void collect_links(struct builder *b, cmark_node *doc) {
   struct ll_model *m = b->m;
   cmark_iter *it = cmark_iter_new(doc);
@@ -284,6 +358,8 @@ static void collect_links(struct builder *b, cmark_node *doc) {
       collect_comments(
           b, n,
           t == CMARK_NODE_HTML_BLOCK ? ll_doc_block_span(&b->view, n) : block);
+      if (t == CMARK_NODE_HTML_BLOCK)
+        collect_html_links(b, n);
       continue;
     }
     if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE)
@@ -537,6 +613,144 @@ static void set_description(struct builder *b, struct ll_entry *e,
   e->desc_span = trim_span(b, ds);
 }
 
+/* Where the description of an HTML entry line ends: at a line break or
+ * a closing tag of the line's container. */
+static const char *html_line_end(const char *p, const char *end) {
+  /* (not </td>: in a table row the description is the next cell) */
+  static const char *const stops[] = {"<br", "</li", "</p", "</div", NULL};
+  for (; p < end; p++) {
+    if (*p != '<')
+      continue;
+    for (int i = 0; stops[i]; i++) {
+      size_t n = strlen(stops[i]);
+      size_t k = 0;
+      while (k < n && p + k < end &&
+             ll_tolower((unsigned char)p[k]) == stops[i][k])
+        k++;
+      if (k == n)
+        return p;
+    }
+  }
+  return end;
+}
+
+/* The entries of an HTML block: lines that start (after spaces, &nbsp;
+ * and opening tags) with a link with a text; what follows it up to <br>
+ * (or a closing tag, or the next such line) is its separator and
+ * description.  A block whose links have no description at all (a row of
+ * links under a logo) holds no entries. */
+static void handle_html_block(struct builder *b, cmark_node *n) {
+  size_t k = (size_t)(uintptr_t)cmark_node_get_user_data(n);
+  if (!k)
+    return; /* no links */
+  k--;
+  struct ll_model *m = b->m;
+  struct ll_span r = html_block_bytes(b, n);
+  const char *d = b->src->data;
+  struct cand {
+    struct ll_link *l;
+    size_t rest_end;
+  } *c = NULL;
+  size_t nc = 0, cap = 0;
+  int described = 0;
+  /* the block's lines, and which of them start with a link */
+  for (size_t ls = r.start; ls < r.end;) {
+    const char *nl = memchr(d + ls, '\n', r.end - ls);
+    size_t le = nl ? (size_t)(nl - d) : r.end;
+    size_t at = (size_t)(ll_html_skip_lead(d + ls, d + le) - d);
+    while (k < m->nlinks && m->links[k]->span.start < at)
+      k++;
+    struct ll_link *l = k < m->nlinks && m->links[k]->span.start == at
+                            ? m->links[k]
+                            : NULL;
+    if (is_entry_link(l) && l->text[0]) {
+      /* its description runs to a <br> or a closing tag, over lines if
+       * need be, but not into the next line that starts with a link */
+      size_t stop = l->span.end, lim = r.end;
+      for (size_t q = stop; q < r.end;) {
+        const char *nq = memchr(d + q, '\n', r.end - q);
+        if (!nq)
+          break;
+        q = (size_t)(nq - d) + 1;
+        const char *qe = memchr(d + q, '\n', r.end - q);
+        const char *lead = ll_html_skip_lead(d + q, qe ? qe : d + r.end);
+        if (lead < d + r.end && *lead == '<' &&
+            (lead[1] == 'a' || lead[1] == 'A')) {
+          lim = q;
+          break;
+        }
+      }
+      const char *re = html_line_end(d + stop, d + lim);
+      b->text.len = 0;
+      ll_buf_add(&b->text, "", 0);
+      ll_html_text(&b->text, d + l->span.end, (size_t)(re - d) - l->span.end);
+      described |= b->text.len > 0;
+      c = grow(c, &cap, nc, sizeof *c);
+      c[nc].l = l;
+      c[nc].rest_end = (size_t)(re - d);
+      nc++;
+      /* go on at the line after the entry's end */
+      const char *after = memchr(re, '\n', r.end - (size_t)(re - d));
+      le = after ? (size_t)(after - d) : r.end;
+    }
+    ls = le + 1;
+  }
+  for (size_t i = 0; described && i < nc; i++) {
+    struct ll_link *l = c[i].l;
+    struct ll_span es = {l->span.start, c[i].rest_end};
+    struct ll_entry *e = new_entry(b, LL_STYLE_HTML, trim_span(b, es));
+    add_link(b, e, l, NULL);
+    e->name = l->text;
+    /* the name's bytes: the link's text less the tags around it */
+    struct ll_html_a a;
+    ll_html_anchor(d + l->span.start, d + l->span.end, &a);
+    const char *ns = a.text, *ne = a.text + a.text_len;
+    for (;;) {
+      while (ns < ne && ll_isspace((unsigned char)*ns))
+        ns++;
+      const char *gt = ns < ne && *ns == '<' ? memchr(ns, '>', (size_t)(ne - ns))
+                                              : NULL;
+      if (!gt)
+        break;
+      ns = gt + 1;
+    }
+    for (;;) {
+      while (ne > ns && ll_isspace((unsigned char)ne[-1]))
+        ne--;
+      if (ne <= ns || ne[-1] != '>')
+        break;
+      const char *lt = ne - 1;
+      while (lt > ns && *lt != '<')
+        lt--;
+      if (*lt != '<')
+        break;
+      ne = lt;
+    }
+    e->name_span.start = (size_t)(ns - d);
+    e->name_span.end = (size_t)(ne - d);
+    /* separator and description, from the text of the rest */
+    b->text.len = 0;
+    ll_buf_add(&b->text, "", 0);
+    ll_html_text(&b->text, d + l->span.end, c[i].rest_end - l->span.end);
+    const char *s = b->text.data;
+    size_t len = b->text.len;
+    if (len == 0) {
+      e->separator = "";
+      e->sep_span.start = e->sep_span.end = l->span.end;
+      continue;
+    }
+    const char *sep = take_separator(&s, &len);
+    e->separator = sep;
+    e->sep_span = source_separator(b, l->span.end, c[i].rest_end, sep);
+    if (len) {
+      e->description = arena_trimmed(b, s, len);
+      struct ll_span ds = {e->sep_span.end, c[i].rest_end};
+      e->desc_span = trim_span(b, ds);
+    }
+  }
+  free(c);
+}
+
 /* The end of a name node in the source: the link's, or the emphasis's. */
 static size_t node_end(struct builder *b, cmark_node *n, struct ll_link *l) {
   if (n && cmark_node_get_type(n) != CMARK_NODE_LINK &&
@@ -591,9 +805,6 @@ static struct ll_link *name_link(cmark_node *first) {
   return NULL;
 }
 
-static int is_entry_link(const struct ll_link *l) {
-  return l && !(l->flags & (LL_LINK_IMAGE | LL_LINK_NAV));
-}
 
 /* Does text look like "Name:" or "Name -": a short label before a link? */
 static int name_prefix(const char *s, size_t n, const char **name,
@@ -1392,6 +1603,10 @@ static void read_tree(struct builder *b, cmark_node *doc) {
       break;
     case CMARK_NODE_THEMATIC_BREAK:
       close_group(b);
+      break;
+    case CMARK_NODE_HTML_BLOCK:
+      if (!b->skipping)
+        handle_html_block(b, n);
       break;
     case CMARK_NODE_PARAGRAPH:
       if (!b->skipping) {

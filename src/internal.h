@@ -39,6 +39,26 @@ struct ll_span ll_doc_block_span(const struct ll_source *src, cmark_node *n);
  * breaks as a space, images as nothing).  Iterative: deep nesting is safe. */
 void ll_doc_plain(struct ll_buf *b, cmark_node *n);
 
+/* html.c: entries written in HTML inside an HTML block. */
+struct ll_html_a {
+  const char *href, *text; /* the attribute's value and the link's
+                              contents, as written */
+  size_t href_len, text_len;
+};
+/* Past spaces, &nbsp; and opening tags other than <a> from p. */
+const char *ll_html_skip_lead(const char *p, const char *end);
+/* The length of the link <a ... href=...>...</a> at p (its parts in *a),
+ * or 0 when there is none. */
+size_t ll_html_anchor(const char *p, const char *end, struct ll_html_a *a);
+/* Does HTML text hold an image (<img>, <picture>, <svg>)? */
+int ll_html_has_img(const char *p, size_t n);
+/* Append the text of HTML to b: tags dropped (and footnote marks,
+ * <sup>...</sup>), character references decoded, white space (&nbsp;
+ * too) collapsed and trimmed. */
+void ll_html_text(struct ll_buf *b, const char *p, size_t n);
+/* Append p with its character references decoded (an href's value). */
+void ll_html_decode(struct ll_buf *b, const char *p, size_t n);
+
 /* engine.c */
 extern const struct ll_rule_ops *const ll_rule_ops[LL_R__COUNT];
 

@@ -162,6 +162,7 @@ enum ll_style {
   LL_STYLE_BLOCK,     /* **Title**, description, Access: URL */
   LL_STYLE_NOTES,     /* Name: https://bare.url (description) */
   LL_STYLE_TABLE,     /* | [Name](url) | Description | Auth | */
+  LL_STYLE_HTML,      /* <a href="url"><b>Name</b></a> - Description.<br> */
   LL_STYLE__COUNT
 };
 const char *ll_style_name(enum ll_style s);

@@ -191,3 +191,105 @@ Test(model, code_blocks_are_not_entries) {
   cr_expect_eq(th_count(t.ctx, -1), 0);
   th_done(&t);
 }
+
+/* Entries written in HTML inside an HTML block (trimstray's style): a
+ * line that starts with a link, its description up to <br>, over lines
+ * if need be; character references decoded, footnote marks dropped. */
+Test(model, html_entries) {
+  struct th_lint t;
+  th_lint_str(&t,
+              "# L\n\n## Tools\n\n<p>\n"
+              "&nbsp;&nbsp; <a href=\"https://a.org/?x=1&amp;y=2\"><b>Alpha"
+              "</b></a> - does A &amp; B.<br>\n"
+              "&nbsp;&nbsp; <a href='https://b.org'><b>\nBeta</b></a> - "
+              "goes on\nover two lines.<br>\n"
+              "<li><a HREF=https://c.org>Gamma</a>: the third.<sup>1</sup>"
+              "</li>\n"
+              "&nbsp;&nbsp; <a href=\"https://d.org\"><b>Delta</b></a><br>\n"
+              "</p>\n");
+  cr_assert_eq(t.model->nentries, 4);
+  const struct ll_entry *a = entry(&t, 0), *b = entry(&t, 1),
+                        *c = entry(&t, 2), *d = entry(&t, 3);
+  cr_expect_eq(a->style, LL_STYLE_HTML);
+  cr_expect_str_eq(a->name, "Alpha");
+  cr_expect_str_eq(a->links[0]->url, "https://a.org/?x=1&y=2");
+  cr_expect_str_eq(a->description, "does A & B.");
+  cr_expect_str_eq(a->separator, "-");
+  cr_expect_eq(a->line, 6);
+  /* the name's bytes in the source: inside <b>...</b> */
+  cr_expect_eq(strncmp(t.src->data + a->name_span.start, "Alpha",
+                       a->name_span.end - a->name_span.start),
+               0);
+  cr_expect_eq(a->name_span.end - a->name_span.start, 5);
+  cr_expect_str_eq(b->name, "Beta");
+  cr_expect_str_eq(b->description, "goes on over two lines.");
+  cr_expect_eq(b->line, 7);
+  cr_expect_eq(b->end_line, 9);
+  cr_expect_str_eq(c->name, "Gamma");
+  cr_expect_str_eq(c->separator, ":");
+  cr_expect_str_eq(c->description, "the third.");
+  cr_expect_str_eq(c->links[0]->url, "https://c.org");
+  cr_expect_str_eq(d->name, "Delta");
+  cr_expect_null(d->description, "a link alone on its line");
+  cr_expect_eq(d->section, t.model->nsections - 1);
+  th_done(&t);
+}
+
+/* HTML that is not a list of entries: a logo, sponsors' banners, a row of
+ * links without descriptions, a section that holds no entries. */
+Test(model, html_that_is_not_entries) {
+  struct th_lint t;
+  th_lint_str(&t,
+              "<p align=\"center\">\n<a href=\"https://x.org\"><img src=\"l.png\">"
+              "</a>\n</p>\n\n"
+              "<div>\n<a href=\"https://bit.ly/sponsor?utm_source=x\">\n"
+              "<img src=\"s.png\"> <b>Fast builds.</b>\n</a>\n</div>\n\n"
+              "<p>\n<a href=\"https://docs.org\">Docs</a><br>\n"
+              "<a href=\"https://blog.org\">Blog</a><br>\n</p>\n\n"
+              "## Contributing\n\n<p>\n<a href=\"https://g.org\">Guide</a> - "
+              "how to help.<br>\n</p>\n");
+  cr_expect_eq(t.model->nentries, 0);
+  /* the links are the model's all the same, in document order */
+  cr_assert_eq(t.model->nlinks, 5);
+  cr_expect(t.model->links[0]->flags & LL_LINK_IMAGE);
+  cr_expect(t.model->links[1]->flags & LL_LINK_IMAGE);
+  cr_expect_str_eq(t.model->links[2]->url, "https://docs.org");
+  /* a sponsor's banner is not a shortener or tracking finding */
+  cr_expect_eq(th_count(t.ctx, -1), 0, "%zu findings", th_count(t.ctx, -1));
+  th_done(&t);
+}
+
+/* Broken HTML is read without harm: unclosed tags and quotes, links
+ * without href or end, references out of range. */
+Test(model, broken_html_blocks) {
+  static const char *const docs[] = {
+      "<p>\n<a href=\"https://x.org\n<a>\n</p>\n",
+      "<p>\n<a href='https://y.org'>no end\n</p>\n",
+      "<p>\n<a name=x>Anchor</a> - no href.<br>\n</p>\n",
+      "<p>\n<a href=\"https://z.org\">Z</a> - &#xZZ; &#99999999; &#0; &#xD800; "
+      "&amp <sup>open\n</p>\n",
+      "<div>\n<a href=\"https://w.org\"<b>W</b></a> - x.<br>\n</div>\n",
+      "<p>\n<a\n</p>\n",
+      "<table>\n<tr><td><a href=\"https://t.org\">T</a></td><td>Tee.</td></tr>\n"
+      "</table>\n"};
+  for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+    struct th_lint t;
+    th_lint_str(&t, docs[i]);
+    for (size_t k = 0; k < t.model->nentries; k++) {
+      const struct ll_entry *e = t.model->entries[k];
+      cr_expect(e->span.start <= e->span.end && e->span.end <= t.src->len);
+      cr_expect(e->name && e->name[0]);
+    }
+    if (i == 3) { /* references that are not characters stay as written;
+                     an unclosed <sup> is a tag, its text kept */
+      cr_assert_eq(t.model->nentries, 1);
+      cr_expect_str_eq(entry(&t, 0)->description,
+                       "&#xZZ; &#99999999; &#0; &#xD800; &amp open");
+    }
+    if (i == 6) {
+      cr_assert_eq(t.model->nentries, 1);
+      cr_expect_str_eq(entry(&t, 0)->description, "Tee.");
+    }
+    th_done(&t);
+  }
+}

@@ -121,3 +121,35 @@ Test(rules, two_files_in_one_context) {
   ll_source_free(b);
   ll_ctx_free(ctx);
 }
+
+/* The rules see HTML entries as they see Markdown ones: a convention of
+ * the list, a duplicate, a malformed URL, positions in the source. */
+Test(rules, html_entries_are_linted) {
+  struct ll_buf s;
+  ll_buf_init(&s, 0);
+  ll_buf_adds(&s, "# L\n\n<p>\n");
+  for (int i = 0; i < 10; i++)
+    ll_buf_printf(&s,
+                  "&nbsp; <a href=\"https://x%d.org\"><b>X%d</b></a> - "
+                  "does x%d.<br>\n",
+                  i, i, i);
+  ll_buf_adds(&s, "&nbsp; <a href=\"https://x1.org/\"><b>Again</b></a> - "
+                  "no period<br>\n"
+                  "&nbsp; <a href=\"htps://y.org\"><b>Y</b></a> - typo.<br>\n"
+                  "</p>\n");
+  struct th_lint t;
+  th_lint_str(&t, s.data);
+  static const struct {
+    int rule;
+    const char *at;
+  } want[] = {{LL_R_DESCRIPTION_PERIOD, "14:61"}, /* where the period goes */
+              {LL_R_DUPLICATE_LINK, "14:17"},
+              {LL_R_MALFORMED_URL, "15:17"}};
+  for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+    char *got = th_positions(t.ctx, want[i].rule);
+    cr_expect_str_eq(got, want[i].at, "%s", ll_rules[want[i].rule].id);
+    free(got);
+  }
+  th_done(&t);
+  ll_buf_free(&s);
+}

@@ -3,6 +3,8 @@
 #include "common.h"
 
 static void check(struct ll_ctx *ctx, const struct ll_link *l) {
+  if (l->flags & LL_LINK_IMAGE)
+    return; /* a sponsor's logo or a badge: its link is the sponsor's */
   const char *host = l->parsed.host;
   if (host && ll_url_is_shortener(host))
     ll_report(ctx, l->url_span,
