@@ -94,6 +94,9 @@ struct ll_map {
 const void *ll_map_get(const struct ll_map *m, const char *key);
 /* Set key to val (val must not be NULL). */
 void ll_map_put(struct ll_map *m, const char *key, const void *val);
+/* The value under key if there is one; else set key to val (not NULL)
+ * and return NULL.  One lookup where ll_map_get and ll_map_put take two. */
+const void *ll_map_add(struct ll_map *m, const char *key, const void *val);
 void ll_map_free(struct ll_map *m);
 /* Make room for n keys at once (no rehashing while they go in). */
 void ll_map_reserve(struct ll_map *m, size_t n);

@@ -431,16 +431,31 @@ void ll_map_reserve(struct ll_map *m, size_t n) {
     map_grow(m, cap);
 }
 
-void ll_map_put(struct ll_map *m, const char *key, const void *val) {
+/* The slot of key, made (with no value) when it is not there. */
+static size_t map_place(struct ll_map *m, const char *key) {
   if ((m->n + 1) * 2 > m->cap)
     map_grow(m, m->cap ? m->cap * 2 : 64);
   size_t h = hash_str(key), i = map_slot(m, key, h);
   if (!m->keys[i]) {
     m->keys[i] = ll_arena_strdup(&m->arena, key);
     m->hashes[i] = h;
+    m->vals[i] = NULL;
     m->n++;
   }
+  return i;
+}
+
+void ll_map_put(struct ll_map *m, const char *key, const void *val) {
+  size_t i = map_place(m, key); /* first: it may move m->vals */
   m->vals[i] = val;
+}
+
+const void *ll_map_add(struct ll_map *m, const char *key, const void *val) {
+  size_t i = map_place(m, key);
+  const void *old = m->vals[i];
+  if (!old)
+    m->vals[i] = val;
+  return old;
 }
 
 void ll_map_free(struct ll_map *m) {

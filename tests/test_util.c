@@ -66,6 +66,12 @@ Test(util, map_keeps_many_keys) {
   }
   cr_expect_null(ll_map_get(&m, "k5000"));
   cr_expect_null(ll_map_get(&m, ""));
+  /* add: the value there stays and is returned; a new key goes in */
+  cr_expect_eq((size_t)ll_map_add(&m, "k3", (const void *)7), 4);
+  cr_expect_eq((size_t)ll_map_get(&m, "k3"), 4);
+  cr_expect_null(ll_map_add(&m, "new", (const void *)8));
+  cr_expect_eq((size_t)ll_map_get(&m, "new"), 8);
+  cr_expect_eq(m.n, 5001);
   ll_map_free(&m);
   cr_expect_null(ll_map_get(&m, "k1"));
 }

@@ -44,11 +44,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       ll_buf_printf(&kb, "%zu %s", l->entry->section, k);
       free(k);
     }
-    const char *key = kb.data;
-    const struct ll_link *first = ll_map_get(&seen, key);
-    if (!first) {
-      ll_map_put(&seen, key, l);
-    } else if (first->entry != l->entry) {
+    const struct ll_link *first = ll_map_add(&seen, kb.data, l);
+    if (first && first->entry != l->entry) {
       int line, col;
       ll_source_linecol(ctx->src, first->span.start, &line, &col);
       ll_report(ctx, l->url_span,

@@ -68,10 +68,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     ll_buf_adds(&key, e->name);
     for (char *p = key.data + at; *p; p++)
       *p = (char)ll_tolower((unsigned char)*p);
-    const struct ll_entry *first = ll_map_get(&seen, key.data);
-    if (!first)
-      ll_map_put(&seen, key.data, e);
-    else if (same_site(first, e))
+    const struct ll_entry *first = ll_map_add(&seen, key.data, e);
+    if (first && same_site(first, e))
       ll_report(ctx, ll_name_or_entry(e),
                 "'%s' is listed twice in this section, with another URL on the "
                 "same site (first at line %d)",
