@@ -30,7 +30,6 @@ struct region {
   struct region *prev;
   char *base;
   size_t cap;
-  size_t dirty; /* bytes written, while the region is put aside */
 };
 
 /* A malloc'd block: list links, then the header, then the data. */
@@ -42,7 +41,6 @@ struct bigblk {
 struct ll_docmem {
   struct region *head; /* the region being filled, older ones behind it */
   size_t used;
-  size_t dirty;        /* bytes of the head region written by a parse */
   size_t last;         /* offset of the last block, for in-place realloc */
   struct bigblk *bigs; /* malloc'd blocks not yet freed */
   /* freed small blocks by size class, for reuse */
@@ -83,10 +81,8 @@ static void add_region(struct ll_docmem *m, size_t need) {
   size_t cap = need < ((size_t)4 << 20) ? ((size_t)4 << 20) : need;
   cap = (cap + ((size_t)2 << 20) - 1) & ~(((size_t)2 << 20) - 1);
   struct region *r = spare;
-  size_t dirty = 0;
   if (r && r->cap >= cap) {
     spare = NULL;
-    dirty = r->dirty;
   } else {
     r = ll_xmalloc(sizeof *r);
     r->base = map_or_die(cap);
@@ -95,13 +91,12 @@ static void add_region(struct ll_docmem *m, size_t need) {
   r->prev = m->head;
   m->head = r;
   m->used = 0;
-  m->dirty = dirty;
   m->last = SIZE_MAX;
 }
 
-/* Keep r as the spare, unless the spare is larger; unmap the other. */
-static void drop_region(struct region *r, size_t dirty) {
-  r->dirty = dirty;
+/* Keep r (all zeros) as the spare, unless the spare is larger; unmap
+ * the other. */
+static void drop_region(struct region *r) {
   if (!spare || spare->cap < r->cap) {
     struct region *old = spare;
     spare = r;
@@ -113,9 +108,9 @@ static void drop_region(struct region *r, size_t dirty) {
   }
 }
 
-/* Clear n bytes (a multiple of HDR) at p: blocks are small, and a
- * variable-length memset became a `rep stos`, whose start-up cost was
- * half of mem_alloc's time. */
+/* Clear a freed block of n bytes (a multiple of HDR) handed out again:
+ * blocks are small, and a variable-length memset becomes a `rep stos`,
+ * whose start-up cost is that of many stores. */
 static void clear(char *p, size_t n) {
   static const char zero[HDR];
   for (size_t i = 0; i < n; i += HDR)
@@ -144,11 +139,9 @@ static void *mem_alloc(size_t n) {
   }
   if (cur->head->cap - cur->used < n + HDR)
     add_region(cur, n + HDR);
+  /* a region is all zeros past what is in use (see ll_doc_reset), as
+   * calloc promises */
   char *p = cur->head->base + cur->used;
-  /* fresh pages are zero; reused ones are cleared, as calloc promises */
-  if (cur->used < cur->dirty)
-    clear(p, cur->dirty - cur->used < n + HDR ? cur->dirty - cur->used
-                                              : n + HDR);
   memcpy(p, &n, sizeof n);
   cur->last = cur->used;
   cur->used += n + HDR;
@@ -256,8 +249,11 @@ void ll_doc_reset(struct ll_docmem *mem) {
   }
   if (mem->head)
     mem->head->prev = NULL;
-  if (mem->used > mem->dirty)
-    mem->dirty = mem->used;
+  /* what the parse wrote is cleared at once: one memset (a `rep stos`
+   * of the whole) is faster than a clear of each block as it is handed
+   * out, which the next parse would need */
+  if (mem->head)
+    memset(mem->head->base, 0, mem->used);
   mem->used = 0;
   mem->last = SIZE_MAX;
   memset(mem->free_list, 0, sizeof mem->free_list);
@@ -270,7 +266,7 @@ void ll_doc_free(struct ll_docmem *mem) {
     return;
   ll_doc_reset(mem);
   if (mem->head)
-    drop_region(mem->head, mem->dirty);
+    drop_region(mem->head);
   free(mem);
 }
 
