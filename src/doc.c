@@ -5,6 +5,18 @@
 #include <sys/mman.h>
 
 #include <cmark-gfm-core-extensions.h>
+/* The node's layout, which libcmark-gfm-dev installs for extensions,
+ * from the same build as the library: ll_doc_literal reads a text node's
+ * bytes where cmark_node_get_literal copies them on first use (a test
+ * checks that the two agree). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wcast-qual"
+#pragma GCC diagnostic ignored "-Wpedantic"
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#include <cmark-gfm/node.h>
+#pragma GCC diagnostic pop
 
 #include "internal.h"
 
@@ -347,13 +359,24 @@ struct ll_span ll_doc_block_span(const struct ll_source *src, cmark_node *n) {
 }
 
 /* A leaf's text, or -1 for a node with children (or an image). */
+const char *ll_doc_literal(cmark_node *n, size_t *len) {
+  cmark_node_type t = cmark_node_get_type(n);
+  if (t != CMARK_NODE_TEXT && t != CMARK_NODE_CODE) {
+    *len = 0;
+    return "";
+  }
+  *len = n->as.literal.len > 0 ? (size_t)n->as.literal.len : 0;
+  return *len ? (const char *)n->as.literal.data : "";
+}
+
 static int leaf_plain(struct ll_buf *b, cmark_node *c) {
   switch (cmark_node_get_type(c)) {
   case CMARK_NODE_TEXT:
   case CMARK_NODE_CODE: {
-    const char *lit = cmark_node_get_literal(c);
-    if (lit)
-      ll_buf_adds(b, lit);
+    size_t n;
+    const char *lit = ll_doc_literal(c, &n);
+    if (n)
+      ll_buf_add(b, lit, n);
     return 0;
   }
   case CMARK_NODE_SOFTBREAK:

@@ -35,6 +35,10 @@ enum ll_node_kind ll_doc_kind(cmark_node *n);
 /* The byte span of a block node from its (reliable) source positions. */
 struct ll_span ll_doc_block_span(const struct ll_source *src, cmark_node *n);
 
+/* The bytes of a text or code node (not NUL-terminated), without the
+ * copy cmark_node_get_literal makes; "" and 0 for another node. */
+const char *ll_doc_literal(cmark_node *n, size_t *len);
+
 /* Append the plain text of n and its descendants to b (soft and hard
  * breaks as a space, images as nothing).  Iterative: deep nesting is safe. */
 void ll_doc_plain(struct ll_buf *b, cmark_node *n);

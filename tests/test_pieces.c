@@ -170,3 +170,41 @@ Test(pieces, positions_after_a_split_crlf) {
                    "B");
   th_done(&t);
 }
+
+/* ll_doc_literal reads a text node's bytes through cmark-gfm's node
+ * layout: they must be what cmark_node_get_literal gives, for every
+ * text and code node of a real list (a library whose layout changed
+ * would fail here). */
+Test(pieces, literal_bytes_are_cmark_gfms) {
+  size_t len;
+  char *text = th_read("tests/golden/seed-002.md", &len);
+  cr_assert(text);
+  struct ll_docmem *mem = NULL;
+  cmark_node *doc = ll_doc_parse(text, len, &mem);
+  cr_assert(doc);
+  size_t seen = 0;
+  cmark_iter *it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (ev != CMARK_EVENT_ENTER ||
+        (t != CMARK_NODE_TEXT && t != CMARK_NODE_CODE))
+      continue;
+    size_t n1;
+    const char *direct = ll_doc_literal(n, &n1);
+    char *copy = ll_xstrndup(direct, n1); /* before the copying call */
+    const char *lit = cmark_node_get_literal(n);
+    cr_assert(lit);
+    cr_expect_str_eq(copy, lit);
+    free(copy);
+    seen++;
+  }
+  cmark_iter_free(it);
+  cr_expect_gt(seen, 50, "%zu text nodes", seen);
+  size_t zero;
+  cr_expect_str_eq(ll_doc_literal(doc, &zero), "");
+  cr_expect_eq(zero, 0);
+  ll_doc_free(mem);
+  free(text);
+}
