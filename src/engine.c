@@ -139,8 +139,11 @@ static void hex64(char out[17], uint64_t h) {
 
 /* Fingerprints say "the same finding" without line numbers, so that
  * SARIF consumers and --diff-base recognise a finding that only moved:
- * the rule, the flagged text, and how many times that pair came before
- * (counted in an open-addressing table of the pairs' hashes). */
+ * the rule, the flagged text, the text of its line, and how many times
+ * that triple came before (counted in an open-addressing table of the
+ * triples' hashes).  The line's text tells apart findings whose flagged
+ * text is the same (the place where a period is missing is empty): a
+ * finding on an edited line is a new one. */
 static void fingerprint(struct ll_diags *d, size_t from,
                         const struct ll_source *src) {
   size_t cap = 64;
@@ -154,6 +157,13 @@ static void fingerprint(struct ll_diags *d, size_t from,
     uint64_t h = fnv1a(14695981039346656037ULL, id, strlen(id) + 1);
     size_t len = g->span.end - g->span.start;
     h = fnv1a(h, src->data + g->span.start, len > 512 ? 512 : len);
+    if (g->line >= 1 && (size_t)g->line <= src->nlines) {
+      size_t a = src->lines[g->line - 1];
+      size_t e = (size_t)g->line < src->nlines ? src->lines[g->line] : src->len;
+      while (e > a && (src->data[e - 1] == '\n' || src->data[e - 1] == '\r'))
+        e--;
+      h = fnv1a(h, src->data + a, e - a > 4096 ? 4096 : e - a);
+    }
     uint64_t k = h | 1; /* 0 marks an empty slot */
     size_t j = (size_t)(k ^ (k >> 29)) & (cap - 1);
     while (keys[j] && keys[j] != k)

@@ -43,7 +43,7 @@ static json_t *result(const struct ll_diag *g) {
       json_pack("{s:s, s:i, s:s, s:o, s:[o], s:{s:s}}", "ruleId", ll_diag_id(g),
                 "ruleIndex", (int)g->rule, "level", level(g->severity),
                 "message", text(ll_json_str(g->message)), "locations", loc,
-                "partialFingerprints", "listlint/v1", g->fingerprint);
+                "partialFingerprints", "listlint/v2", g->fingerprint);
   if (res && g->custom_id) /* a custom pattern is not in the catalogue */
     json_object_del(res, "ruleIndex");
   return res;

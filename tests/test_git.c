@@ -182,6 +182,29 @@ Test(git, staged_without_files_lints_every_staged_markdown_file) {
   must("git add a.md && git commit -qm x && \"$LL\" --staged");
 }
 
+/* A finding on an edited line is the new one, though old findings of
+ * that rule flag the same (empty) text elsewhere: --diff-base reported
+ * the last old one instead, and hid the new. */
+Test(git, diff_base_reports_the_edited_line_not_an_old_twin) {
+  char script[8192];
+  int at = snprintf(script, sizeof script, "printf -- '# L\\n\\n");
+  for (int i = 0; i < 20; i++) /* the last two lack the period */
+    at += snprintf(script + at, sizeof script - (size_t)at,
+                   "- [E%d](https://e%d.org) - Item %d of the list%s\\n",
+                   i, i, i, i < 18 ? "." : "");
+  snprintf(script + at, sizeof script - (size_t)at,
+           "' > l.md && git add l.md && git commit -qm old");
+  must(script);
+  /* entry 2 (line 5) loses its period */
+  must("sed -i '5s/list\\.$/list/' l.md && grep -q 'Item 2 of the list$' l.md");
+  char *out;
+  sh("\"$LL\" -q --no-show-source --diff-base HEAD l.md", &out);
+  cr_expect(strstr(out, "l.md:5:"), "the edited line: %s", out);
+  cr_expect_null(strstr(out, "l.md:22:"), "an old finding: %s", out);
+  cr_expect_null(strstr(out, "l.md:21:"), "an old finding: %s", out);
+  free(out);
+}
+
 /* The hook judges what the commit brings to a file HEAD already has
  * (HEAD's version read through cat-file), also across a rename. */
 Test(git, hook_blocks_only_new_problems_of_a_changed_file) {

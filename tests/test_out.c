@@ -89,7 +89,7 @@ Test(out, sarif_has_the_fields_code_scanning_needs) {
   cr_expect_eq(json_integer_value(json_object_get(region, "startColumn")), 7);
   cr_expect_eq(json_integer_value(json_object_get(region, "endColumn")), 19);
   cr_expect(json_string_length(json_object_get(
-                json_object_get(res, "partialFingerprints"), "listlint/v1")) ==
+                json_object_get(res, "partialFingerprints"), "listlint/v2")) ==
             16);
   json_decref(j);
   free(out);
@@ -111,6 +111,25 @@ Test(out, fingerprints_survive_unrelated_edits) {
       y = &b.ctx->diags.v[i];
   cr_expect_neq(x->line, y->line);
   cr_expect_str_eq(x->fingerprint, y->fingerprint);
+  th_done(&a);
+  th_done(&b);
+}
+
+/* ... and change when the finding's own line is edited: then it is a new
+ * finding (--diff-base reports it), even if it flags the same text. */
+Test(out, fingerprints_change_with_their_line) {
+  struct th_lint a, b;
+  th_lint_str(&a, "# L\n\n- [B](htps://b.org) - Beta.\n");
+  th_lint_str(&b, "# L\n\n- [B](htps://b.org) - Beta, edited.\n");
+  const struct ll_diag *x = NULL, *y = NULL;
+  for (size_t i = 0; i < a.ctx->diags.n; i++)
+    if (a.ctx->diags.v[i].rule == LL_R_MALFORMED_URL)
+      x = &a.ctx->diags.v[i];
+  for (size_t i = 0; i < b.ctx->diags.n; i++)
+    if (b.ctx->diags.v[i].rule == LL_R_MALFORMED_URL)
+      y = &b.ctx->diags.v[i];
+  cr_assert(x && y);
+  cr_expect_str_neq(x->fingerprint, y->fingerprint);
   th_done(&a);
   th_done(&b);
 }
