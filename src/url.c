@@ -108,7 +108,15 @@ void ll_url_parse_in(struct ll_arena *a, const char *url, struct ll_url *u) {
   size_t sl = scheme_len(url);
   if (!sl)
     return; /* relative: nothing to parse */
-  u->scheme = lower_n(a, url, sl);
+  /* in an arena nothing is freed alone: the usual schemes need no copy
+   * (and no one writes to a parsed URL's strings) */
+  static char https[] = "https", http[] = "http";
+  if (a && sl == 5 && memcmp(url, https, 5) == 0)
+    u->scheme = https;
+  else if (a && sl == 4 && memcmp(url, http, 4) == 0)
+    u->scheme = http;
+  else
+    u->scheme = lower_n(a, url, sl);
   if (strncmp(url + sl, "://", 3) != 0)
     return; /* mailto:, javascript:, ... have no authority */
   if (split_plain(a, url, sl, u))

@@ -83,13 +83,18 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
     else if (c == ')' && --depth < 0)
       unbalanced = 1;
   }
-  const char *why = scheme_problem(u);
+  const struct ll_url *pu = &l->parsed;
+  /* "http://x", "https://x" (most links): nothing wrong in the scheme */
+  size_t sl = pu->scheme ? strlen(pu->scheme) : 0;
+  int plain_web = (sl == 4 || sl == 5) && !pu->parse_error &&
+                  memcmp(pu->scheme, "https", sl) == 0 &&
+                  memcmp(u + sl, "://", 3) == 0 && u[sl + 3] != '/';
+  const char *why = plain_web ? NULL : scheme_problem(u);
   if (why) {
     ll_report(ctx, l->url_span, "URL '%s' is malformed: %s", u, why);
     return;
   }
-  const struct ll_url *pu = &l->parsed;
-  if (!pu->scheme || !web_scheme(pu->scheme))
+  if (!plain_web && (!pu->scheme || !web_scheme(pu->scheme)))
     return;
   if (pu->parse_error) {
     ll_report(ctx, l->url_span, "URL '%s' is malformed: %s", u, pu->error);
