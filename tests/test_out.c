@@ -95,6 +95,15 @@ Test(out, sarif_has_the_fields_code_scanning_needs) {
   free(out);
 }
 
+/* The (last) finding of rule in a lint, or NULL. */
+static const struct ll_diag *finding(const struct th_lint *t, int rule) {
+  const struct ll_diag *g = NULL;
+  for (size_t i = 0; i < t->ctx->diags.n; i++)
+    if ((int)t->ctx->diags.v[i].rule == rule)
+      g = &t->ctx->diags.v[i];
+  return g;
+}
+
 Test(out, fingerprints_survive_unrelated_edits) {
   struct th_lint a, b;
   th_lint_str(&a, "# L\n\n- [B](htps://b.org) - Beta.\n");
@@ -102,13 +111,9 @@ Test(out, fingerprints_survive_unrelated_edits) {
                   "- [B](htps://b.org) - Beta.\n");
   cr_assert_eq(th_count(a.ctx, LL_R_MALFORMED_URL), 1);
   cr_assert_eq(th_count(b.ctx, LL_R_MALFORMED_URL), 1);
-  const struct ll_diag *x = NULL, *y = NULL;
-  for (size_t i = 0; i < a.ctx->diags.n; i++)
-    if (a.ctx->diags.v[i].rule == LL_R_MALFORMED_URL)
-      x = &a.ctx->diags.v[i];
-  for (size_t i = 0; i < b.ctx->diags.n; i++)
-    if (b.ctx->diags.v[i].rule == LL_R_MALFORMED_URL)
-      y = &b.ctx->diags.v[i];
+  const struct ll_diag *x = finding(&a, LL_R_MALFORMED_URL),
+                       *y = finding(&b, LL_R_MALFORMED_URL);
+  cr_assert(x && y);
   cr_expect_neq(x->line, y->line);
   cr_expect_str_eq(x->fingerprint, y->fingerprint);
   th_done(&a);
@@ -121,13 +126,8 @@ Test(out, fingerprints_change_with_their_line) {
   struct th_lint a, b;
   th_lint_str(&a, "# L\n\n- [B](htps://b.org) - Beta.\n");
   th_lint_str(&b, "# L\n\n- [B](htps://b.org) - Beta, edited.\n");
-  const struct ll_diag *x = NULL, *y = NULL;
-  for (size_t i = 0; i < a.ctx->diags.n; i++)
-    if (a.ctx->diags.v[i].rule == LL_R_MALFORMED_URL)
-      x = &a.ctx->diags.v[i];
-  for (size_t i = 0; i < b.ctx->diags.n; i++)
-    if (b.ctx->diags.v[i].rule == LL_R_MALFORMED_URL)
-      y = &b.ctx->diags.v[i];
+  const struct ll_diag *x = finding(&a, LL_R_MALFORMED_URL),
+                       *y = finding(&b, LL_R_MALFORMED_URL);
   cr_assert(x && y);
   cr_expect_str_neq(x->fingerprint, y->fingerprint);
   th_done(&a);
