@@ -205,6 +205,21 @@ Test(git, diff_base_reports_the_edited_line_not_an_old_twin) {
   free(out);
 }
 
+/* git commit -a and git commit -- PATH stage into a temporary index
+ * (GIT_INDEX_FILE) that the hook must judge. */
+Test(git, commit_all_and_commit_paths_are_checked) {
+  must("printf -- '" GOOD "' > README.md && git add . && git commit -qm base "
+       "&& \"$LL\" install-hook && printf -- '" BAD_LINE "' >> README.md");
+  char *out;
+  cr_expect_neq(sh("git commit -qam all", &out), 0, "%s", out);
+  cr_expect(strstr(out, "README.md:4:7: error"), "%s", out);
+  free(out);
+  cr_expect_neq(sh("git commit -qm path -- README.md", &out), 0, "%s", out);
+  cr_expect(strstr(out, "README.md:4:7: error"), "%s", out);
+  free(out);
+  must("test \"$(git log --format=%s -1)\" = base");
+}
+
 /* The hook judges what the commit brings to a file HEAD already has
  * (HEAD's version read through cat-file), also across a rename. */
 Test(git, hook_blocks_only_new_problems_of_a_changed_file) {
