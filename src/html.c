@@ -118,11 +118,12 @@ size_t ll_html_anchor(const char *p, const char *end, struct ll_html_a *a) {
   }
   if (!found)
     return 0;
-  /* the text, up to </a> (on the lines of the block) */
+  /* the text, up to </a>; a link holds no link, so the search stops at
+   * the next <a (else a block of unclosed links takes quadratic time) */
   const char *c = open_end;
-  while (c < end && !tag_is(c, end, "/a"))
+  while (c < end && !(*c == '<' && (tag_is(c, end, "/a") || tag_is(c, end, "a"))))
     c++;
-  if (c >= end)
+  if (c >= end || !tag_is(c, end, "/a"))
     return 0;
   const char *close_end = tag_end(c, end);
   if (!close_end)

@@ -293,3 +293,29 @@ Test(model, broken_html_blocks) {
     th_done(&t);
   }
 }
+
+/* Links that are never closed: each search for </a> stops at the next
+ * <a.  Without a </a> anywhere, 20,000 of them took 14 s (quadratic);
+ * with one at the end, the first link swallowed all the others and the
+ * link that follows (trimstray's line 1369 was lost so). */
+Test(model, unclosed_html_links, .timeout = 10) {
+  for (int closed = 0; closed < 2; closed++) {
+    struct ll_buf s;
+    ll_buf_init(&s, 0);
+    ll_buf_adds(&s, "<p>\n");
+    for (int i = 0; i < 20000; i++)
+      ll_buf_adds(&s, "<a href=\"https://x.org\">X - no end<br>\n");
+    if (closed)
+      ll_buf_adds(&s, "<a href=\"https://y.org\"><b>Y</b></a> - closed.<br>\n");
+    ll_buf_adds(&s, "</p>\n");
+    struct th_lint t;
+    th_lint_str(&t, s.data);
+    cr_assert_eq(t.model->nentries, (size_t)closed);
+    if (closed) {
+      cr_expect_str_eq(entry(&t, 0)->name, "Y");
+      cr_expect_eq(entry(&t, 0)->line, 20002);
+    }
+    th_done(&t);
+    ll_buf_free(&s);
+  }
+}
