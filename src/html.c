@@ -226,11 +226,14 @@ void ll_html_text(struct ll_buf *b, const char *p, size_t n) {
         (ll_isalpha((unsigned char)p[1]) || p[1] == '/' || p[1] == '!')) {
       const char *e = tag_end(p, end);
       if (e && tag_is(p, end, "sup")) {
-        /* a footnote mark ("<sup>1</sup>"): not part of the text */
+        /* a footnote mark ("<sup>1</sup>"): not part of the text (the
+         * search for its end stops at the next <sup: linear time) */
         const char *c = e;
-        while (c < end && !tag_is(c, end, "/sup"))
+        while (c < end && !(*c == '<' && (tag_is(c, end, "/sup") ||
+                                          tag_is(c, end, "sup"))))
           c++;
-        const char *ce = c < end ? tag_end(c, end) : NULL;
+        const char *ce = c < end && tag_is(c, end, "/sup") ? tag_end(c, end)
+                                                           : NULL;
         e = ce ? ce : e;
       }
       if (e) {

@@ -318,4 +318,17 @@ Test(model, unclosed_html_links, .timeout = 10) {
     th_done(&t);
     ll_buf_free(&s);
   }
+  /* so with unclosed footnote marks in a description (19 s before) */
+  struct ll_buf s;
+  ll_buf_init(&s, 0);
+  ll_buf_adds(&s, "<p>\n<a href=\"https://x.org\">X</a> - Ex ");
+  for (int i = 0; i < 40000; i++)
+    ll_buf_adds(&s, "<sup>1 ");
+  ll_buf_adds(&s, "<br>\n</p>\n");
+  struct th_lint t;
+  th_lint_str(&t, s.data);
+  cr_assert_eq(t.model->nentries, 1);
+  cr_expect_eq(strncmp(entry(&t, 0)->description, "Ex 1 1 1", 8), 0);
+  th_done(&t);
+  ll_buf_free(&s);
 }
