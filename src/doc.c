@@ -61,29 +61,6 @@ struct ll_docmem {
 
 static _Thread_local struct ll_docmem *cur;
 
-/* A region of cap bytes (a multiple of 2 MB) starting on a 2 MB
- * boundary: a huge page can back only an aligned 2 MB, and mmap aligns
- * to 4 KB, so the first, busiest part of an unaligned region got small
- * pages whatever madvise asked. */
-static void *map_or_die(size_t cap) {
-  const size_t huge = (size_t)2 << 20;
-  char *p = mmap(NULL, cap + huge, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) {
-    fputs("listlint: out of memory\n", stderr);
-    abort();
-  }
-  size_t head = (huge - (size_t)((uintptr_t)p & (huge - 1))) & (huge - 1);
-  if (head)
-    munmap(p, head);
-  munmap(p + head + cap, huge - head);
-  p += head;
-#ifdef MADV_HUGEPAGE
-  madvise(p, cap, MADV_HUGEPAGE);
-#endif
-  return p;
-}
-
 /* The region of the last document freed, kept for the next one: a run
  * over many files does not fault in fresh pages for each.  One per
  * thread, as cur is. */
@@ -97,7 +74,7 @@ static void add_region(struct ll_docmem *m, size_t need) {
     spare = NULL;
   } else {
     r = ll_xmalloc(sizeof *r);
-    r->base = map_or_die(cap);
+    r->base = ll_map_huge(cap);
     r->cap = cap;
   }
   r->prev = m->head;
@@ -161,10 +138,8 @@ static void *mem_alloc(size_t n) {
 }
 
 static void *mem_calloc(size_t count, size_t size) {
-  if (size && count > SIZE_MAX / size) {
-    fputs("listlint: out of memory\n", stderr);
-    abort();
-  }
+  if (size && count > SIZE_MAX / size)
+    ll_oom();
   return mem_alloc(count * size);
 }
 
@@ -259,13 +234,13 @@ void ll_doc_reset(struct ll_docmem *mem) {
     free(r);
     r = prev;
   }
-  if (mem->head)
-    mem->head->prev = NULL;
   /* what the parse wrote is cleared at once: one memset (a `rep stos`
    * of the whole) is faster than a clear of each block as it is handed
    * out, which the next parse would need */
-  if (mem->head)
+  if (mem->head) {
+    mem->head->prev = NULL;
     memset(mem->head->base, 0, mem->used);
+  }
   mem->used = 0;
   mem->last = SIZE_MAX;
   memset(mem->free_list, 0, sizeof mem->free_list);

@@ -35,6 +35,12 @@ enum ll_exit {
 /* ------------------------------------------------------------------ */
 
 /* Allocation failure aborts with a message: there is no sane recovery. */
+/* Say "out of memory" and abort. */
+void ll_oom(void) __attribute__((noreturn));
+/* n bytes of zeroed memory mapped on a 2 MB boundary and advised for
+ * huge pages (fewer page faults), for munmap(p, n); aborts when there is
+ * none. */
+void *ll_map_huge(size_t n);
 void *ll_xmalloc(size_t n);
 void *ll_xcalloc(size_t n, size_t size);
 void *ll_xrealloc(void *p, size_t n);

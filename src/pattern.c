@@ -37,10 +37,8 @@ struct ll_pattern *ll_pattern_new(const char *re, int icase, char **err) {
   p->code = code;
   p->md = pcre2_match_data_create_from_pattern(code, NULL);
   p->mctx = pcre2_match_context_create(NULL);
-  if (!p->md || !p->mctx) {
-    fputs("listlint: out of memory\n", stderr);
-    abort();
-  }
+  if (!p->md || !p->mctx)
+    ll_oom();
   pcre2_set_match_limit(p->mctx, LL_MATCH_LIMIT);
   pcre2_set_depth_limit(p->mctx, LL_DEPTH_LIMIT);
   return p;

@@ -6,7 +6,7 @@
 
 #include "listlint.h"
 
-static void oom(void) {
+void ll_oom(void) {
   fputs("listlint: out of memory\n", stderr);
   abort();
 }
@@ -14,21 +14,21 @@ static void oom(void) {
 void *ll_xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
   if (!p)
-    oom();
+    ll_oom();
   return p;
 }
 
 void *ll_xcalloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size ? size : 1);
   if (!p)
-    oom();
+    ll_oom();
   return p;
 }
 
 void *ll_xrealloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
   if (!q)
-    oom();
+    ll_oom();
   return q;
 }
 
@@ -232,6 +232,29 @@ void ll_buf_free(struct ll_buf *b) {
   b->len = b->cap = 0;
 }
 
+/* ---- large mappings ---- */
+
+void *ll_map_huge(size_t n) {
+  /* mapped 2 MB larger, then trimmed to start on a 2 MB boundary: a huge
+   * page backs only an aligned 2 MB, and mmap aligns to 4 KB, so the
+   * first, busiest part of an unaligned mapping got small pages whatever
+   * madvise asked */
+  const size_t huge = (size_t)2 << 20;
+  char *p = mmap(NULL, n + huge, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED)
+    ll_oom();
+  size_t head = (huge - (size_t)((uintptr_t)p & (huge - 1))) & (huge - 1);
+  if (head)
+    munmap(p, head);
+  munmap(p + head + n, huge - head);
+  p += head;
+#ifdef MADV_HUGEPAGE
+  madvise(p, n, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
 /* ---- arena ---- */
 
 struct ll_arena_chunk {
@@ -252,14 +275,7 @@ static struct ll_arena_chunk *new_chunk(size_t n, int nth) {
     size = ARENA_BIG - sizeof(struct ll_arena_chunk);
   struct ll_arena_chunk *c;
   if (size + sizeof *c >= ARENA_BIG) {
-    void *p = mmap(NULL, sizeof *c + size, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-      oom();
-#ifdef MADV_HUGEPAGE
-    madvise(p, sizeof *c + size, MADV_HUGEPAGE);
-#endif
-    c = p;
+    c = ll_map_huge(sizeof *c + size);
     c->mapped = 1;
   } else {
     c = ll_xmalloc(sizeof *c + size);
