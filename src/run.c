@@ -319,50 +319,59 @@ static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
 
 /* ---- --diff-base ------------------------------------------------------ */
 
-/* --diff-base: drop the findings of ctx->diags[from..] that the file
- * already had in rev (matched by fingerprint, so moved lines stay old;
- * renames are followed).  A file that rev lacks is new throughout. */
-static void keep_new(struct ll_ctx *ctx, size_t from, const struct ll_opts *o,
-                     struct gitrun *gr, const char *path) {
-  if (added(gr, path))
+/* What path had in --diff-base's revision (renames followed): the
+ * fingerprints of its findings, each with how many times it came, in
+ * fps, and with urls (may be NULL) the URLs of its entry links.  Both
+ * stay empty when the revision lacks the file: all is new then. */
+static void base_findings(const struct ll_ctx *ctx, const struct ll_opts *o,
+                          struct gitrun *g, const char *path,
+                          struct ll_map *fps, struct ll_map *urls) {
+  if (added(g, path))
     return; /* new throughout */
-  const char *old = renamed_from(gr, o, path);
+  const char *old = renamed_from(g, o, path);
   struct ll_buf b;
   ll_buf_init(&b, LL_MAX_INPUT);
-  int have = show(gr, o->diff_base, old ? old : path, &b) == 0;
-  if (!have) {
-    ll_buf_free(&b);
-    return;
-  }
-  struct ll_source *bs = ll_source_from_mem(path, b.data ? b.data : "", b.len);
-  ll_buf_free(&b);
-  struct ll_ctx *bctx = ll_ctx_new();
-  memcpy(bctx->severity, ctx->severity, sizeof bctx->severity);
-  bctx->cfg = ctx->cfg;
-  char *err = NULL;
-  struct ll_map before = {0};
-  if (ll_lint(bctx, bs, NULL, &err) == 0) {
-    for (size_t i = 0; i < bctx->diags.n; i++) {
-      const char *fp = bctx->diags.v[i].fingerprint;
-      size_t n = (size_t)ll_map_get(&before, fp);
-      ll_map_put(&before, fp, (const void *)(n + 1));
+  if (show(g, o->diff_base, old ? old : path, &b) == 0) {
+    struct ll_source *bs =
+        ll_source_from_mem(path, b.data ? b.data : "", b.len);
+    struct ll_ctx *bctx = ll_ctx_new();
+    memcpy(bctx->severity, ctx->severity, sizeof bctx->severity);
+    bctx->cfg = ctx->cfg;
+    char *err = NULL;
+    struct ll_model *m = NULL;
+    if (ll_lint(bctx, bs, urls ? &m : NULL, &err) == 0) {
+      for (size_t i = 0; i < bctx->diags.n; i++) {
+        const char *fp = bctx->diags.v[i].fingerprint;
+        size_t n = (size_t)ll_map_get(fps, fp);
+        ll_map_put(fps, fp, (const void *)(n + 1));
+      }
+      for (size_t i = 0; m && i < m->nlinks; i++)
+        if (m->links[i]->flags & LL_LINK_ENTRY)
+          ll_map_put(urls, m->links[i]->url, urls);
     }
+    free(err);
+    ll_model_free(m);
+    ll_ctx_free(bctx);
+    ll_source_free(bs);
   }
-  free(err);
+  ll_buf_free(&b);
+}
+
+/* --diff-base: drop the findings of ctx->diags[from..] that the base
+ * had (matched by fingerprint, so moved lines stay old), each as many
+ * times as the base had it; before is used up. */
+static void drop_old(struct ll_ctx *ctx, size_t from, struct ll_map *before) {
   size_t w = from;
   for (size_t i = from; i < ctx->diags.n; i++) {
     struct ll_diag *g = &ctx->diags.v[i];
-    size_t n = (size_t)ll_map_get(&before, g->fingerprint);
+    size_t n = (size_t)ll_map_get(before, g->fingerprint);
     if (n) {
-      ll_map_put(&before, g->fingerprint, (const void *)(n - 1));
+      ll_map_put(before, g->fingerprint, (const void *)(n - 1));
       continue;
     }
     ctx->diags.v[w++] = *g;
   }
   ctx->diags.n = w;
-  ll_map_free(&before);
-  ll_ctx_free(bctx);
-  ll_source_free(bs);
 }
 
 /* ---- the link phase ----------------------------------------------- */
@@ -375,37 +384,14 @@ struct kept {
   struct ll_model *model;
   const struct ll_config *cfg;
   size_t from, to;
-  struct ll_map base_urls; /* --diff-base: URLs the base already had */
+  /* --diff-base: the base's findings and entry URLs (base_findings) */
+  struct ll_map base_fps, base_urls;
 };
 
 struct site {
   size_t file, check;
   const struct ll_link *link;
 };
-
-/* The entry URLs of path as it was in --diff-base's revision. */
-static void collect_base_urls(const struct ll_opts *o, struct gitrun *g,
-                              const char *path, struct ll_map *set) {
-  if (added(g, path))
-    return;
-  const char *old = renamed_from(g, o, path);
-  struct ll_buf b;
-  ll_buf_init(&b, LL_MAX_INPUT);
-  int have = show(g, o->diff_base, old ? old : path, &b) == 0;
-  if (have) {
-    struct ll_source *bs =
-        ll_source_from_mem(path, b.data ? b.data : "", b.len);
-    char *err = NULL;
-    struct ll_model *m = ll_model_build(bs, NULL, &err);
-    free(err);
-    for (size_t i = 0; m && i < m->nlinks; i++)
-      if (m->links[i]->flags & LL_LINK_ENTRY)
-        ll_map_put(set, m->links[i]->url, set);
-    ll_model_free(m);
-    ll_source_free(bs);
-  }
-  ll_buf_free(&b);
-}
 
 static int excluded(struct ll_pattern **ex, size_t n, const char *url) {
   for (size_t i = 0; i < n; i++) {
@@ -460,8 +446,6 @@ static void report_link(struct ll_ctx *ctx, const struct ll_lc_result *r,
   ll_report(ctx, s, "dead link: %s", r->reason);
 }
 
-/* Check the entry links of every kept file; the findings go to each
- * file's range in ctx->diags (rebuilt file by file). */
 /* A file's [links] exclude patterns, compiled (NULL-terminated). */
 static struct ll_pattern **config_excludes(const struct ll_config *c) {
   const char *v = ll_config_get(c, LL_CFG_LINKS, "exclude");
@@ -483,6 +467,8 @@ static struct ll_pattern **config_excludes(const struct ll_config *c) {
   return ex;
 }
 
+/* Check the entry links of every kept file; the findings go to each
+ * file's range in ctx->diags (rebuilt file by file). */
 static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
                        struct kept *kv, size_t nk, int quiet_tty,
                        char **summary) {
@@ -820,12 +806,17 @@ int ll_run(const struct ll_opts *o) {
       kv[nk].from = from;
       kv[nk].to = ctx->diags.n;
       if (have_base)
-        collect_base_urls(o, &git, path, &kv[nk].base_urls);
+        base_findings(ctx, o, &git, path, &kv[nk].base_fps,
+                      &kv[nk].base_urls);
       nk++;
       continue;
     }
-    if (have_base)
-      keep_new(ctx, from, o, &git, path);
+    if (have_base) {
+      struct ll_map before = {0};
+      base_findings(ctx, o, &git, path, &before, NULL);
+      drop_old(ctx, from, &before);
+      ll_map_free(&before);
+    }
     if (dump) {
       ll_dump_add(dump, src, m);
       ll_model_free(m);
@@ -848,11 +839,8 @@ int ll_run(const struct ll_opts *o) {
       size_t from = ctx->diags.n;
       for (size_t i = kv[k].from; i < kv[k].to; i++)
         ll_diags_push(&ctx->diags, &all.v[i]);
-      if (have_base) {
-        ctx->cfg = kv[k].cfg;
-        memcpy(ctx->severity, kv[k].cfg->severity, sizeof ctx->severity);
-        keep_new(ctx, from, o, &git, kv[k].path);
-      }
+      if (have_base)
+        drop_old(ctx, from, &kv[k].base_fps);
       if (o->format == LL_FMT_TEXT)
         ll_out_text(stdout, &ctx->diags, from, kv[k].src, &out);
       for (size_t i = from; i < ctx->diags.n; i++)
@@ -863,6 +851,7 @@ int ll_run(const struct ll_opts *o) {
   for (size_t k = 0; k < nk; k++) {
     ll_model_free(kv[k].model);
     ll_source_free(kv[k].src);
+    ll_map_free(&kv[k].base_fps);
     ll_map_free(&kv[k].base_urls);
   }
   free(kv);
