@@ -336,10 +336,16 @@ int ll_git_change_next(const struct ll_buf *r, size_t *pos,
   return 0;
 }
 
+int ll_git_change_find(const struct ll_buf *r, const char *path,
+                       struct ll_git_change *c) {
+  for (size_t i = 0; ll_git_change_next(r, &i, c) == 0;)
+    if (strcmp(c->path, path) == 0)
+      return 1;
+  return 0;
+}
+
 const char *ll_git_rename_lookup(const struct ll_buf *r, const char *path) {
   struct ll_git_change c;
-  for (size_t i = 0; ll_git_change_next(r, &i, &c) == 0;)
-    if (c.status == 'R' && strcmp(c.path, path) == 0)
-      return c.old_path;
-  return NULL;
+  return ll_git_change_find(r, path, &c) && c.status == 'R' ? c.old_path
+                                                              : NULL;
 }

@@ -69,6 +69,9 @@ struct ll_git_change {
 /* Read the record at *pos of out and move *pos past it; -1 at the end. */
 int ll_git_change_next(const struct ll_buf *out, size_t *pos,
                        struct ll_git_change *c);
+/* The record of path in out: 1, or 0 when there is none. */
+int ll_git_change_find(const struct ll_buf *out, const char *path,
+                       struct ll_git_change *c);
 /* Where path was before a rename recorded in renames, or NULL (borrowed). */
 const char *ll_git_rename_lookup(const struct ll_buf *renames,
                                  const char *path);

@@ -258,12 +258,7 @@ static const char *renamed_from(struct gitrun *g, const struct ll_opts *o,
  * is none. */
 static int hook_change(struct gitrun *g, const char *path,
                        struct ll_git_change *c) {
-  if (!g->hook_changes)
-    return 0;
-  for (size_t i = 0; ll_git_change_next(&g->renames, &i, c) == 0;)
-    if (strcmp(c->path, path) == 0)
-      return 1;
-  return 0;
+  return g->hook_changes && ll_git_change_find(&g->renames, path, c);
 }
 
 /* Does the hook know that HEAD lacks path (a file the commit adds)? */
