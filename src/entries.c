@@ -464,6 +464,17 @@ static const unsigned char separator_len[] = {3, 3, 3, 2, 1, 1, 1, 1};
 _Static_assert(sizeof separator_len == sizeof separators / sizeof *separators - 1,
                "a length for each separator");
 
+/* The length of the separator s (n bytes) ends with, leaving at least
+ * keep bytes before it; 0 when it ends with none. */
+static size_t separator_at_end(const char *s, size_t n, size_t keep) {
+  for (int i = 0; separators[i]; i++) {
+    size_t sl = separator_len[i];
+    if (n >= sl + keep && memcmp(s + n - sl, separators[i], sl) == 0)
+      return sl;
+  }
+  return 0;
+}
+
 /* If s starts (after spaces) with a separator, return it and advance. */
 static const char *take_separator(const char **s, size_t *n) {
   const char *p = *s;
@@ -815,16 +826,13 @@ static int name_prefix(const char *s, size_t n, const char **name,
   for (size_t i = 0; i + 1 < n; i++)
     if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ')
       return 0; /* a sentence, not a name */
-  for (int i = 0; separators[i]; i++) {
-    size_t sl = separator_len[i];
-    if (n > sl && memcmp(s + n - sl, separators[i], sl) == 0) {
-      *name = s;
-      *nlen = n - sl;
-      trim(name, nlen);
-      return *nlen > 0;
-    }
-  }
-  return 0;
+  size_t sl = separator_at_end(s, n, 1);
+  if (!sl)
+    return 0;
+  *name = s;
+  *nlen = n - sl;
+  trim(name, nlen);
+  return *nlen > 0;
 }
 
 static void handle_item(struct builder *b, cmark_node *item, cmark_node *para);
@@ -1160,13 +1168,10 @@ static void notes_line(struct builder *b, cmark_node *first, cmark_node *stop,
   const char *name = s;
   size_t nlen = n;
   /* "Name:" / "Name -": the separator is not part of the name */
-  for (int i = 0; separators[i]; i++) {
-    size_t sl = separator_len[i];
-    if (nlen >= sl && memcmp(name + nlen - sl, separators[i], sl) == 0) {
-      nlen -= sl;
-      trim(&name, &nlen);
-      break;
-    }
+  size_t sl = separator_at_end(name, nlen, 0);
+  if (sl) {
+    nlen -= sl;
+    trim(&name, &nlen);
   }
   if (nlen) {
     e->name = ll_arena_strndup(&b->m->arena, name, nlen);
