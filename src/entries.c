@@ -661,6 +661,7 @@ static void handle_html_block(struct builder *b, cmark_node *n) {
   struct cand {
     struct ll_link *l;
     size_t rest_end;
+    const char *rest; /* the text after the link, to rest_end */
   } *c = NULL;
   size_t nc = 0, cap = 0;
   int described = 0;
@@ -684,9 +685,8 @@ static void handle_html_block(struct builder *b, cmark_node *n) {
           break;
         q = (size_t)(nq - d) + 1;
         const char *qe = memchr(d + q, '\n', r.end - q);
-        const char *lead = ll_html_skip_lead(d + q, qe ? qe : d + r.end);
-        if (lead < d + r.end && *lead == '<' &&
-            (lead[1] == 'a' || lead[1] == 'A')) {
+        const char *qend = qe ? qe : d + r.end;
+        if (ll_html_is_anchor(ll_html_skip_lead(d + q, qend), qend)) {
           lim = q;
           break;
         }
@@ -699,6 +699,7 @@ static void handle_html_block(struct builder *b, cmark_node *n) {
       c = grow(c, &cap, nc, sizeof *c);
       c[nc].l = l;
       c[nc].rest_end = (size_t)(re - d);
+      c[nc].rest = ll_arena_strndup(&m->arena, b->text.data, b->text.len);
       nc++;
       /* go on at the line after the entry's end */
       const char *after = memchr(re, '\n', r.end - (size_t)(re - d));
@@ -740,11 +741,8 @@ static void handle_html_block(struct builder *b, cmark_node *n) {
     e->name_span.start = (size_t)(ns - d);
     e->name_span.end = (size_t)(ne - d);
     /* separator and description, from the text of the rest */
-    b->text.len = 0;
-    ll_buf_add(&b->text, "", 0);
-    ll_html_text(&b->text, d + l->span.end, c[i].rest_end - l->span.end);
-    const char *s = b->text.data;
-    size_t len = b->text.len;
+    const char *s = c[i].rest;
+    size_t len = strlen(s);
     if (len == 0) {
       e->separator = "";
       e->sep_span.start = e->sep_span.end = l->span.end;

@@ -50,6 +50,10 @@ static int tag_is(const char *p, const char *end, const char *name) {
                      *q == '\r' || *q == '/');
 }
 
+int ll_html_is_anchor(const char *p, const char *end) {
+  return tag_is(p, end, "a");
+}
+
 const char *ll_html_skip_lead(const char *p, const char *end) {
   for (;;) {
     while (p < end && (*p == ' ' || *p == '\t'))
