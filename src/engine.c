@@ -157,13 +157,9 @@ static void fingerprint(struct ll_diags *d, size_t from,
     uint64_t h = fnv1a(14695981039346656037ULL, id, strlen(id) + 1);
     size_t len = g->span.end - g->span.start;
     h = fnv1a(h, src->data + g->span.start, len > 512 ? 512 : len);
-    if (g->line >= 1 && (size_t)g->line <= src->nlines) {
-      size_t a = src->lines[g->line - 1];
-      size_t e = (size_t)g->line < src->nlines ? src->lines[g->line] : src->len;
-      while (e > a && (src->data[e - 1] == '\n' || src->data[e - 1] == '\r'))
-        e--;
-      h = fnv1a(h, src->data + a, e - a > 4096 ? 4096 : e - a);
-    }
+    size_t ll;
+    const char *line = ll_source_line(src, g->line, &ll);
+    h = fnv1a(h, line, ll > 4096 ? 4096 : ll);
     uint64_t k = h | 1; /* 0 marks an empty slot */
     size_t j = (size_t)(k ^ (k >> 29)) & (cap - 1);
     while (keys[j] && keys[j] != k)
