@@ -23,10 +23,7 @@ static struct ll_cache *empty(void) {
 }
 
 static char *say(const char *path, const char *why) {
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
-  ll_buf_printf(&b, "%s: %s: ignored, it will be rewritten", path, why);
-  return ll_buf_detach(&b);
+  return ll_strfmt("%s: %s: ignored, it will be rewritten", path, why);
 }
 
 struct ll_cache *ll_cache_load(const char *path, char **warning) {
@@ -120,11 +117,8 @@ int ll_cache_save(const struct ll_cache *c, const char *path, char **err) {
   if (r == 0 && rename(tmp.data, path) != 0)
     r = -1;
   if (r != 0) {
-    struct ll_buf b;
-    ll_buf_init(&b, 0);
-    ll_buf_printf(&b, "%s: cannot write the link cache: %s", path,
-                  strerror(errno));
-    *err = ll_buf_detach(&b);
+    *err =
+        ll_strfmt("%s: cannot write the link cache: %s", path, strerror(errno));
     unlink(tmp.data);
   }
   ll_buf_free(&tmp);

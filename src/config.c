@@ -374,10 +374,7 @@ static int load_profile(struct ll_config *c, const char *name, char **err) {
       return parse_into(c, file, NULL, profile_texts()[i], err);
     }
   }
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
-  ll_buf_printf(&b, "unknown profile '%s' (awesome, datasets, loose)", name);
-  *err = ll_buf_detach(&b);
+  *err = ll_strfmt("unknown profile '%s' (awesome, datasets, loose)", name);
   return -1;
 }
 
@@ -394,16 +391,10 @@ struct ll_config *ll_config_load(const char *path,
     struct stat st;
     FILE *fp = NULL;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-      struct ll_buf b;
-      ll_buf_init(&b, 0);
-      ll_buf_printf(&b, "%s: is a directory, not a configuration file", path);
-      *err = ll_buf_detach(&b);
+      *err = ll_strfmt("%s: is a directory, not a configuration file", path);
       rc = -1;
     } else if (!(fp = fopen(path, "r"))) {
-      struct ll_buf b;
-      ll_buf_init(&b, 0);
-      ll_buf_printf(&b, "%s: cannot read: %s", path, strerror(errno));
-      *err = ll_buf_detach(&b);
+      *err = ll_strfmt("%s: cannot read: %s", path, strerror(errno));
       rc = -1;
     } else {
       c->path = ll_xstrdup(path);

@@ -28,10 +28,7 @@ static char *hooks_dir(void) {
 }
 
 static char *path_in(const char *dir, const char *name) {
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
-  ll_buf_printf(&b, "%s/%s", dir, name);
-  return ll_buf_detach(&b);
+  return ll_strfmt("%s/%s", dir, name);
 }
 
 static int is_ours(const char *path) {

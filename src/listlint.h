@@ -67,6 +67,8 @@ int ll_buf_printf(struct ll_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int ll_buf_vprintf(struct ll_buf *b, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
+/* A new string formatted as printf does (caller frees). */
+char *ll_strfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Hand the data over to the caller (who frees it); b is reset. */
 char *ll_buf_detach(struct ll_buf *b);
 void ll_buf_free(struct ll_buf *b);

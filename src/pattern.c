@@ -26,10 +26,7 @@ struct ll_pattern *ll_pattern_new(const char *re, int icase, char **err) {
   if (!code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(ec, msg, sizeof msg);
-    struct ll_buf b;
-    ll_buf_init(&b, 0);
-    ll_buf_printf(&b, "%s at offset %zu", (const char *)msg, (size_t)eo);
-    *err = ll_buf_detach(&b);
+    *err = ll_strfmt("%s at offset %zu", (const char *)msg, (size_t)eo);
     return NULL;
   }
   pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: falls back */

@@ -53,11 +53,9 @@ static int find_markdown(const char *dir, struct paths *out, int depth) {
   while ((de = readdir(d)) != NULL) {
     if (de->d_name[0] == '.' || strcmp(de->d_name, "node_modules") == 0)
       continue;
-    struct ll_buf b;
-    ll_buf_init(&b, 0);
-    ll_buf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-                  de->d_name);
-    add_path(&here, ll_buf_detach(&b));
+    add_path(&here,
+             ll_strfmt("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+                       de->d_name));
   }
   closedir(d);
   if (here.n)
@@ -301,10 +299,7 @@ static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
   ll_buf_init(&b, LL_MAX_INPUT);
   if (show(g, NULL, path, &b) < 0) {
     ll_buf_free(&b);
-    struct ll_buf m;
-    ll_buf_init(&m, 0);
-    ll_buf_printf(&m, "%s: not in the index (is it staged?)", display);
-    *err = ll_buf_detach(&m);
+    *err = ll_strfmt("%s: not in the index (is it staged?)", display);
     return NULL;
   }
   src = ll_source_from_mem(display, b.data ? b.data : "", b.len);
@@ -801,8 +796,7 @@ int ll_run(const struct ll_opts *o) {
       kv[nk].from = from;
       kv[nk].to = ctx->diags.n;
       if (have_base)
-        base_findings(ctx, o, &git, path, &kv[nk].base_fps,
-                      &kv[nk].base_urls);
+        base_findings(ctx, o, &git, path, &kv[nk].base_fps, &kv[nk].base_urls);
       nk++;
       continue;
     }

@@ -47,10 +47,7 @@ struct ll_source *ll_source_from_mem(const char *name, const char *data,
 }
 
 static char *errmsg(const char *name, const char *what) {
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
-  ll_buf_printf(&b, "%s: %s", name, what);
-  return ll_buf_detach(&b);
+  return ll_strfmt("%s: %s", name, what);
 }
 
 struct ll_source *ll_source_load(const char *path, const char *display,
@@ -101,11 +98,8 @@ struct ll_source *ll_source_load(const char *path, const char *display,
   if (toobig || rerr) {
     ll_buf_free(&b);
     if (toobig) {
-      struct ll_buf m;
-      ll_buf_init(&m, 0);
-      ll_buf_printf(&m, "%s: file is larger than the %zu-byte limit", name,
-                    max_bytes);
-      *err = ll_buf_detach(&m);
+      *err = ll_strfmt("%s: file is larger than the %zu-byte limit", name,
+                       max_bytes);
     } else {
       *err = errmsg(name, strerror(saved));
     }

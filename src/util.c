@@ -212,6 +212,16 @@ int ll_buf_vprintf(struct ll_buf *b, const char *fmt, va_list ap) {
   return 0;
 }
 
+char *ll_strfmt(const char *fmt, ...) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  va_list ap;
+  va_start(ap, fmt);
+  ll_buf_vprintf(&b, fmt, ap);
+  va_end(ap);
+  return ll_buf_detach(&b);
+}
+
 int ll_buf_printf(struct ll_buf *b, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
