@@ -461,7 +461,8 @@ static const char *const separators[] = {
     "--",           "-", ":", "|", "~", NULL};
 /* their lengths, looked up for every entry */
 static const unsigned char separator_len[] = {3, 3, 3, 2, 1, 1, 1, 1};
-_Static_assert(sizeof separator_len == sizeof separators / sizeof *separators - 1,
+_Static_assert(sizeof separator_len ==
+                   sizeof separators / sizeof *separators - 1,
                "a length for each separator");
 
 /* The length of the separator s (n bytes) ends with, leaving at least
@@ -672,9 +673,8 @@ static void handle_html_block(struct builder *b, cmark_node *n) {
     size_t at = (size_t)(ll_html_skip_lead(d + ls, d + le) - d);
     while (k < m->nlinks && m->links[k]->span.start < at)
       k++;
-    struct ll_link *l = k < m->nlinks && m->links[k]->span.start == at
-                            ? m->links[k]
-                            : NULL;
+    struct ll_link *l =
+        k < m->nlinks && m->links[k]->span.start == at ? m->links[k] : NULL;
     if (is_entry_link(l) && l->text[0]) {
       /* its description runs to a <br> or a closing tag, over lines if
        * need be, but not into the next line that starts with a link */
@@ -720,8 +720,8 @@ static void handle_html_block(struct builder *b, cmark_node *n) {
     for (;;) {
       while (ns < ne && ll_isspace((unsigned char)*ns))
         ns++;
-      const char *gt = ns < ne && *ns == '<' ? memchr(ns, '>', (size_t)(ne - ns))
-                                              : NULL;
+      const char *gt =
+          ns < ne && *ns == '<' ? memchr(ns, '>', (size_t)(ne - ns)) : NULL;
       if (!gt)
         break;
       ns = gt + 1;
@@ -813,7 +813,6 @@ static struct ll_link *name_link(cmark_node *first) {
   }
   return NULL;
 }
-
 
 /* Does text look like "Name:" or "Name -": a short label before a link? */
 static int name_prefix(const char *s, size_t n, const char **name,

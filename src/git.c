@@ -346,6 +346,5 @@ int ll_git_change_find(const struct ll_buf *r, const char *path,
 
 const char *ll_git_rename_lookup(const struct ll_buf *r, const char *path) {
   struct ll_git_change c;
-  return ll_git_change_find(r, path, &c) && c.status == 'R' ? c.old_path
-                                                              : NULL;
+  return ll_git_change_find(r, path, &c) && c.status == 'R' ? c.old_path : NULL;
 }

@@ -125,7 +125,8 @@ size_t ll_html_anchor(const char *p, const char *end, struct ll_html_a *a) {
   /* the text, up to </a>; a link holds no link, so the search stops at
    * the next <a (else a block of unclosed links takes quadratic time) */
   const char *c = open_end;
-  while (c < end && !(*c == '<' && (tag_is(c, end, "/a") || tag_is(c, end, "a"))))
+  while (c < end &&
+         !(*c == '<' && (tag_is(c, end, "/a") || tag_is(c, end, "a"))))
     c++;
   if (c >= end || !tag_is(c, end, "/a"))
     return 0;
@@ -150,9 +151,9 @@ static unsigned entity(const char *p, const char *end, size_t *len) {
   static const struct {
     const char *name;
     unsigned cp;
-  } named[] = {{"&amp;", '&'},   {"&lt;", '<'},     {"&gt;", '>'},
-               {"&quot;", '"'},  {"&apos;", '\''},  {"&nbsp;", ' '},
-               {"&ensp;", ' '},  {"&emsp;", ' '},   {"&mdash;", 0x2014},
+  } named[] = {{"&amp;", '&'},      {"&lt;", '<'},       {"&gt;", '>'},
+               {"&quot;", '"'},     {"&apos;", '\''},    {"&nbsp;", ' '},
+               {"&ensp;", ' '},     {"&emsp;", ' '},     {"&mdash;", 0x2014},
                {"&ndash;", 0x2013}, {"&hellip;", 0x2026}};
   for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
     if (ieq(p, end, named[i].name)) {
@@ -233,11 +234,11 @@ void ll_html_text(struct ll_buf *b, const char *p, size_t n) {
         /* a footnote mark ("<sup>1</sup>"): not part of the text (the
          * search for its end stops at the next <sup: linear time) */
         const char *c = e;
-        while (c < end && !(*c == '<' && (tag_is(c, end, "/sup") ||
-                                          tag_is(c, end, "sup"))))
+        while (c < end && !(*c == '<' &&
+                            (tag_is(c, end, "/sup") || tag_is(c, end, "sup"))))
           c++;
-        const char *ce = c < end && tag_is(c, end, "/sup") ? tag_end(c, end)
-                                                           : NULL;
+        const char *ce =
+            c < end && tag_is(c, end, "/sup") ? tag_end(c, end) : NULL;
         e = ce ? ce : e;
       }
       if (e) {
@@ -248,8 +249,8 @@ void ll_html_text(struct ll_buf *b, const char *p, size_t n) {
     size_t len = 1;
     unsigned cp = *p == '&' ? entity(p, end, &len) : 0;
     unsigned char c = (unsigned char)*p;
-    if (cp == ' ' || (!cp && (c == ' ' || c == '\t' || c == '\n' ||
-                              c == '\r'))) {
+    if (cp == ' ' ||
+        (!cp && (c == ' ' || c == '\t' || c == '\n' || c == '\r'))) {
       space = 1;
       p += len;
       continue;

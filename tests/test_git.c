@@ -190,8 +190,8 @@ Test(git, diff_base_reports_the_edited_line_not_an_old_twin) {
   int at = snprintf(script, sizeof script, "printf -- '# L\\n\\n");
   for (int i = 0; i < 20; i++) /* the last two lack the period */
     at += snprintf(script + at, sizeof script - (size_t)at,
-                   "- [E%d](https://e%d.org) - Item %d of the list%s\\n",
-                   i, i, i, i < 18 ? "." : "");
+                   "- [E%d](https://e%d.org) - Item %d of the list%s\\n", i, i,
+                   i, i < 18 ? "." : "");
   snprintf(script + at, sizeof script - (size_t)at,
            "' > l.md && git add l.md && git commit -qm old");
   must(script);
@@ -289,9 +289,8 @@ Test(git, hook_in_a_sha256_repository) {
   cr_expect(strstr(out, "README.md:4:7: error"), "%s", out);
   free(out);
   /* staged bad, fixed in the working tree only: the index is judged */
-  cr_expect_neq(sh("sed -i 's/htps:/https:/' README.md && git commit -qm bad",
-                   NULL),
-                0);
+  cr_expect_neq(
+      sh("sed -i 's/htps:/https:/' README.md && git commit -qm bad", NULL), 0);
 }
 
 /* Outside a repository git's processes stop at once: a request written

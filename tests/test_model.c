@@ -208,8 +208,8 @@ Test(model, html_entries) {
               "&nbsp;&nbsp; <a href=\"https://d.org\"><b>Delta</b></a><br>\n"
               "</p>\n");
   cr_assert_eq(t.model->nentries, 4);
-  const struct ll_entry *a = entry(&t, 0), *b = entry(&t, 1),
-                        *c = entry(&t, 2), *d = entry(&t, 3);
+  const struct ll_entry *a = entry(&t, 0), *b = entry(&t, 1), *c = entry(&t, 2),
+                        *d = entry(&t, 3);
   cr_expect_eq(a->style, LL_STYLE_HTML);
   cr_expect_str_eq(a->name, "Alpha");
   cr_expect_str_eq(a->links[0]->url, "https://a.org/?x=1&y=2");
@@ -239,15 +239,15 @@ Test(model, html_entries) {
  * links without descriptions, a section that holds no entries. */
 Test(model, html_that_is_not_entries) {
   struct th_lint t;
-  th_lint_str(&t,
-              "<p align=\"center\">\n<a href=\"https://x.org\"><img src=\"l.png\">"
-              "</a>\n</p>\n\n"
-              "<div>\n<a href=\"https://bit.ly/sponsor?utm_source=x\">\n"
-              "<img src=\"s.png\"> <b>Fast builds.</b>\n</a>\n</div>\n\n"
-              "<p>\n<a href=\"https://docs.org\">Docs</a><br>\n"
-              "<a href=\"https://blog.org\">Blog</a><br>\n</p>\n\n"
-              "## Contributing\n\n<p>\n<a href=\"https://g.org\">Guide</a> - "
-              "how to help.<br>\n</p>\n");
+  th_lint_str(
+      &t, "<p align=\"center\">\n<a href=\"https://x.org\"><img src=\"l.png\">"
+          "</a>\n</p>\n\n"
+          "<div>\n<a href=\"https://bit.ly/sponsor?utm_source=x\">\n"
+          "<img src=\"s.png\"> <b>Fast builds.</b>\n</a>\n</div>\n\n"
+          "<p>\n<a href=\"https://docs.org\">Docs</a><br>\n"
+          "<a href=\"https://blog.org\">Blog</a><br>\n</p>\n\n"
+          "## Contributing\n\n<p>\n<a href=\"https://g.org\">Guide</a> - "
+          "how to help.<br>\n</p>\n");
   cr_expect_eq(t.model->nentries, 0);
   /* the links are the model's all the same, in document order */
   cr_assert_eq(t.model->nlinks, 5);
@@ -270,7 +270,8 @@ Test(model, broken_html_blocks) {
       "&amp <sup>open\n</p>\n",
       "<div>\n<a href=\"https://w.org\"<b>W</b></a> - x.<br>\n</div>\n",
       "<p>\n<a\n</p>\n",
-      "<table>\n<tr><td><a href=\"https://t.org\">T</a></td><td>Tee.</td></tr>\n"
+      "<table>\n<tr><td><a "
+      "href=\"https://t.org\">T</a></td><td>Tee.</td></tr>\n"
       "</table>\n"};
   for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
     struct th_lint t;

@@ -50,13 +50,14 @@ Test(url, tracking_and_shorteners) {
   cr_expect(!ll_url_is_tracking_param("id", 2, "x.org"));
   cr_expect(!ll_url_is_tracking_param("utm_", 4, "x.org"));
   /* a name of each length the list holds, and near misses */
-  static const char *const shorteners[] = {"t.co",      "tr.im",      "bit.ly",
-                                           "lnkd.in",   "shorte.st",  "rebrand.ly",
-                                           "tinyurl.com", "shorturl.at"};
+  static const char *const shorteners[] = {
+      "t.co",      "tr.im",      "bit.ly",      "lnkd.in",
+      "shorte.st", "rebrand.ly", "tinyurl.com", "shorturl.at"};
   for (size_t i = 0; i < sizeof shorteners / sizeof shorteners[0]; i++)
     cr_expect(ll_url_is_shortener(shorteners[i]), "%s", shorteners[i]);
-  static const char *const others[] = {"bit.ly.example.org", "github.com", "t.cx",
-                                       "",  "x", "shorturl.atx", "tinyurl.co"};
+  static const char *const others[] = {
+      "bit.ly.example.org", "github.com", "t.cx", "", "x",
+      "shorturl.atx",       "tinyurl.co"};
   for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
     cr_expect(!ll_url_is_shortener(others[i]), "%s", others[i]);
 }
