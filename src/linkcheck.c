@@ -136,14 +136,12 @@ const struct ll_lc_result *ll_lc_result(const struct ll_lc *lc, size_t i) {
 static char *host_key(const char *url) {
   struct ll_url u;
   ll_url_parse(url, &u);
-  struct ll_buf b;
-  ll_buf_init(&b, 0);
   int port = u.port                                       ? u.port
              : u.scheme && strcmp(u.scheme, "https") == 0 ? 443
                                                           : 80;
-  ll_buf_printf(&b, "%s:%d", u.host ? u.host : "?", port);
+  char *key = ll_strfmt("%s:%d", u.host ? u.host : "?", port);
   ll_url_clear(&u);
-  return ll_buf_detach(&b);
+  return key;
 }
 
 static size_t host_of(struct ll_lc *lc, const char *url) {
@@ -238,10 +236,7 @@ static int private_addr(const struct sockaddr *sa) {
     const unsigned char *a =
         (const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)
             ->sin_addr;
-    return a[0] == 127 || a[0] == 10 || a[0] == 0 ||
-           (a[0] == 172 && (a[1] & 0xF0) == 16) ||
-           (a[0] == 192 && a[1] == 168) || (a[0] == 169 && a[1] == 254) ||
-           (a[0] == 100 && (a[1] & 0xC0) == 64);
+    return ll_ipv4_is_private(a);
   }
   if (sa->sa_family == AF_INET6) {
     const struct in6_addr *a =

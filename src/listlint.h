@@ -295,6 +295,9 @@ int ll_url_key_in(struct ll_buf *b, const struct ll_url *u);
 int ll_url_is_tracking_param(const char *name, size_t n, const char *host);
 /* Is host a link shortener? */
 int ll_url_is_shortener(const char *host);
+/* Is an IPv4 address loopback, private, link-local, shared (CGNAT) or
+ * "this network"? */
+int ll_ipv4_is_private(const unsigned char a[4]);
 /* Is host localhost, a loopback, private, link-local or unspecified
  * address literal, or a .local/.localhost name? */
 int ll_url_is_private_host(const char *host);

@@ -236,6 +236,12 @@ static int parse_ipv4(const char *s, unsigned char ip[4]) {
   return *s == '\0';
 }
 
+int ll_ipv4_is_private(const unsigned char a[4]) {
+  return a[0] == 127 || a[0] == 10 || a[0] == 0 ||
+         (a[0] == 172 && (a[1] & 0xF0) == 16) || (a[0] == 192 && a[1] == 168) ||
+         (a[0] == 169 && a[1] == 254) || (a[0] == 100 && (a[1] & 0xC0) == 64);
+}
+
 int ll_url_is_private_host(const char *host) {
   unsigned char ip[4];
   if (!host || !*host)
@@ -247,10 +253,7 @@ int ll_url_is_private_host(const char *host) {
   if (!ll_isdigit((unsigned char)host[0]) && host[0] != '[')
     return 0; /* neither an IPv4 nor an IPv6 address */
   if (parse_ipv4(host, ip))
-    return ip[0] == 127 || ip[0] == 10 || ip[0] == 0 ||
-           (ip[0] == 172 && ip[1] >= 16 && ip[1] <= 31) ||
-           (ip[0] == 192 && ip[1] == 168) || (ip[0] == 169 && ip[1] == 254) ||
-           (ip[0] == 100 && ip[1] >= 64 && ip[1] <= 127);
+    return ll_ipv4_is_private(ip);
   if (host[0] == '[') {
     const char *h = host + 1;
     return strncmp(h, "::1]", 4) == 0 || strncmp(h, "::]", 3) == 0 ||

@@ -63,14 +63,14 @@ Test(url, tracking_and_shorteners) {
 }
 
 Test(url, private_hosts) {
-  const char *yes[] = {"localhost",   "127.0.0.1",      "10.1.2.3",
-                       "172.16.0.1",  "172.31.255.255", "192.168.0.1",
-                       "169.254.1.1", "0.0.0.0",        "[::1]",
-                       "[fe80::1]",   "printer.local",  "app.localhost",
-                       NULL};
-  const char *no[] = {
-      "example.org",   "172.32.0.1", "8.8.8.8", "10.example.org",
-      "[2001:db8::1]", "1.2.3.4.5",  NULL};
+  const char *yes[] = {"localhost",   "127.0.0.1",       "10.1.2.3",
+                       "172.16.0.1",  "172.31.255.255",  "192.168.0.1",
+                       "169.254.1.1", "0.0.0.0",         "[::1]",
+                       "[fe80::1]",   "printer.local",   "app.localhost",
+                       "100.64.0.1",  "100.127.255.255", NULL};
+  const char *no[] = {"example.org",    "172.32.0.1",    "8.8.8.8",
+                      "10.example.org", "[2001:db8::1]", "1.2.3.4.5",
+                      "100.63.0.1",     "100.128.0.1",   NULL};
   for (int i = 0; yes[i]; i++)
     cr_expect(ll_url_is_private_host(yes[i]), "%s is private", yes[i]);
   for (int i = 0; no[i]; i++)
