@@ -83,8 +83,13 @@ Test(util, arena_strings_are_packed_and_blocks_aligned) {
   cr_expect_str_eq(s1, "ab");
   cr_expect_str_eq(s2, "cd");
   cr_expect_eq(s2 - s1, 3, "strings take their length and a NUL");
-  void *p = ll_arena_alloc(&a, 24);
-  cr_expect_eq((uintptr_t)p % sizeof(max_align_t), 0);
+  /* Every block, after strings of odd length and blocks of odd size,
+   * starts at the alignment malloc guarantees (alignof, not sizeof). */
+  for (size_t n = 1; n < 100; n += 7) {
+    void *p = ll_arena_alloc(&a, n);
+    cr_expect_eq((uintptr_t)p % _Alignof(max_align_t), 0, "block of %zu", n);
+    ll_arena_strdup(&a, "xyz");
+  }
   /* more than a chunk holds */
   for (int i = 0; i < 20000; i++)
     cr_assert_str_eq(ll_arena_strdup(&a, "0123456789abcdef"),
