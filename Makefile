@@ -30,10 +30,11 @@ TESTLIBS = $(shell pkg-config --libs $(TESTPKG) libcurl 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 
-LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) \
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/entries/*.c) \
            $(wildcard src/rules/*.c)
 TEST_SRC := $(wildcard tests/test_*.c) tests/helpers.c
-HDRS    := $(wildcard src/*.h src/rules/*.h) rules/rules.def
+HDRS    := $(wildcard src/*.h src/rules/*.h src/entries/*.h) rules/rules.def \
+           src/entries/readers.def
 
 B       := build
 GEN_SRC := $(B)/gen/rule_docs.c
@@ -160,7 +161,8 @@ bench: listlint
 	sh bench/lint.sh
 
 format:
-	clang-format -i src/*.c src/*.h src/rules/*.c src/rules/*.h tests/*.c \
+	clang-format -i src/*.c src/*.h src/entries/*.c src/entries/*.h \
+	  src/rules/*.c src/rules/*.h tests/*.c \
 	  tests/*.h
 
 install: listlint

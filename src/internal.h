@@ -19,8 +19,8 @@ cmark_node *ll_doc_parse(const char *data, size_t len, struct ll_docmem **mem);
 void ll_doc_reset(struct ll_docmem *mem);
 void ll_doc_free(struct ll_docmem *mem);
 
-/* entries.c: a list longer than this is read a piece at a time, split
- * before headings (see entries.c); the tests change it. */
+/* entries/model.c: a list longer than this is read a piece at a time, split
+ * before headings (see entries/model.c); the tests change it. */
 extern size_t ll_piece_min;
 
 enum ll_node_kind {

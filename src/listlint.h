@@ -161,7 +161,7 @@ size_t ll_source_offset(const struct ll_source *src, int line, int col);
 const char *ll_source_line(const struct ll_source *src, int line, size_t *len);
 
 /* ------------------------------------------------------------------ */
-/* Entries (entries.c): the list model                                 */
+/* Entries (src/entries/): the list model                               */
 /* ------------------------------------------------------------------ */
 
 struct ll_span {

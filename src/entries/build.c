@@ -1,0 +1,290 @@
+/* build.c - the one builder API every reader makes entries through:
+ * new entries, their links, names, separators, descriptions, markers. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entries/entries.h"
+
+char *ll_build_trimmed(struct builder *b, const char *s, size_t n) {
+  ll_trim(&s, &n);
+  return ll_arena_strndup(&b->m->arena, s, n);
+}
+
+const char *ll_build_plain(struct builder *b, cmark_node *n) {
+  b->tmp.len = 0;
+  ll_buf_add(&b->tmp, "", 0);
+  ll_doc_plain(&b->tmp, n);
+  return b->tmp.data;
+}
+
+struct ll_entry *ll_build_entry(struct builder *b, enum ll_style style,
+                                struct ll_span span) {
+  struct ll_model *m = b->m;
+  struct ll_entry *e = ll_arena_alloc(&m->arena, sizeof *e);
+  memset(e, 0, sizeof *e);
+  e->style = style;
+  e->span = span;
+  e->section = m->nsections - 1;
+  int col;
+  ll_source_linecol(b->src, span.start, &e->line, &col);
+  ll_source_linecol(b->src, span.end > span.start ? span.end - 1 : span.start,
+                    &e->end_line, &col);
+  m->entries =
+      ll_grow(m->entries, &m->entries_cap, m->nentries, sizeof *m->entries);
+  m->entries[m->nentries++] = e;
+  return e;
+}
+
+void ll_build_link(struct builder *b, struct ll_entry *e, struct ll_link *l,
+                   const char *label) {
+  if (!l)
+    return;
+  for (size_t i = 0; i < e->nlinks; i++)
+    if (e->links[i] == l)
+      return;
+  /* Entry link arrays are small: grow them by copying in the arena. */
+  struct ll_link **v =
+      ll_arena_alloc(&b->m->arena, (e->nlinks + 1) * sizeof *v);
+  if (e->nlinks)
+    memcpy(v, e->links, e->nlinks * sizeof *v);
+  v[e->nlinks++] = l;
+  e->links = v;
+  if (l->entry && l->entry != e)
+    l->flags |= LL_LINK_SHARED;
+  else
+    l->entry = e;
+  l->flags |= LL_LINK_ENTRY;
+  if (e->nlinks == 1)
+    l->flags |= LL_LINK_PRIMARY;
+  if (label && !l->label)
+    l->label = ll_arena_strdup(&b->m->arena, label);
+  if (l->span.end > e->span.end)
+    e->span.end = l->span.end;
+}
+
+struct ll_span ll_build_source_separator(struct builder *b, size_t off,
+                                         size_t end, const char *sep) {
+  const char *d = b->src->data;
+  while (off < end && (d[off] == '*' || d[off] == '_'))
+    off++;
+  size_t p = off;
+  for (;;) {
+    if (p < end && (d[p] == ' ' || d[p] == '\t'))
+      p++;
+    else if (p + 1 < end && (unsigned char)d[p] == 0xC2 &&
+             (unsigned char)d[p + 1] == 0xA0)
+      p += 2; /* a no-break space: invisible-char's finding */
+    else
+      break;
+  }
+  struct ll_span s = {off, off};
+  size_t sl = strlen(sep);
+  if (sl && p + sl <= end && memcmp(d + p, sep, sl) == 0) {
+    s.start = p;
+    s.end = p + sl;
+  }
+  return s;
+}
+
+struct ll_span ll_build_trim_span(struct builder *b, struct ll_span s) {
+  const char *d = b->src->data;
+  while (s.start < s.end && ll_isspace((unsigned char)d[s.start]))
+    s.start++;
+  while (s.end > s.start && ll_isspace((unsigned char)d[s.end - 1]))
+    s.end--;
+  return s;
+}
+
+/* A line break followed by a navigation link ("**[back to top](#x)**",
+ * written right under an item, joins the item's paragraph): the
+ * description stops there. */
+cmark_node *ll_nav_line(cmark_node *n) {
+  for (; n; n = cmark_node_next(n)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK)
+      continue;
+    cmark_node *x = cmark_node_next(n);
+    while (x && ll_is_blank_text(x))
+      x = cmark_node_next(x);
+    if (x && (cmark_node_get_type(x) == CMARK_NODE_STRONG ||
+              cmark_node_get_type(x) == CMARK_NODE_EMPH))
+      x = cmark_node_first_child(x);
+    struct ll_link *l = x ? ll_link_of(x) : NULL;
+    if (l && (l->flags & LL_LINK_NAV))
+      return n;
+  }
+  return NULL;
+}
+
+/* The description after a name node: plain text of what follows it in
+ * the paragraph, with its separator taken off. */
+void ll_build_description(struct builder *b, struct ll_entry *e,
+                          cmark_node *after, size_t src_off,
+                          struct ll_span para, int parens) {
+  struct ll_buf *d = &b->text;
+  d->len = 0;
+  ll_buf_add(d, "", 0);
+  cmark_node *nav = ll_nav_line(cmark_node_next(after));
+  ll_plain_range(d, cmark_node_next(after), nav);
+  if (nav) {
+    /* the description ends with the line the navigation link follows */
+    int line, col;
+    ll_source_linecol(b->src, src_off, &line, &col);
+    size_t len;
+    const char *p = ll_source_line(b->src, line, &len);
+    size_t eol = (size_t)(p - b->src->data) + len;
+    if (eol < para.end)
+      para.end = eol;
+  }
+  const char *s = d->data;
+  size_t n = d->len;
+  ll_trim(&s, &n);
+  if (n == 0) {
+    e->separator = "";
+    e->sep_span.start = e->sep_span.end = src_off;
+    return;
+  }
+  const char *sep = ll_take_separator(&s, &n);
+  e->separator = sep;
+  e->sep_span = ll_build_source_separator(b, src_off, para.end, sep);
+  if (!sep[0] && s[0] == '(') {
+    e->separator = NULL; /* "(PDF)": a note, not a description's form */
+  } else if (!sep[0]) {
+    /* "[x](u) by @someone - Description": a qualifier, then the
+     * separator. */
+    for (int i = 0; ll_separators[i]; i++) {
+      char pat[8];
+      snprintf(pat, sizeof pat, " %s ", ll_separators[i]);
+      size_t pl = strlen(pat);
+      const char *q = ll_find_mem(s, n < 80 ? n : 80, pat, pl);
+      if (!q)
+        continue;
+      e->separator = ll_separators[i];
+      n -= (size_t)(q - s) + pl;
+      s = q + pl;
+      const char *w =
+          ll_find_mem(b->src->data + src_off, para.end - src_off, pat, pl);
+      if (w) {
+        e->sep_span.start = (size_t)(w - b->src->data) + 1;
+        e->sep_span.end = e->sep_span.start + pl - 2;
+      }
+      break;
+    }
+  }
+  if (parens)
+    ll_strip_parens(&s, &n);
+  e->description = ll_build_trimmed(b, s, n);
+  struct ll_span ds = {e->sep_span.end, para.end};
+  e->desc_span = ll_build_trim_span(b, ds);
+}
+
+size_t ll_build_node_end(struct builder *b, cmark_node *n, struct ll_link *l) {
+  if (n && cmark_node_get_type(n) != CMARK_NODE_LINK &&
+      cmark_node_get_end_line(n) > 0) {
+    size_t off = ll_source_offset(&b->view, cmark_node_get_end_line(n),
+                                  cmark_node_get_end_column(n)) +
+                 1;
+    if (off >= l->span.end && off <= b->src->len)
+      return off;
+  }
+  return l->span.end;
+}
+
+void ll_build_marker(struct builder *b, struct ll_entry *e, cmark_node *item) {
+  cmark_node *list = cmark_node_parent(item);
+  size_t off = ll_source_offset(&b->view, cmark_node_get_start_line(item),
+                                cmark_node_get_start_column(item));
+  const char *d = b->src->data;
+  while (off < b->src->len && (d[off] == ' ' || d[off] == '\t'))
+    off++;
+  if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+    while (off < b->src->len && ll_isdigit((unsigned char)d[off]))
+      off++;
+  }
+  if (off < b->src->len && (d[off] == '-' || d[off] == '*' || d[off] == '+' ||
+                            d[off] == '.' || d[off] == ')')) {
+    e->marker = d[off];
+    e->marker_span.start = off;
+    e->marker_span.end = off + 1;
+  }
+}
+
+cmark_node *ll_first_significant(cmark_node *n) {
+  while (n && (ll_is_blank_text(n) || ll_is_decoration_text(n)))
+    n = cmark_node_next(n);
+  return n;
+}
+
+/* The link that names an entry: the first node, or emphasis around it. */
+struct ll_link *ll_name_link(cmark_node *first) {
+  if (!first)
+    return NULL;
+  cmark_node_type t = cmark_node_get_type(first);
+  if (t == CMARK_NODE_LINK)
+    return ll_link_of(first);
+  if (t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH) {
+    cmark_node *c = ll_first_significant(cmark_node_first_child(first));
+    if (c && cmark_node_get_type(c) == CMARK_NODE_LINK)
+      return ll_link_of(c);
+  }
+  return NULL;
+}
+
+int ll_is_lone_strong(cmark_node *first, cmark_node *stop,
+                      cmark_node **strong) {
+  cmark_node *s = NULL;
+  for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
+    cmark_node_type t = cmark_node_get_type(n);
+    if (ll_is_blank_text(n))
+      continue;
+    if ((t == CMARK_NODE_STRONG) && !s)
+      s = n;
+    else
+      return 0;
+  }
+  *strong = s;
+  return s != NULL;
+}
+
+/* Is n the only thing among its siblings but white space? */
+int ll_is_alone(cmark_node *first, cmark_node *n) {
+  for (cmark_node *c = first; c; c = cmark_node_next(c))
+    if (c != n && !ll_is_blank_text(c))
+      return 0;
+  return 1;
+}
+
+/* The source span of line k of a paragraph (lines follow source lines). */
+struct ll_span ll_para_line_span(struct builder *b, struct ll_span ps,
+                                 int first_line, int k) {
+  size_t len;
+  const char *p = ll_source_line(&b->view, first_line + k, &len);
+  struct ll_span s;
+  s.start = (size_t)(p - b->src->data);
+  s.end = s.start + len;
+  if (s.start < ps.start)
+    s.start = ps.start;
+  if (s.end > ps.end)
+    s.end = ps.end;
+  if (s.end < s.start)
+    s.end = s.start;
+  return ll_build_trim_span(b, s);
+}
+
+/* The line break that ends the line n is on, or NULL at the end. */
+cmark_node *ll_line_end(cmark_node *n) {
+  while (n && cmark_node_get_type(n) != CMARK_NODE_SOFTBREAK &&
+         cmark_node_get_type(n) != CMARK_NODE_LINEBREAK)
+    n = cmark_node_next(n);
+  return n;
+}
+
+/* A paragraph of the document's own, or of a block quote. */
+int ll_is_top_paragraph(cmark_node *n) {
+  cmark_node *p = cmark_node_parent(n);
+  if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || !p)
+    return 0;
+  cmark_node_type pt = cmark_node_get_type(p);
+  return pt == CMARK_NODE_DOCUMENT || pt == CMARK_NODE_BLOCK_QUOTE;
+}

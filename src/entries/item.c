@@ -1,0 +1,132 @@
+/* item.c - the link-list reader: a list item is an entry, named by
+ * its first link ("- [Name](url) - Description."). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entries/entries.h"
+
+static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
+  struct ll_span ps = ll_doc_block_span(&b->view, para);
+  cmark_node *kids = cmark_node_first_child(para);
+  cmark_node *strong;
+  if (b->block_mode && ll_is_lone_strong(kids, NULL, &strong)) {
+    cmark_node *c = ll_first_significant(cmark_node_first_child(strong));
+    if (!(c && cmark_node_get_type(c) == CMARK_NODE_LINK)) {
+      ll_block_title(b, strong, ps);
+      return;
+    }
+  }
+  cmark_node *first = ll_first_significant(kids);
+  struct ll_link *l = ll_name_link(first);
+  struct ll_entry *e;
+  if (l && !(l->flags & LL_LINK_AUTOLINK)) {
+    if (!ll_is_entry_link(l))
+      return; /* a badge, or a table of contents */
+    e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
+    ll_build_link(b, e, l, NULL);
+    const char *name = l->text;
+    size_t nlen = strlen(name);
+    ll_trim(&name, &nlen);
+    if (nlen) {
+      e->name = ll_arena_strndup(&b->m->arena, name, nlen);
+      e->name_span = l->span;
+      const char *d = b->src->data;
+      if (d[l->span.start] == '[' && l->span.end > l->span.start) {
+        e->name_span.start = l->span.start + 1;
+        /* [Name](url): the name ends at "](" before the URL */
+        size_t u = l->url_span.start;
+        if (u >= e->name_span.start + 2 && d[u - 1] == '(' && d[u - 2] == ']')
+          e->name_span.end = u - 2;
+      }
+    }
+    ll_build_description(b, e, first, ll_build_node_end(b, first, l), ps, 0);
+    ll_build_marker(b, e, item);
+    return;
+  }
+  /* "Name: https://x" or "Name - [x](y)": a short label, then the link. */
+  if (first && cmark_node_get_type(first) == CMARK_NODE_TEXT) {
+    cmark_node *next = cmark_node_next(first);
+    struct ll_link *nl = next ? ll_link_of(next) : NULL;
+    const char *lit = cmark_node_get_literal(first);
+    const char *name;
+    size_t nlen;
+    if (ll_is_entry_link(nl) &&
+        ll_name_prefix(lit, strlen(lit), &name, &nlen)) {
+      e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
+      ll_build_link(b, e, nl, NULL);
+      e->name = ll_arena_strndup(&b->m->arena, name, nlen);
+      const char *p =
+          ll_find_mem(b->src->data + ps.start, ps.end - ps.start, name, nlen);
+      if (p) {
+        e->name_span.start = (size_t)(p - b->src->data);
+        e->name_span.end = e->name_span.start + nlen;
+      }
+      ll_build_description(b, e, next, nl->span.end, ps, 1);
+      e->separator = NULL; /* not the list's separator: no convention */
+      ll_build_marker(b, e, item);
+      return;
+    }
+  }
+  /* Otherwise the first real link of the item, if any. */
+  for (cmark_node *n = kids; n; n = cmark_node_next(n)) {
+    struct ll_link *al = ll_link_of(n);
+    if (!ll_is_entry_link(al))
+      continue;
+    if ((al->flags & LL_LINK_AUTOLINK) && ll_is_alone(kids, n)) {
+      /* A bare URL alone under an entry: another link of that entry
+       * (a mirror, a website), not an entry of its own. */
+      cmark_node *up = cmark_node_parent(cmark_node_parent(item));
+      struct ll_entry *pe = up && cmark_node_get_type(up) == CMARK_NODE_ITEM
+                                ? cmark_node_get_user_data(up)
+                                : NULL;
+      if (pe) {
+        ll_build_link(b, pe, al, NULL);
+        return;
+      }
+    }
+    struct ll_buf d;
+    ll_buf_init(&d, 0);
+    ll_buf_add(&d, "", 0);
+    e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
+    ll_build_link(b, e, al, NULL);
+    if (al->flags & LL_LINK_AUTOLINK) {
+      /* A bare URL: the text around it describes it, nothing names it. */
+      ll_plain_range(&d, kids, n);
+      ll_buf_addc(&d, ' ');
+      ll_plain_range(&d, cmark_node_next(n), NULL);
+    } else {
+      e->flags |= LL_ENTRY_PROSE;
+      e->name = al->text[0] ? al->text : NULL;
+      e->name_span = al->span;
+      ll_plain_range(&d, kids, NULL);
+    }
+    const char *s = d.data;
+    size_t len = d.len;
+    ll_strip_parens(&s, &len);
+    if (len) {
+      e->description = ll_build_trimmed(b, s, len);
+      e->desc_span = ll_build_trim_span(b, ps);
+    }
+    ll_buf_free(&d);
+    ll_build_marker(b, e, item);
+    return;
+  }
+}
+
+/* The first paragraph of a list item; the item remembers its entry, so
+ * that nested items may join it. */
+static int claim(struct builder *b, cmark_node *n) {
+  cmark_node *item = cmark_node_parent(n);
+  if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || !item ||
+      cmark_node_get_type(item) != CMARK_NODE_ITEM ||
+      cmark_node_first_child(item) != n)
+    return 0;
+  size_t before = b->m->nentries;
+  item_read(b, item, n);
+  if (b->m->nentries > before)
+    cmark_node_set_user_data(item, b->m->entries[b->m->nentries - 1]);
+  return 1;
+}
+
+const struct ll_reader ll_reader_item = {"item", claim};

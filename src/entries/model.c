@@ -1,0 +1,252 @@
+/* model.c - the list model: the readers walk a cmark-gfm document (a
+ * large one a piece at a time) and build sections, links and entries. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entries/entries.h"
+
+const char *ll_style_name(enum ll_style s) {
+  static const char *const names[] = {"link-list", "block", "notes", "table",
+                                      "html"};
+  return (unsigned)s < LL_STYLE__COUNT ? names[s] : "?";
+}
+
+/* ---- reading a large list in pieces ----------------------------------
+ * cmark-gfm's tree takes about fifteen times the bytes it was parsed
+ * from.  A list is a sequence of sections, and a blank line followed by
+ * an ATX heading at the left margin closes every block but two (a fenced
+ * code block or an HTML block of kinds 1-5 still open at the top level):
+ * so the list is parsed a piece at a time, split before such headings,
+ * each piece's tree read into the model and dropped before the next one
+ * is parsed.  A piece whose last top-level block is one of those two and
+ * runs to its very end may have swallowed the heading: then the rest of
+ * the document is parsed whole.  Link reference definitions apply to the
+ * whole document, so a list that may have one is never split. */
+
+/* Bytes a piece holds at least: fewer pieces amortise the parser.  A
+ * variable, so that the tests can split at every heading. */
+size_t ll_piece_min = 64 * 1024;
+
+static int blank_line(const char *p, const char *end) {
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+    p++;
+  return p == end || *p == '\n';
+}
+
+static int atx_heading_at(const char *p, const char *end) {
+  int n = 0;
+  while (p < end && *p == '#' && n < 7)
+    p++, n++;
+  return n >= 1 && n <= 6 &&
+         (p == end || *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n');
+}
+
+/* Could a line define a link reference ("[label]: url")?  Conservative:
+ * a '[' somewhere before a "]:" on one line. */
+static int may_define_refs(const struct ll_source *src) {
+  const char *d = src->data, *end = d + src->len;
+  for (const char *p = d; (p = memchr(p, ']', (size_t)(end - p))); p++) {
+    if (p + 1 == end || p[1] != ':')
+      continue;
+    const char *q = p;
+    while (q > d && q[-1] != '\n' && q[-1] != '[')
+      q--;
+    if (q > d && q[-1] == '[')
+      return 1;
+  }
+  return 0;
+}
+
+/* The line (0-based) where the next piece starts, at least ll_piece_min
+ * bytes (ll_piece_min) after line from; src->nlines when none does. */
+static size_t next_piece(const struct ll_source *src, size_t from) {
+  const char *d = src->data, *end = d + src->len;
+  size_t want =
+      ll_piece_min > src->len ? src->len : src->lines[from] + ll_piece_min;
+  size_t lo = from + 1, hi = src->nlines;
+  while (lo < hi) { /* the first line starting at or after want */
+    size_t mid = lo + (hi - lo) / 2;
+    if (src->lines[mid] < want)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t k = lo; k < src->nlines; k++) {
+    const char *p = d + src->lines[k];
+    if (*p == '#' && atx_heading_at(p, end) &&
+        blank_line(d + src->lines[k - 1], end))
+      return k;
+  }
+  return src->nlines;
+}
+
+/* Did the piece of nlines lines end inside a block that a following
+ * heading would not have closed? */
+static int piece_open_at_end(cmark_node *doc, int nlines) {
+  cmark_node *last = cmark_node_last_child(doc);
+  if (!last)
+    return 0;
+  cmark_node_type t = cmark_node_get_type(last);
+  if (t == CMARK_NODE_CODE_BLOCK) {
+    int len, off;
+    char ch;
+    if (!cmark_node_get_fenced(last, &len, &off, &ch))
+      return 0;
+  } else if (t != CMARK_NODE_HTML_BLOCK) {
+    return 0;
+  }
+  return cmark_node_get_end_line(last) >= nlines;
+}
+
+static const struct ll_reader *const readers[] = {
+#define LL_READER(id) &ll_reader_##id,
+#include "entries/readers.def"
+#undef LL_READER
+};
+
+/* Find the entries of a tree whose links are collected: headings and
+ * breaks here, the rest by the first reader that claims it. */
+static void read_tree(struct builder *b, cmark_node *doc) {
+  cmark_iter *it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    cmark_node *n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_HEADING) {
+      ll_section_heading(b, n);
+      cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+      continue;
+    }
+    if (t == CMARK_NODE_THEMATIC_BREAK) {
+      ll_block_close_group(b);
+      continue;
+    }
+    int claimed = 0;
+    for (size_t i = 0;
+         !b->skipping && !claimed && i < sizeof readers / sizeof *readers; i++)
+      claimed = readers[i]->claim(b, n);
+    /* a paragraph or a table holds no further entries inside */
+    if (claimed || t == CMARK_NODE_PARAGRAPH || ll_doc_kind(n) == LL_NODE_TABLE)
+      cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+  }
+  cmark_iter_free(it);
+}
+
+static void builder_init(struct builder *b, const struct ll_source *src,
+                         const char *skip_headings) {
+  memset(b, 0, sizeof *b);
+  b->src = src;
+  b->view = *src;
+  b->m = ll_xcalloc(1, sizeof *b->m);
+  if (skip_headings) {
+    char *perr = NULL;
+    b->skip = ll_pattern_new(skip_headings, 1, &perr);
+    free(perr); /* checked when the configuration was read */
+  }
+  ll_buf_init(&b->tmp, 0);
+  ll_buf_init(&b->desc, 0);
+  ll_buf_init(&b->text, 0);
+  ll_section_new(b, 0);
+}
+
+static void builder_done(struct builder *b) {
+  ll_block_close_group(b);
+  free(b->group);
+  ll_buf_free(&b->tmp);
+  ll_buf_free(&b->desc);
+  ll_buf_free(&b->text);
+  ll_pattern_free(b->skip);
+}
+
+/* Read src into b, a piece at a time (whole when split is 0).  Return 1
+ * when done, 0 when block mode turned out to be on after the first piece
+ * (the caller starts again in it), -1 when cmark-gfm failed. */
+static int read_pieces(struct builder *b, int split, int *labels) {
+  const struct ll_source *src = b->src;
+  struct ll_docmem *mem = NULL;
+  int r = 1;
+  /* the line index always has line 1, even for empty input: one piece */
+  for (size_t line = 0; r == 1 && line < src->nlines;) {
+    size_t next = split ? next_piece(src, line) : src->nlines;
+    size_t from = src->lines[line];
+    size_t to = next < src->nlines ? src->lines[next] : src->len;
+    cmark_node *doc = ll_doc_parse(src->data + from, to - from, &mem);
+    if (doc && next < src->nlines &&
+        piece_open_at_end(doc, (int)(next - line))) {
+      ll_doc_reset(mem); /* the heading may be inside: read on whole */
+      next = src->nlines;
+      to = src->len;
+      doc = ll_doc_parse(src->data + from, to - from, &mem);
+    }
+    if (!doc) {
+      r = -1;
+      break;
+    }
+    b->line0 = (int)line;
+    b->view.lines = src->lines + line;
+    b->view.nlines = src->nlines - line;
+    ll_links_collect(b, doc);
+    if (!b->block_mode && *labels < 2) {
+      *labels += ll_block_count_labels(b, doc, 2 - *labels);
+      if (*labels >= 2) {
+        if (line > 0)
+          r = 0; /* earlier pieces were read without it */
+        else
+          b->block_mode = 1;
+      }
+    }
+    if (r == 1)
+      read_tree(b, doc);
+    ll_doc_reset(mem);
+    line = next;
+  }
+  ll_doc_free(mem);
+  return r;
+}
+
+struct ll_model *ll_model_build(const struct ll_source *src,
+                                const char *skip_headings, char **err) {
+  int split = src->len > ll_piece_min && !may_define_refs(src);
+  struct builder b;
+  int labels = 0;
+  builder_init(&b, src, skip_headings);
+  int r = read_pieces(&b, split, &labels);
+  if (r == 0) { /* again, in block mode from the start */
+    builder_done(&b);
+    ll_model_free(b.m);
+    builder_init(&b, src, skip_headings);
+    b.block_mode = 1;
+    r = read_pieces(&b, split, &labels);
+  }
+  builder_done(&b);
+  if (r < 0) {
+    ll_model_free(b.m);
+    *err = ll_xstrdup("cmark-gfm returned no document");
+    return NULL;
+  }
+  return b.m;
+}
+
+char *ll_section_path(const struct ll_model *m, size_t section) {
+  const struct ll_section *s = &m->sections[section];
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_buf_add(&b, "", 0);
+  for (size_t i = 0; i < s->depth; i++)
+    ll_buf_printf(&b, "%s%s", i ? " > " : "", s->path[i]);
+  return ll_buf_detach(&b);
+}
+
+void ll_model_free(struct ll_model *m) {
+  if (!m)
+    return;
+  ll_arena_free(&m->arena);
+  free(m->entries);
+  free(m->links);
+  free(m->comments);
+  free(m->sections);
+  free(m);
+}

@@ -1,0 +1,107 @@
+/* notes.c - the notes reader: "Name  https://bare.url  (about it)". */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entries/entries.h"
+
+/* A bare URL on a short line of its own: "Name  https://x  (about it)". */
+void ll_notes_line(struct builder *b, cmark_node *first, cmark_node *stop,
+                   struct ll_span ls) {
+  cmark_node *url = NULL;
+  for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
+    struct ll_link *l = ll_link_of(n);
+    if (!l)
+      continue;
+    if (!(l->flags & LL_LINK_AUTOLINK) || !ll_is_entry_link(l))
+      return;
+    url = n;
+    break;
+  }
+  if (!url)
+    return;
+  struct ll_buf pre;
+  ll_buf_init(&pre, 0);
+  ll_buf_add(&pre, "", 0);
+  ll_plain_range(&pre, first, url);
+  const char *s = pre.data;
+  size_t n = pre.len;
+  ll_trim(&s, &n);
+  int words = n ? 1 : 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == ' ' && i && s[i - 1] != ' ')
+      words++;
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 1 < n &&
+        s[i + 1] == ' ')
+      words = 100;
+  }
+  if (n > 60 || words > 8) {
+    ll_buf_free(&pre);
+    return;
+  }
+  /* After the URL: nothing, or a parenthesised description.  Anything
+   * else is a sentence that mentions a URL. */
+  struct ll_buf post;
+  ll_buf_init(&post, 0);
+  ll_buf_add(&post, "", 0);
+  ll_plain_range(&post, cmark_node_next(url), stop);
+  const char *ps = post.data;
+  size_t pn = post.len;
+  ll_trim(&ps, &pn);
+  int prose = pn && ps[0] != '(';
+  ll_buf_free(&post);
+  if (prose) {
+    ll_buf_free(&pre);
+    return;
+  }
+  struct ll_link *l = ll_link_of(url);
+  struct ll_entry *e = ll_build_entry(b, LL_STYLE_NOTES, ls);
+  ll_build_link(b, e, l, NULL);
+  const char *name = s;
+  size_t nlen = n;
+  /* "Name:" / "Name -": the separator is not part of the name */
+  size_t sl = ll_separator_at_end(name, nlen, 0);
+  if (sl) {
+    nlen -= sl;
+    ll_trim(&name, &nlen);
+  }
+  if (nlen) {
+    e->name = ll_arena_strndup(&b->m->arena, name, nlen);
+    const char *p =
+        ll_find_mem(b->src->data + ls.start, ls.end - ls.start, name, nlen);
+    if (p) {
+      e->name_span.start = (size_t)(p - b->src->data);
+      e->name_span.end = e->name_span.start + nlen;
+    }
+  }
+  pre.len = 0;
+  ll_plain_range(&pre, cmark_node_next(url), stop);
+  s = pre.data;
+  n = pre.len;
+  ll_strip_parens(&s, &n);
+  if (n) {
+    e->description = ll_arena_strndup(&b->m->arena, s, n);
+    struct ll_span ds = {l->span.end, ls.end};
+    e->desc_span = ll_build_trim_span(b, ds);
+  }
+  ll_buf_free(&pre);
+}
+
+/* Outside block mode, each line of a top-level paragraph may be a note. */
+static int claim(struct builder *b, cmark_node *para) {
+  if (b->block_mode || !ll_is_top_paragraph(para))
+    return 0;
+  struct ll_span ps = ll_doc_block_span(&b->view, para);
+  int first_line = cmark_node_get_start_line(para);
+  int k = 0;
+  for (cmark_node *n = cmark_node_first_child(para); n; k++) {
+    cmark_node *stop = ll_line_end(n);
+    cmark_node *first = ll_first_significant(n);
+    if (first && first != stop)
+      ll_notes_line(b, first, stop, ll_para_line_span(b, ps, first_line, k));
+    n = stop ? cmark_node_next(stop) : NULL;
+  }
+  return 1;
+}
+
+const struct ll_reader ll_reader_notes = {"notes", claim};

@@ -1,0 +1,142 @@
+/* table.c - the table reader: a row with a link is an entry. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entries/entries.h"
+
+/* ------------------------------------------------------------------ */
+/* Tables                                                              */
+/* ------------------------------------------------------------------ */
+
+static int header_is(const char *h, const char *const *words) {
+  char low[64];
+  size_t i = 0, j = 0;
+  while (h[i] && j + 1 < sizeof low) {
+    unsigned char c = (unsigned char)h[i++];
+    if (ll_isalpha(c) || c == ' ')
+      low[j++] = (char)ll_tolower(c);
+  }
+  low[j] = '\0';
+  const char *p = low;
+  while (*p == ' ')
+    p++;
+  for (int k = 0; words[k]; k++)
+    if (strncmp(p, words[k], strlen(words[k])) == 0)
+      return 1;
+  return 0;
+}
+
+#define MAX_COLS 64
+
+static void table_read(struct builder *b, cmark_node *table) {
+  static const char *const name_words[] = {
+      "name",    "api",     "title",   "project", "tool",     "resource",
+      "dataset", "library", "service", "repo",    "software", NULL};
+  static const char *const desc_words[] = {"desc", "about", "summary",
+                                           "details", NULL};
+  static const char *const access_words[] = {
+      "auth", "access", "licen", "price", "pricing", "cost", NULL};
+  cmark_node *header = cmark_node_first_child(table);
+  if (!header)
+    return;
+  int name_col = -1, desc_col = -1, access_col = -1, ncols = 0;
+  for (cmark_node *c = cmark_node_first_child(header); c && ncols < MAX_COLS;
+       c = cmark_node_next(c), ncols++) {
+    const char *h = ll_build_plain(b, c);
+    if (name_col < 0 && header_is(h, name_words))
+      name_col = ncols;
+    else if (desc_col < 0 && header_is(h, desc_words))
+      desc_col = ncols;
+    else if (access_col < 0 && header_is(h, access_words))
+      access_col = ncols;
+  }
+  /* Which column holds the links, and do most rows have one? */
+  int with_link[MAX_COLS] = {0};
+  int rows = 0, rows_with_link = 0;
+  for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
+    rows++;
+    int any = 0, col = 0;
+    for (cmark_node *c = cmark_node_first_child(r); c && col < MAX_COLS;
+         c = cmark_node_next(c), col++) {
+      for (cmark_node *x = cmark_node_first_child(c); x;
+           x = cmark_node_next(x)) {
+        if (ll_is_entry_link(ll_link_of(x))) {
+          with_link[col]++;
+          any = 1;
+          break;
+        }
+      }
+    }
+    rows_with_link += any;
+  }
+  if (rows == 0 || rows_with_link * 2 < rows)
+    return; /* not a table of resources */
+  if (name_col < 0) {
+    for (int c = 0; c < ncols; c++)
+      if (with_link[c] * 2 >= rows) {
+        name_col = c;
+        break;
+      }
+  }
+  if (name_col < 0)
+    return;
+  for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
+    cmark_node *cells[MAX_COLS] = {0};
+    int col = 0;
+    for (cmark_node *c = cmark_node_first_child(r); c && col < MAX_COLS;
+         c = cmark_node_next(c))
+      cells[col++] = c;
+    struct ll_span rs = ll_doc_block_span(&b->view, r);
+    struct ll_entry *e = ll_build_entry(b, LL_STYLE_TABLE, rs);
+    if (cells[name_col]) {
+      const char *t = ll_build_plain(b, cells[name_col]);
+      e->name = ll_build_trimmed(b, t, strlen(t));
+      if (!e->name[0])
+        e->name = NULL;
+      e->name_span =
+          ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[name_col]));
+    }
+    /* The name cell's links first, then the first link elsewhere. */
+    for (int pass = 0; pass < 2 && e->nlinks == 0; pass++) {
+      for (int c = 0; c < col; c++) {
+        if ((pass == 0) != (c == name_col))
+          continue;
+        for (cmark_node *x = cmark_node_first_child(cells[c]); x;
+             x = cmark_node_next(x)) {
+          struct ll_link *l = ll_link_of(x);
+          if (ll_is_entry_link(l)) {
+            ll_build_link(b, e, l, NULL);
+            if (pass)
+              break;
+          }
+        }
+        if (pass && e->nlinks)
+          break;
+      }
+    }
+    if (desc_col >= 0 && desc_col < col && cells[desc_col]) {
+      const char *t = ll_build_plain(b, cells[desc_col]);
+      e->description = ll_build_trimmed(b, t, strlen(t));
+      if (!e->description[0])
+        e->description = NULL; /* an empty cell: no description */
+      e->desc_span =
+          ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[desc_col]));
+    }
+    if (access_col >= 0 && access_col < col && cells[access_col]) {
+      const char *t = ll_build_plain(b, cells[access_col]);
+      e->access = ll_build_trimmed(b, t, strlen(t));
+      e->access_span =
+          ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[access_col]));
+    }
+  }
+}
+
+static int claim(struct builder *b, cmark_node *n) {
+  if (ll_doc_kind(n) != LL_NODE_TABLE)
+    return 0;
+  table_read(b, n);
+  return 1;
+}
+
+const struct ll_reader ll_reader_table = {"table", claim};
