@@ -230,7 +230,7 @@ struct ll_entry {
   struct ll_span marker_span;
   size_t section;         /* index into model->sections */
   struct ll_link **links; /* entry links, primary first (arena) */
-  size_t nlinks;
+  size_t nlinks, links_cap;
   int line, end_line;
 };
 

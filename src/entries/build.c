@@ -38,29 +38,50 @@ struct ll_entry *ll_build_entry(struct builder *b, enum ll_style style,
 
 void ll_build_link(struct builder *b, struct ll_entry *e, struct ll_link *l,
                    const char *label) {
-  if (!l)
+  if (!l || l->entry == e)
     return;
-  for (size_t i = 0; i < e->nlinks; i++)
-    if (e->links[i] == l)
-      return;
-  /* Entry link arrays are small: grow them by copying in the arena. */
-  struct ll_link **v =
-      ll_arena_alloc(&b->m->arena, (e->nlinks + 1) * sizeof *v);
-  if (e->nlinks)
-    memcpy(v, e->links, e->nlinks * sizeof *v);
-  v[e->nlinks++] = l;
-  e->links = v;
+  if (l->entry) /* a shared link: is it e's already? (rare, short) */
+    for (size_t i = 0; i < e->nlinks; i++)
+      if (e->links[i] == l)
+        return;
+  /* Entry link arrays live in the arena and grow geometrically: an
+   * entry with thousands of link lines takes linear memory. */
+  if (e->nlinks == e->links_cap) {
+    size_t cap = e->links_cap ? e->links_cap * 2 : 2;
+    struct ll_link **v = ll_arena_alloc(&b->m->arena, cap * sizeof *v);
+    if (e->nlinks)
+      memcpy(v, e->links, e->nlinks * sizeof *v);
+    e->links = v;
+    e->links_cap = cap;
+  }
+  e->links[e->nlinks++] = l;
   if (l->entry && l->entry != e)
     l->flags |= LL_LINK_SHARED;
   else
     l->entry = e;
   l->flags |= LL_LINK_ENTRY;
-  if (e->nlinks == 1)
-    l->flags |= LL_LINK_PRIMARY;
   if (label && !l->label)
     l->label = ll_arena_strdup(&b->m->arena, label);
-  if (l->span.end > e->span.end)
-    e->span.end = l->span.end;
+  if (e->nlinks == 1) {
+    l->flags |= LL_LINK_PRIMARY;
+  } else if (l->label && e->links[0]->label && ll_label_rank(l->label) == 3 &&
+             ll_label_rank(e->links[0]->label) < 3) {
+    /* "Paper: x" then "Access: y": the resource itself is y */
+    struct ll_link *p = e->links[0];
+    p->flags &= ~(unsigned)LL_LINK_PRIMARY;
+    l->flags |= LL_LINK_PRIMARY;
+    memmove(e->links + 1, e->links, (e->nlinks - 1) * sizeof *e->links);
+    e->links[0] = l;
+  }
+  ll_build_extend(b, e, l->span.end);
+}
+
+void ll_build_extend(struct builder *b, struct ll_entry *e, size_t end) {
+  if (end <= e->span.end)
+    return;
+  e->span.end = end;
+  int col;
+  ll_source_linecol(b->src, end - 1, &e->end_line, &col);
 }
 
 struct ll_span ll_build_source_separator(struct builder *b, size_t off,

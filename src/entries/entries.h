@@ -32,6 +32,7 @@ struct builder {
   struct ll_link *orphan; /* an Access: line seen before any title */
   struct ll_buf desc;     /* the current block entry's description */
   struct ll_buf text;     /* ll_build_description's scratch */
+  struct ll_map fields;   /* field label candidates and their counts */
 };
 
 /* ---- readers (readers.def) ----
@@ -63,6 +64,8 @@ void ll_build_link(struct builder *b, struct ll_entry *e, struct ll_link *l,
 void ll_build_description(struct builder *b, struct ll_entry *e,
                           cmark_node *after, size_t src_off,
                           struct ll_span para, int parens);
+/* Make e reach at least to end (its span and end line). */
+void ll_build_extend(struct builder *b, struct ll_entry *e, size_t end);
 /* The list marker of the item an entry is. */
 void ll_build_marker(struct builder *b, struct ll_entry *e, cmark_node *item);
 /* The end of a name node in the source: the link's, or the emphasis's. */
@@ -135,6 +138,18 @@ void ll_strip_parens(const char **s, size_t *n);
 int ll_name_prefix(const char *s, size_t n, const char **name, size_t *nlen);
 /* Does a bold note read as an access condition ("Requires registration")? */
 int ll_is_access_text(const char *s);
+
+/* ---- field labels (fields.c) ---- */
+
+/* Count s as a candidate label (a link's text, or "Label:" before one). */
+void ll_fields_count(struct builder *b, const char *s, size_t n);
+/* Is s a field label: bracketed, or counted three times or more? */
+int ll_is_field_label(struct builder *b, const char *s, size_t n);
+/* 3 for labels of the resource itself (Access, Data, Homepage ...), 2
+ * for its paper, 1 for others, 0 for none. */
+int ll_label_rank(const char *label);
+/* The label s as a link's label: trimmed, brackets and colon off (arena). */
+const char *ll_label_text(struct builder *b, const char *s);
 
 /* ---- sections (sections.c) ---- */
 

@@ -158,6 +158,7 @@ static void builder_done(struct builder *b) {
   ll_buf_free(&b->tmp);
   ll_buf_free(&b->desc);
   ll_buf_free(&b->text);
+  ll_map_free(&b->fields);
   ll_pattern_free(b->skip);
 }
 

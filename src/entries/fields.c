@@ -1,0 +1,106 @@
+/* fields.c - field labels: the words a list repeats before or as its
+ * links ("Paper:", "[Code]", "[[arXiv]]", "Homepage"), which say what a
+ * link is to its entry rather than name a resource.  A label is known
+ * by its form (a bracketed link text) or by its repetition: the same
+ * short text before or as links three times or more. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entries/entries.h"
+
+#define LABEL_MAX 24
+#define LABEL_WORDS 3
+#define LABEL_REPEATS 3
+
+/* The key of a label candidate in out: lower case, without the brackets,
+ * parentheses or colon around it.  Return its length, or 0 when s cannot
+ * be a label (too long, too many words, not starting with a letter). */
+static size_t label_key(const char *s, size_t n, char *out, int *bracketed) {
+  ll_trim(&s, &n);
+  *bracketed = 0;
+  if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0)
+    n -= 3; /* full-width colon */
+  else if (n && s[n - 1] == ':')
+    n--;
+  ll_trim(&s, &n);
+  while (n >= 2 && ((s[0] == '[' && s[n - 1] == ']') ||
+                    (s[0] == '(' && s[n - 1] == ')'))) {
+    *bracketed = 1;
+    s++;
+    n -= 2;
+    ll_trim(&s, &n);
+  }
+  if (n == 0 || n > LABEL_MAX)
+    return 0;
+  unsigned char c0 = (unsigned char)s[0];
+  if (c0 < 0x80 && !ll_isalpha(c0))
+    return 0;
+  int words = 1;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == ' ' && i && s[i - 1] != ' ' && ++words > LABEL_WORDS)
+      return 0;
+    if (c == '.' || c == ',' || c == '[' || c == ']' || c == '/')
+      return 0;
+    out[i] = (char)ll_tolower((unsigned char)c);
+  }
+  out[n] = '\0';
+  return n;
+}
+
+void ll_fields_count(struct builder *b, const char *s, size_t n) {
+  char key[LABEL_MAX + 1];
+  int br;
+  if (!label_key(s, n, key, &br))
+    return;
+  uintptr_t k = (uintptr_t)ll_map_get(&b->fields, key);
+  ll_map_put(&b->fields, key, (const void *)(k + 1));
+}
+
+int ll_is_field_label(struct builder *b, const char *s, size_t n) {
+  char key[LABEL_MAX + 1];
+  int br;
+  if (!label_key(s, n, key, &br))
+    return 0;
+  return br || (uintptr_t)ll_map_get(&b->fields, key) >= LABEL_REPEATS;
+}
+
+/* How much a label says "this is the resource itself" (a dataset block's
+ * Access: line before its Paper: line; a paper's page before its code). */
+int ll_label_rank(const char *label) {
+  static const char *const high[] = {
+      "access",  "data",    "download", "information", "homepage",
+      "home",    "website", "web site", "project",     "project page",
+      "landing", "main",    "official", "link",        "url",
+      "site",    "dataset", "database", NULL};
+  static const char *const mid[] = {"paper",       "arxiv", "pdf",
+                                    "publication", "doi",   NULL};
+  if (!label)
+    return 0;
+  char key[LABEL_MAX + 1];
+  int br;
+  if (!label_key(label, strlen(label), key, &br))
+    return 0;
+  for (int i = 0; high[i]; i++)
+    if (strncmp(key, high[i], strlen(high[i])) == 0)
+      return 3;
+  for (int i = 0; mid[i]; i++)
+    if (strncmp(key, mid[i], strlen(mid[i])) == 0)
+      return 2;
+  return 1;
+}
+
+/* A label's text for a link: its key's letters as written, brackets off. */
+const char *ll_label_text(struct builder *b, const char *s) {
+  size_t n = strlen(s);
+  ll_trim(&s, &n);
+  if (n && s[n - 1] == ':')
+    n--;
+  while (n >= 2 && ((s[0] == '[' && s[n - 1] == ']') ||
+                    (s[0] == '(' && s[n - 1] == ')'))) {
+    s++;
+    n -= 2;
+  }
+  return ll_build_trimmed(b, s, n);
+}
