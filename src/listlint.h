@@ -174,6 +174,9 @@ enum ll_style {
   LL_STYLE_NOTES,     /* Name: https://bare.url (description) */
   LL_STYLE_TABLE,     /* | [Name](url) | Description | Auth | */
   LL_STYLE_HTML,      /* <a href="url"><b>Name</b></a> - Description.<br> */
+  LL_STYLE_TITLED, /* - **Title** with sub-items "- Code: url", "- [Paper](u)"
+                    */
+  LL_STYLE_PAPER, /* - **Title**: "About it", venue. [[Paper](u)] [[Code](u)] */
   LL_STYLE__COUNT
 };
 const char *ll_style_name(enum ll_style s);
@@ -215,7 +218,13 @@ struct ll_link {
 enum ll_entry_flags {
   /* The link stands inside a sentence ("Many [Kaggle](u) datasets"): the
    * name is the link text, the description the whole sentence. */
-  LL_ENTRY_PROSE = 1 << 0
+  LL_ENTRY_PROSE = 1 << 0,
+  /* Traits that rules ask instead of the style (the reader) by name: */
+  LL_ENTRY_ITEM = 1 << 1,     /* a list item named by its first link */
+  LL_ENTRY_INLINE = 1 << 2,   /* name, separator, description on a line */
+  LL_ENTRY_LABELLED = 1 << 3, /* its links are labelled ("Access: URL") */
+  LL_ENTRY_NOTE = 1 << 4,     /* an informal note: "Name  https://x" */
+  LL_ENTRY_TITLED = 1 << 5    /* named by a full title, which describes it */
 };
 
 struct ll_entry {

@@ -24,6 +24,14 @@ struct ll_entry *ll_build_entry(struct builder *b, enum ll_style style,
   struct ll_entry *e = ll_arena_alloc(&m->arena, sizeof *e);
   memset(e, 0, sizeof *e);
   e->style = style;
+  static const unsigned traits[LL_STYLE__COUNT] = {
+      [LL_STYLE_LINK_LIST] = LL_ENTRY_ITEM | LL_ENTRY_INLINE,
+      [LL_STYLE_BLOCK] = LL_ENTRY_LABELLED,
+      [LL_STYLE_NOTES] = LL_ENTRY_NOTE,
+      [LL_STYLE_HTML] = LL_ENTRY_INLINE,
+      [LL_STYLE_TITLED] = LL_ENTRY_LABELLED,
+      [LL_STYLE_PAPER] = LL_ENTRY_LABELLED};
+  e->flags = traits[style];
   e->span = span;
   e->section = m->nsections - 1;
   int col;
@@ -64,8 +72,8 @@ void ll_build_link(struct builder *b, struct ll_entry *e, struct ll_link *l,
     l->label = ll_arena_strdup(&b->m->arena, label);
   if (e->nlinks == 1) {
     l->flags |= LL_LINK_PRIMARY;
-  } else if (l->label && e->links[0]->label && ll_label_rank(l->label) == 3 &&
-             ll_label_rank(e->links[0]->label) < 3) {
+  } else if (l->label && e->links[0]->label && ll_label_rank(l->label) >= 2 &&
+             ll_label_rank(l->label) > ll_label_rank(e->links[0]->label)) {
     /* "Paper: x" then "Access: y": the resource itself is y */
     struct ll_link *p = e->links[0];
     p->flags &= ~(unsigned)LL_LINK_PRIMARY;
@@ -308,4 +316,14 @@ int ll_is_top_paragraph(cmark_node *n) {
     return 0;
   cmark_node_type pt = cmark_node_get_type(p);
   return pt == CMARK_NODE_DOCUMENT || pt == CMARK_NODE_BLOCK_QUOTE;
+}
+
+void ll_build_fields(struct builder *b, struct ll_entry *e, cmark_node *first,
+                     cmark_node *stop, const char *label) {
+  for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
+    struct ll_link *l = ll_name_link(n);
+    if (!ll_is_entry_link(l))
+      continue;
+    ll_build_link(b, e, l, label ? label : ll_label_text(b, l->text));
+  }
 }

@@ -33,6 +33,7 @@ struct builder {
   struct ll_buf desc;     /* the current block entry's description */
   struct ll_buf text;     /* ll_build_description's scratch */
   struct ll_map fields;   /* field label candidates and their counts */
+  struct ll_entry *paper; /* a paper entry whose description may follow */
 };
 
 /* ---- readers (readers.def) ----
@@ -64,6 +65,15 @@ void ll_build_link(struct builder *b, struct ll_entry *e, struct ll_link *l,
 void ll_build_description(struct builder *b, struct ll_entry *e,
                           cmark_node *after, size_t src_off,
                           struct ll_span para, int parens);
+/* Give e the entry links of nodes first..stop (not including it), each
+ * labelled label or, without one, by its own text ("[Paper]": "Paper"). */
+void ll_build_fields(struct builder *b, struct ll_entry *e, cmark_node *first,
+                     cmark_node *stop, const char *label);
+/* A paper entry (paper.c) at span: title text from kids, then the
+ * labelled links from fl, up to stop (NULL: the paragraph's end). */
+struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
+                               cmark_node *stop, cmark_node *fl,
+                               struct ll_span span);
 /* Make e reach at least to end (its span and end line). */
 void ll_build_extend(struct builder *b, struct ll_entry *e, size_t end);
 /* The list marker of the item an entry is. */
@@ -141,8 +151,12 @@ int ll_is_access_text(const char *s);
 
 /* ---- field labels (fields.c) ---- */
 
-/* Count s as a candidate label (a link's text, or "Label:" before one). */
-void ll_fields_count(struct builder *b, const char *s, size_t n);
+/* Count the label candidates of the whole source (link texts, "Label:"
+ * before a link), before any piece is read: the counts are the same
+ * however the list is split. */
+void ll_fields_scan(struct builder *b, const struct ll_source *src);
+/* Could s be a label (short, a few words, starting with a letter)? */
+int ll_is_label_form(const char *s, size_t n);
 /* Is s a field label: bracketed, or counted three times or more? */
 int ll_is_field_label(struct builder *b, const char *s, size_t n);
 /* 3 for labels of the resource itself (Access, Data, Homepage ...), 2

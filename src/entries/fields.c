@@ -49,13 +49,72 @@ static size_t label_key(const char *s, size_t n, char *out, int *bracketed) {
   return n;
 }
 
-void ll_fields_count(struct builder *b, const char *s, size_t n) {
+static void count(struct builder *b, const char *s, size_t n) {
   char key[LABEL_MAX + 1];
   int br;
   if (!label_key(s, n, key, &br))
     return;
   uintptr_t k = (uintptr_t)ll_map_get(&b->fields, key);
   ll_map_put(&b->fields, key, (const void *)(k + 1));
+}
+
+/* One line: the texts of its links ("[Code](", "[[Paper]](") and a
+ * "Label:" before a link or URL at its start, after any list marker. */
+static void count_line(struct builder *b, const char *p, const char *end) {
+  const char *q = p;
+  while (q < end && (*q == ' ' || *q == '\t' || *q == '>'))
+    q++;
+  if (q < end && (*q == '-' || *q == '*' || *q == '+'))
+    q++;
+  else
+    while (q < end && ll_isdigit((unsigned char)*q))
+      q++;
+  if (q < end && (*q == '.' || *q == ')'))
+    q++;
+  while (q < end && *q == ' ')
+    q++;
+  for (const char *c = q; c < end && c < q + LABEL_MAX + 4; c++) {
+    if (*c != ':')
+      continue;
+    const char *a = c + 1;
+    while (a < end && *a == ' ')
+      a++;
+    if (a < end && (*a == '[' || *a == '<' || *a == 'h'))
+      count(b, q, (size_t)(c + 1 - q));
+    break;
+  }
+  for (const char *c = p; (c = memchr(c, ']', (size_t)(end - c))); c++) {
+    if (c + 1 >= end || c[1] != '(')
+      continue;
+    int depth = 0;
+    const char *o = c - 1;
+    /* a label is short: look back no further (lines may be huge) */
+    const char *lim = c - p > LABEL_MAX + 4 ? c - (LABEL_MAX + 4) : p;
+    for (; o >= lim; o--) {
+      if (*o == ']')
+        depth++;
+      else if (*o == '[' && depth-- == 0)
+        break;
+    }
+    if (o >= lim && *o == '[' && (o == p || o[-1] != '!'))
+      count(b, o + 1, (size_t)(c - o - 1));
+  }
+}
+
+void ll_fields_scan(struct builder *b, const struct ll_source *src) {
+  const char *d = src->data, *end = d + src->len;
+  for (const char *p = d; p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *le = nl ? nl : end;
+    count_line(b, p, le);
+    p = le + 1;
+  }
+}
+
+int ll_is_label_form(const char *s, size_t n) {
+  char key[LABEL_MAX + 1];
+  int br;
+  return label_key(s, n, key, &br) != 0;
 }
 
 int ll_is_field_label(struct builder *b, const char *s, size_t n) {
@@ -69,11 +128,11 @@ int ll_is_field_label(struct builder *b, const char *s, size_t n) {
 /* How much a label says "this is the resource itself" (a dataset block's
  * Access: line before its Paper: line; a paper's page before its code). */
 int ll_label_rank(const char *label) {
-  static const char *const high[] = {
-      "access",  "data",    "download", "information", "homepage",
-      "home",    "website", "web site", "project",     "project page",
-      "landing", "main",    "official", "link",        "url",
-      "site",    "dataset", "database", NULL};
+  /* (not a homepage or website: a paper's project page comes after the
+   * paper that is the entry) */
+  static const char *const high[] = {"access",      "data",    "download",
+                                     "information", "landing", "main page",
+                                     "link",        "url",     NULL};
   static const char *const mid[] = {"paper",       "arxiv", "pdf",
                                     "publication", "doi",   NULL};
   if (!label)

@@ -6,10 +6,118 @@
 
 #include "entries/entries.h"
 
+/* The item that holds item in a nested list, or NULL. */
+static cmark_node *parent_item(cmark_node *item) {
+  cmark_node *up = cmark_node_parent(cmark_node_parent(item));
+  return up && cmark_node_get_type(up) == CMARK_NODE_ITEM ? up : NULL;
+}
+
+/* Does a paragraph start with a field of its parent entry: "Code: [x](u)"
+ * or "Paper: https://x" (*label set), or a link whose text is a label
+ * ("[[Paper]](u)", "[GitHub](u)" where the list repeats it)? */
+static int is_field(struct builder *b, cmark_node *first, int lenient,
+                    const char **label) {
+  *label = NULL;
+  if (!first)
+    return 0;
+  struct ll_link *l = ll_name_link(first);
+  if (l)
+    return ll_is_entry_link(l) &&
+           ll_is_field_label(b, l->text, strlen(l->text));
+  size_t n;
+  const char *s = ll_doc_literal(first, &n);
+  cmark_node *next = cmark_node_next(first);
+  if (!s || !n || !next || !ll_is_entry_link(ll_link_of(next)))
+    return 0;
+  const char *t = s;
+  size_t tn = n;
+  ll_trim(&t, &tn);
+  if (!tn || t[tn - 1] != ':' ||
+      !(lenient ? ll_is_label_form(t, tn) : ll_is_field_label(b, t, tn)))
+    return 0;
+  char *lab = ll_arena_strndup(&b->m->arena, t, tn);
+  *label = ll_label_text(b, lab);
+  return 1;
+}
+
+/* The entry of a parent item, made from its title ("**Title**", a plain
+ * line) when the title has no link of its own: its links are in the
+ * sub-items.  NULL when the parent has no such title. */
+static struct ll_entry *parent_entry(struct builder *b, cmark_node *up) {
+  struct ll_entry *pe = cmark_node_get_user_data(up);
+  if (pe)
+    return pe;
+  cmark_node *para = cmark_node_first_child(up);
+  if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  struct ll_span ps = ll_build_trim_span(b, ll_doc_block_span(&b->view, para));
+  const char *t = ll_build_plain(b, para);
+  size_t n = strlen(t);
+  ll_trim(&t, &n);
+  while (n && (t[n - 1] == ':' || t[n - 1] == '-'))
+    n--;
+  if (n == 0 || n > 300)
+    return NULL;
+  pe = ll_build_entry(b, LL_STYLE_TITLED, ps);
+  pe->name = ll_build_trimmed(b, t, n);
+  pe->name_span = ps;
+  ll_build_marker(b, pe, up);
+  cmark_node_set_user_data(up, pe);
+  return pe;
+}
+
+/* The entry a list's items are fields of when the list follows a bold
+ * title line of its own ("**Title**" then "- Paper: url"), or NULL. */
+static cmark_node *title_line(cmark_node *item) {
+  cmark_node *list = cmark_node_parent(item);
+  cmark_node *prev = list ? cmark_node_previous(list) : NULL;
+  cmark_node *strong;
+  if (!prev || !ll_is_top_paragraph(prev) ||
+      !ll_is_lone_strong(cmark_node_first_child(prev), NULL, &strong) ||
+      ll_name_link(strong))
+    return NULL;
+  return prev;
+}
+
+static struct ll_entry *title_entry(struct builder *b, cmark_node *item) {
+  cmark_node *prev = title_line(item);
+  if (!prev)
+    return NULL;
+  cmark_node *strong = ll_first_significant(cmark_node_first_child(prev));
+  struct ll_entry *e = cmark_node_get_user_data(prev);
+  if (e)
+    return e;
+  struct ll_span ps = ll_build_trim_span(b, ll_doc_block_span(&b->view, prev));
+  if (b->cur && b->cur->span.start == ps.start)
+    e = b->cur; /* block mode read the title already */
+  if (!e) {
+    const char *t = ll_build_plain(b, strong);
+    e = ll_build_entry(b, LL_STYLE_TITLED, ps);
+    e->name = ll_build_trimmed(b, t, strlen(t));
+    e->name_span = ps;
+  }
+  cmark_node_set_user_data(prev, e);
+  return e;
+}
+
 static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(&b->view, para);
   cmark_node *kids = cmark_node_first_child(para);
   cmark_node *strong;
+  /* A sub-item that is a field of its parent entry: its links are the
+   * parent's ("- Code: url", "- [[Paper]](url)" under a title). */
+  cmark_node *up = parent_item(item);
+  const char *label;
+  /* under a title without a link, any "Label: url" is a field */
+  int lenient = up ? !cmark_node_get_user_data(up) : title_line(item) != NULL;
+  if (is_field(b, ll_first_significant(kids), lenient, &label)) {
+    struct ll_entry *pe = up ? parent_entry(b, up) : title_entry(b, item);
+    if (pe) {
+      ll_build_fields(b, pe, ll_first_significant(kids), NULL, label);
+      ll_build_extend(b, pe, ps.end);
+      return;
+    }
+  }
   if (b->block_mode && ll_is_lone_strong(kids, NULL, &strong)) {
     cmark_node *c = ll_first_significant(cmark_node_first_child(strong));
     if (!(c && cmark_node_get_type(c) == CMARK_NODE_LINK)) {
@@ -73,13 +181,15 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
     struct ll_link *al = ll_link_of(n);
     if (!ll_is_entry_link(al))
       continue;
+    if (!(al->flags & LL_LINK_AUTOLINK) &&
+        ll_is_field_label(b, al->text, strlen(al->text))) {
+      ll_build_marker(b, ll_paper_read(b, kids, NULL, n, ps), item);
+      return;
+    }
     if ((al->flags & LL_LINK_AUTOLINK) && ll_is_alone(kids, n)) {
       /* A bare URL alone under an entry: another link of that entry
        * (a mirror, a website), not an entry of its own. */
-      cmark_node *up = cmark_node_parent(cmark_node_parent(item));
-      struct ll_entry *pe = up && cmark_node_get_type(up) == CMARK_NODE_ITEM
-                                ? cmark_node_get_user_data(up)
-                                : NULL;
+      struct ll_entry *pe = up ? cmark_node_get_user_data(up) : NULL;
       if (pe) {
         ll_build_link(b, pe, al, NULL);
         return;

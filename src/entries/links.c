@@ -181,21 +181,6 @@ static void collect_html_links(struct builder *b, cmark_node *n) {
     cmark_node_set_user_data(n, (void *)(uintptr_t)(first + 1));
 }
 
-/* A link's text, and a "Label:" text before it, are label candidates. */
-static void count_label(struct builder *b, cmark_node *n,
-                        const struct ll_link *l) {
-  ll_fields_count(b, l->text, strlen(l->text));
-  cmark_node *prev = cmark_node_previous(n);
-  size_t len;
-  const char *s = prev ? ll_doc_literal(prev, &len) : NULL;
-  if (!s || !len)
-    return;
-  ll_trim(&s, &len);
-  if (len && (s[len - 1] == ':' ||
-              (len >= 3 && memcmp(s + len - 3, "\xEF\xBC\x9A", 3) == 0)))
-    ll_fields_count(b, s, len);
-}
-
 void ll_links_collect(struct builder *b, cmark_node *doc) {
   struct ll_model *m = b->m;
   cmark_iter *it = cmark_iter_new(doc);
@@ -251,8 +236,6 @@ void ll_links_collect(struct builder *b, cmark_node *doc) {
       l->flags |= LL_LINK_NAV;
     ll_url_parse_in(&m->arena, l->url, &l->parsed);
     locate_link(b, n, l, &cursor, block);
-    if (t == CMARK_NODE_LINK)
-      count_label(b, n, l);
     /* An inline link that merely shows its URL is not an autolink. */
     if ((l->flags & LL_LINK_AUTOLINK) && !(l->flags & LL_LINK_WWW) &&
         b->src->data[l->span.start] == '[')

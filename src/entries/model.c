@@ -7,8 +7,10 @@
 #include "entries/entries.h"
 
 const char *ll_style_name(enum ll_style s) {
-  static const char *const names[] = {"link-list", "block", "notes", "table",
-                                      "html"};
+  static const char *const names[] = {"link-list", "block",  "notes", "table",
+                                      "html",      "titled", "paper"};
+  _Static_assert(sizeof names / sizeof *names == LL_STYLE__COUNT,
+                 "a name for each style");
   return (unsigned)s < LL_STYLE__COUNT ? names[s] : "?";
 }
 
@@ -150,6 +152,7 @@ static void builder_init(struct builder *b, const struct ll_source *src,
   ll_buf_init(&b->desc, 0);
   ll_buf_init(&b->text, 0);
   ll_section_new(b, 0);
+  ll_fields_scan(b, src);
 }
 
 static void builder_done(struct builder *b) {

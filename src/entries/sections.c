@@ -65,6 +65,7 @@ void ll_section_new(struct builder *b, int line) {
 }
 
 void ll_section_heading(struct builder *b, cmark_node *h) {
+  b->paper = NULL;
   ll_block_close_group(b);
   int level = cmark_node_get_heading_level(h);
   while (b->nheads && b->head_level[b->nheads - 1] >= level)

@@ -3,7 +3,7 @@
 
 static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   const struct ll_link *l = ll_primary(e);
-  if (e->style != LL_STYLE_LINK_LIST || !l)
+  if (!(e->flags & LL_ENTRY_ITEM) || !l)
     return;
   if ((l->flags & LL_LINK_AUTOLINK) && !e->name)
     ll_report(ctx, l->span,

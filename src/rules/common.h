@@ -29,8 +29,8 @@ static inline struct ll_span ll_span_tail(struct ll_span s, size_t n) {
 /* An entry whose description follows "name separator": the form whose
  * conventions can be learned. */
 static inline int ll_conventional(const struct ll_entry *e) {
-  return (e->style == LL_STYLE_LINK_LIST || e->style == LL_STYLE_HTML) &&
-         e->separator && e->description && e->description[0];
+  return (e->flags & LL_ENTRY_INLINE) && e->separator && e->description &&
+         e->description[0];
 }
 
 /* A convention holds when at least LL_MAJORITY_MIN entries take part and

@@ -23,7 +23,7 @@ static int listed(const char *list, const char *label) {
 
 static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   const char *labels = ll_option(ctx, "labels");
-  if (labels && e->nlinks && e->style == LL_STYLE_BLOCK) {
+  if (labels && e->nlinks && (e->flags & LL_ENTRY_LABELLED)) {
     for (size_t i = 0; i < e->nlinks; i++)
       if (e->links[i]->label && listed(labels, e->links[i]->label))
         return;

@@ -6,9 +6,9 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   if (e->name || !l)
     return;
   /* A list item that is only a bare URL is bare-url's finding. */
-  if (e->style == LL_STYLE_LINK_LIST && (l->flags & LL_LINK_AUTOLINK))
+  if ((e->flags & LL_ENTRY_ITEM) && (l->flags & LL_LINK_AUTOLINK))
     return;
-  if (e->style == LL_STYLE_LINK_LIST)
+  if (e->flags & LL_ENTRY_ITEM)
     ll_report(ctx, l->span, "link text is empty: give the entry a name");
   else
     ll_report(ctx, l->span, "'%s' has no name: write 'Name: URL (description)'",

@@ -17,7 +17,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   const struct ll_entry *prev = NULL;
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
-    if (e->style != LL_STYLE_LINK_LIST || !e->name || !e->marker) {
+    if (!(e->flags & LL_ENTRY_ITEM) || !e->name || !e->marker) {
       prev = NULL;
       continue;
     }

@@ -38,7 +38,7 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   const char *a = strstr(d, "..."), *b = strstr(d, "\xE2\x80\xA6");
   if ((a && a < mark) || (b && b < mark))
     return;
-  if (e->style == LL_STYLE_LINK_LIST) {
+  if (e->flags & LL_ENTRY_ITEM) {
     /* In one-line entries "a, b, c..." and "a/b/c..." mean "and so on"; a
      * cut teaser ends in an ordinary word. */
     size_t from = n > 60 ? n - 60 : 0;
