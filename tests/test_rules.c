@@ -153,3 +153,30 @@ Test(rules, html_entries_are_linted) {
   th_done(&t);
   ll_buf_free(&s);
 }
+
+/* A list that lists resources under each topic they have: repeats in
+ * other sections are its convention; a repeat in one section is not. */
+Test(rules, duplicate_link_follows_cross_listing) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_buf_adds(&b, "# L\n\n## One\n\n");
+  for (int i = 0; i < 8; i++)
+    ll_buf_printf(&b, "- [T%d](https://t.org/%d) - Tool.\n", i, i);
+  ll_buf_adds(&b, "\n## Two\n\n");
+  for (int i = 0; i < 8; i++)
+    ll_buf_printf(&b, "- [T%d](https://t.org/%d) - Tool.\n", i, i);
+  ll_buf_adds(&b, "- [T0 again](https://t.org/0) - Twice here.\n");
+  struct th_lint t;
+  th_lint_mem(&t, "list.md", b.data, b.len);
+  char *pos = th_positions(t.ctx, LL_R_DUPLICATE_LINK);
+  cr_expect_str_eq(pos, "24:14", "only the repeat within section Two");
+  free(pos);
+  th_done(&t);
+  /* one stray repeat in another section is still a mistake */
+  th_lint_str(&t, "# L\n\n## One\n\n- [A](https://a.org) - A.\n"
+                  "- [B](https://b.org) - B.\n\n## Two\n\n"
+                  "- [A](https://a.org) - A.\n");
+  cr_expect_eq(th_count(t.ctx, LL_R_DUPLICATE_LINK), 1);
+  th_done(&t);
+  ll_buf_free(&b);
+}

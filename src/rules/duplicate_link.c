@@ -6,6 +6,11 @@
 #include "../pattern.h"
 #include "common.h"
 
+/* A list cross-lists when at least this many repeats, and this share of
+ * its entries with links, are in another section than the first. */
+#define CROSS_MIN 5
+#define CROSS_PCT 3
+
 static int matches(struct ll_pattern *p, const char *s) {
   size_t a, b;
   return p && ll_pattern_find(p, s, strlen(s), 0, &a, &b) == 1;
@@ -19,10 +24,16 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   /* compiled once per run (the configuration checked them when read) */
   struct ll_pattern *allow = o ? ll_ctx_pattern(ctx, o, 1) : NULL;
   struct ll_pattern *allow_sec = os ? ll_ctx_pattern(ctx, os, 1) : NULL;
-  struct ll_map seen = {0};
+  struct ll_map seen = {0}, seen_here = {0};
   ll_map_reserve(&seen, m->nlinks);
   struct ll_buf kb;
   ll_buf_init(&kb, 0);
+  struct dup {
+    const struct ll_link *l, *first, *here;
+  } *dups = ll_xmalloc((m->nlinks + 1) * sizeof *dups);
+  size_t ndups = 0, across = 0, linked = 0;
+  for (size_t i = 0; i < m->nentries; i++)
+    linked += m->entries[i]->nlinks > 0;
   for (size_t i = 0; i < m->nlinks; i++) {
     const struct ll_link *l = m->links[i];
     if (!(l->flags & LL_LINK_ENTRY))
@@ -38,20 +49,47 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     }
     if (ll_url_key_in(&kb, &l->parsed) < 0)
       continue;
-    if (within && l->entry) {
+    const struct ll_link *first = within ? NULL : ll_map_add(&seen, kb.data, l);
+    /* the same resource earlier in the same section, if any */
+    const struct ll_link *here = NULL;
+    if (l->entry) {
       char *k = ll_xstrdup(kb.data);
       kb.len = 0;
       ll_buf_printf(&kb, "%zu %s", l->entry->section, k);
       free(k);
+      here = ll_map_add(&seen_here, kb.data, l);
     }
-    const struct ll_link *first = ll_map_add(&seen, kb.data, l);
+    if (within)
+      first = here;
     if (first && first->entry != l->entry) {
-      int line, col;
-      ll_source_linecol(ctx->src, first->span.start, &line, &col);
-      ll_report(ctx, l->url_span,
-                "duplicate link '%s' (first listed at line %d)", l->url, line);
+      dups[ndups].l = l;
+      dups[ndups].first = first;
+      dups[ndups].here = here && here->entry != l->entry ? here : NULL;
+      ndups++;
+      if (!dups[ndups - 1].here)
+        across++;
     }
   }
+  /* Lists grouped by topic may list a resource under each topic it has
+   * (generated lists, paper lists): when the list does so habitually,
+   * a repeat in another section is its convention, not a mistake; a
+   * repeat within one section always is. */
+  int cross_listing =
+      !oa && across >= CROSS_MIN && across * 100 >= linked * CROSS_PCT;
+  for (size_t i = 0; i < ndups; i++) {
+    const struct ll_link *l = dups[i].l, *first = dups[i].first;
+    if (cross_listing) {
+      if (!dups[i].here)
+        continue;
+      first = dups[i].here;
+    }
+    int line, col;
+    ll_source_linecol(ctx->src, first->span.start, &line, &col);
+    ll_report(ctx, l->url_span, "duplicate link '%s' (first listed at line %d)",
+              l->url, line);
+  }
+  ll_map_free(&seen_here);
+  free(dups);
   ll_map_free(&seen);
   ll_buf_free(&kb);
 }
