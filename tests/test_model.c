@@ -363,3 +363,92 @@ Test(model, block_entry_with_many_link_lines) {
   th_done(&t);
   ll_buf_free(&b);
 }
+
+/* A bold title with bracketed labelled links, then a prose paragraph:
+ * one entry, its description the paragraph. */
+Test(model, paper_paragraphs) {
+  struct th_lint t;
+  th_lint_str(&t, "# P\n\n"
+                  "**(2021-03) Protein models** [[code](https://c.org/1)]"
+                  "[[paper](https://doi.org/1)]\n\n"
+                  "A masked language model scores variants.\n\n"
+                  "**(2022-01) Second** [[code](https://c.org/2)]\n\n"
+                  "Another one.\n");
+  cr_assert_eq(t.model->nentries, 2);
+  const struct ll_entry *e = entry(&t, 0);
+  cr_expect_eq(e->style, LL_STYLE_PAPER);
+  cr_expect_str_eq(e->name, "(2021-03) Protein models");
+  cr_expect_str_eq(e->description, "A masked language model scores variants.");
+  cr_assert_eq(e->nlinks, 2);
+  cr_expect_str_eq(e->links[0]->url, "https://doi.org/1", "the paper first");
+  cr_expect_str_eq(e->links[1]->label, "code");
+  cr_expect_eq(e->end_line, 5);
+  th_done(&t);
+}
+
+/* A bold title over a sub-list of labelled links, and sub-items that
+ * hold an entry's own links: one entry each, never one per link. */
+Test(model, titles_and_metadata_sub_items) {
+  struct th_lint t;
+  th_lint_str(&t, "# P\n\n"
+                  "**Sparse Voxel Fields**\n\n"
+                  "- Homepage: https://example.org/svf/\n"
+                  "- Paper: https://arxiv.org/abs/2401.00001\n"
+                  "- Code: https://github.com/example/svf\n\n"
+                  "## Apps\n\n"
+                  "- [A](https://a.org) - App a.\n"
+                  "  - [App Store](https://apps.example/a)\n"
+                  "- [B](https://b.org) - App b.\n"
+                  "  - [App Store](https://apps.example/b)\n"
+                  "- [C](https://c.org) - App c.\n"
+                  "  - [App Store](https://apps.example/c)\n"
+                  "- **Method X**\n"
+                  "  - Someone, Another\n"
+                  "  - [[Paper]](https://p.org/x)\n");
+  cr_assert_eq(t.model->nentries, 5);
+  const struct ll_entry *s = entry(&t, 0);
+  cr_expect_eq(s->style, LL_STYLE_TITLED);
+  cr_expect_str_eq(s->name, "Sparse Voxel Fields");
+  cr_expect_eq(s->nlinks, 3);
+  for (size_t i = 1; i <= 3; i++) {
+    const struct ll_entry *e = entry(&t, i);
+    cr_expect_eq(e->nlinks, 2, "entry %zu", i);
+    cr_expect_str_eq(e->links[1]->label, "App Store");
+    cr_expect_eq(e->end_line, e->line + 1);
+  }
+  const struct ll_entry *x = entry(&t, 4);
+  cr_expect_str_eq(x->name, "Method X");
+  cr_assert_eq(x->nlinks, 1);
+  cr_expect_str_eq(x->links[0]->label, "Paper");
+  cr_expect_eq(th_count(t.ctx, LL_R_DUPLICATE_NAME), 0);
+  th_done(&t);
+}
+
+/* A resource's name linked again to the same place is a mention, not a
+ * label: it still names its entries. */
+Test(model, a_name_mentioned_again_is_no_label) {
+  struct th_lint t;
+  th_lint_str(&t, "# P\n\n"
+                  "- [Tool](https://t.org) - Uses [Lib](https://lib.org).\n"
+                  "- [Tool2](https://t2.org) - Also [Lib](https://lib.org).\n"
+                  "- [Tool3](https://t3.org) - And [Lib](https://lib.org).\n"
+                  "- Extends [Lib](https://lib.org) further.\n");
+  cr_assert_eq(t.model->nentries, 4);
+  cr_expect_eq(entry(&t, 3)->style, LL_STYLE_LINK_LIST);
+  cr_expect_str_eq(entry(&t, 3)->name, "Lib");
+  th_done(&t);
+}
+
+/* <h2>...</h2> in an HTML block opens a section as ## does. */
+Test(model, html_headings_open_sections) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n<a name=\"c\"></a>\n<h2>C</h2>\n\n"
+                  "- [A](https://a.org) - A.\n\n<h2>Go</h2>\n\n"
+                  "- [A](https://a.org) - A.\n");
+  cr_assert_eq(t.model->nentries, 2);
+  cr_expect_neq(entry(&t, 0)->section, entry(&t, 1)->section);
+  char *p = ll_section_path(t.model, entry(&t, 1)->section);
+  cr_expect_str_eq(p, "L > Go");
+  free(p);
+  th_done(&t);
+}

@@ -155,6 +155,8 @@ int ll_is_access_text(const char *s);
  * before a link), before any piece is read: the counts are the same
  * however the list is split. */
 void ll_fields_scan(struct builder *b, const struct ll_source *src);
+/* Is a link's text a field label (or the link bracketed: "[[Code](u)]")? */
+int ll_is_field_link(struct builder *b, const struct ll_link *l);
 /* Could s be a label (short, a few words, starting with a letter)? */
 int ll_is_label_form(const char *s, size_t n);
 /* Is s a field label: bracketed, or counted three times or more? */
@@ -169,6 +171,8 @@ const char *ll_label_text(struct builder *b, const char *s);
 
 void ll_section_new(struct builder *b, int line);
 void ll_section_heading(struct builder *b, cmark_node *h);
+/* An HTML block that is a heading: open its section and return 1. */
+int ll_section_html(struct builder *b, cmark_node *n);
 
 /* ---- block entries (block.c), which other readers continue ---- */
 

@@ -49,13 +49,40 @@ static size_t label_key(const char *s, size_t n, char *out, int *bracketed) {
   return n;
 }
 
-static void count(struct builder *b, const char *s, size_t n) {
+/* A label's count, and the hash of the last URL it stood for. */
+struct uses {
+  size_t n;
+  size_t url;
+};
+
+static size_t hash(const char *s, size_t n) {
+  size_t h = 5381;
+  for (size_t i = 0; i < n; i++)
+    h = h * 33 + (unsigned char)s[i];
+  return h;
+}
+
+/* Count s (n bytes) once more, before a link to url (u bytes; none when
+ * u is 0).  A label stands for a different link each time ("Code" for
+ * each entry's code); a resource's name mentioned again links the same
+ * place, and does not count again. */
+static void count(struct builder *b, const char *s, size_t n, const char *url,
+                  size_t u) {
   char key[LABEL_MAX + 1];
   int br;
   if (!label_key(s, n, key, &br))
     return;
-  uintptr_t k = (uintptr_t)ll_map_get(&b->fields, key);
-  ll_map_put(&b->fields, key, (const void *)(k + 1));
+  size_t h = u ? hash(url, u) : 0;
+  struct uses *k = (struct uses *)(uintptr_t)ll_map_get(&b->fields, key);
+  if (!k) {
+    k = ll_arena_alloc(&b->m->arena, sizeof *k);
+    k->n = 0;
+    k->url = h + 1;
+    ll_map_put(&b->fields, key, k);
+  }
+  if (!u || k->url != h)
+    k->n++;
+  k->url = h;
 }
 
 /* One line: the texts of its links ("[Code](", "[[Paper]](") and a
@@ -80,7 +107,7 @@ static void count_line(struct builder *b, const char *p, const char *end) {
     while (a < end && *a == ' ')
       a++;
     if (a < end && (*a == '[' || *a == '<' || *a == 'h'))
-      count(b, q, (size_t)(c + 1 - q));
+      count(b, q, (size_t)(c + 1 - q), NULL, 0);
     break;
   }
   for (const char *c = p; (c = memchr(c, ']', (size_t)(end - c))); c++) {
@@ -96,8 +123,11 @@ static void count_line(struct builder *b, const char *p, const char *end) {
       else if (*o == '[' && depth-- == 0)
         break;
     }
-    if (o >= lim && *o == '[' && (o == p || o[-1] != '!'))
-      count(b, o + 1, (size_t)(c - o - 1));
+    if (o >= lim && *o == '[' && (o == p || o[-1] != '!')) {
+      const char *ue = memchr(c + 2, ')', (size_t)(end - c - 2));
+      count(b, o + 1, (size_t)(c - o - 1), c + 2,
+            ue ? (size_t)(ue - c - 2) : (size_t)(end - c - 2));
+    }
   }
 }
 
@@ -111,6 +141,15 @@ void ll_fields_scan(struct builder *b, const struct ll_source *src) {
   }
 }
 
+int ll_is_field_link(struct builder *b, const struct ll_link *l) {
+  const char *d = b->src->data;
+  if (l->span.start > 0 && d[l->span.start - 1] == '[' &&
+      l->span.end < b->src->len && d[l->span.end] == ']' &&
+      ll_is_label_form(l->text, strlen(l->text)))
+    return 1; /* [[Paper](url)]: bracketed in the source */
+  return ll_is_field_label(b, l->text, strlen(l->text));
+}
+
 int ll_is_label_form(const char *s, size_t n) {
   char key[LABEL_MAX + 1];
   int br;
@@ -122,7 +161,8 @@ int ll_is_field_label(struct builder *b, const char *s, size_t n) {
   int br;
   if (!label_key(s, n, key, &br))
     return 0;
-  return br || (uintptr_t)ll_map_get(&b->fields, key) >= LABEL_REPEATS;
+  const struct uses *k = ll_map_get(&b->fields, key);
+  return br || (k && k->n >= LABEL_REPEATS);
 }
 
 /* How much a label says "this is the resource itself" (a dataset block's

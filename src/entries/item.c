@@ -181,8 +181,7 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
     struct ll_link *al = ll_link_of(n);
     if (!ll_is_entry_link(al))
       continue;
-    if (!(al->flags & LL_LINK_AUTOLINK) &&
-        ll_is_field_label(b, al->text, strlen(al->text))) {
+    if (!(al->flags & LL_LINK_AUTOLINK) && ll_is_field_link(b, al)) {
       ll_build_marker(b, ll_paper_read(b, kids, NULL, n, ps), item);
       return;
     }

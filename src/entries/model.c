@@ -122,6 +122,8 @@ static void read_tree(struct builder *b, cmark_node *doc) {
       cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
       continue;
     }
+    if (t == CMARK_NODE_HTML_BLOCK && ll_section_html(b, n))
+      continue;
     if (t == CMARK_NODE_THEMATIC_BREAK) {
       ll_block_close_group(b);
       continue;

@@ -89,8 +89,7 @@ static cmark_node *field_link(struct builder *b, cmark_node *first,
     struct ll_link *l = ll_link_of(n);
     if (!ll_is_entry_link(l))
       continue;
-    if ((l->flags & LL_LINK_AUTOLINK) ||
-        !ll_is_field_label(b, l->text, strlen(l->text)))
+    if ((l->flags & LL_LINK_AUTOLINK) || !ll_is_field_link(b, l))
       return NULL;
     return n;
   }

@@ -64,18 +64,80 @@ void ll_section_new(struct builder *b, int line) {
   b->skipping = s->skipped;
 }
 
-void ll_section_heading(struct builder *b, cmark_node *h) {
+/* A heading of level with text t (n bytes) at span opens a section. */
+static void open_section(struct builder *b, int level, const char *t, size_t n,
+                         struct ll_span span) {
   b->paper = NULL;
   ll_block_close_group(b);
-  int level = cmark_node_get_heading_level(h);
   while (b->nheads && b->head_level[b->nheads - 1] >= level)
     b->nheads--;
-  const char *t = ll_build_plain(b, h);
-  b->heads[b->nheads] = ll_build_trimmed(b, t, strlen(t));
+  b->heads[b->nheads] = ll_build_trimmed(b, t, n);
   b->head_level[b->nheads] = level;
   b->nheads++;
-  ll_section_new(b, b->line0 + cmark_node_get_start_line(h));
+  int line, col;
+  ll_source_linecol(b->src, span.start, &line, &col);
+  ll_section_new(b, line);
   struct ll_section *s = &b->m->sections[b->m->nsections - 1];
   s->level = level;
-  s->span = ll_doc_block_span(&b->view, h);
+  s->span = span;
+}
+
+void ll_section_heading(struct builder *b, cmark_node *h) {
+  const char *t = ll_build_plain(b, h);
+  open_section(b, cmark_node_get_heading_level(h), t, strlen(t),
+               ll_doc_block_span(&b->view, h));
+}
+
+/* An HTML block that is only a heading ("<h2>C</h2>", perhaps after an
+ * "<a name=...></a>" anchor) opens a section as "## C" does. */
+int ll_section_html(struct builder *b, cmark_node *n) {
+  size_t len;
+  const char *lit = cmark_node_get_literal(n);
+  if (!lit)
+    return 0;
+  len = strlen(lit);
+  const char *p = lit, *end = lit + len;
+  for (;;) {
+    while (p < end && ll_isspace((unsigned char)*p))
+      p++;
+    if (end - p >= 2 && p[0] == '<' &&
+        (p[1] == 'a' || p[1] == 'A' ||
+         (p[1] == '/' && end - p >= 3 && (p[2] == 'a' || p[2] == 'A')))) {
+      const char *gt = memchr(p, '>', (size_t)(end - p));
+      if (!gt)
+        return 0;
+      p = gt + 1;
+      continue;
+    }
+    break;
+  }
+  if (end - p < 4 || p[0] != '<' || (p[1] != 'h' && p[1] != 'H') ||
+      p[2] < '1' || p[2] > '6')
+    return 0;
+  int level = p[2] - '0';
+  const char *gt = memchr(p, '>', (size_t)(end - p));
+  if (!gt)
+    return 0;
+  const char *text = gt + 1;
+  char close[5] = {'<', '/', (char)p[1], (char)p[2], '\0'};
+  const char *c = ll_find_mem(text, (size_t)(end - text), close, 4);
+  if (!c) {
+    close[2] = p[1] == 'h' ? 'H' : 'h';
+    c = ll_find_mem(text, (size_t)(end - text), close, 4);
+  }
+  if (!c)
+    return 0;
+  const char *after = memchr(c, '>', (size_t)(end - c));
+  if (!after)
+    return 0;
+  for (const char *q = after + 1; q < end; q++)
+    if (!ll_isspace((unsigned char)*q))
+      return 0; /* more than a heading */
+  b->tmp.len = 0;
+  ll_buf_add(&b->tmp, "", 0);
+  ll_html_text(&b->tmp, text, (size_t)(c - text));
+  char *t = ll_xstrndup(b->tmp.data, b->tmp.len);
+  open_section(b, level, t, strlen(t), ll_html_block_bytes(b, n));
+  free(t);
+  return 1;
 }
