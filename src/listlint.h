@@ -177,6 +177,7 @@ enum ll_style {
   LL_STYLE_TITLED, /* - **Title** with sub-items "- Code: url", "- [Paper](u)"
                     */
   LL_STYLE_PAPER, /* - **Title**: "About it", venue. [[Paper](u)] [[Code](u)] */
+  LL_STYLE_HEADING, /* ## Title, a paragraph, "* Paper: [t](u)" bullets */
   LL_STYLE__COUNT
 };
 const char *ll_style_name(enum ll_style s);

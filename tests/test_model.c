@@ -452,3 +452,67 @@ Test(model, html_headings_open_sections) {
   free(p);
   th_done(&t);
 }
+
+/* Sections that each hold one resource: the heading names it, its first
+ * paragraph describes it, its bullets are its labelled links. */
+Test(model, heading_entries) {
+  struct th_lint t;
+  th_lint_str(&t, "# Papers\n\n"
+                  "## First paper [1]\n\nIt does one thing.\n\n"
+                  "* Short read: [A post](https://blog.example/1)\n"
+                  "* Paper: [First paper](https://arxiv.org/abs/1)\n"
+                  "* [Code](https://github.com/x/1)\n\n"
+                  "## Second paper [2]\n\nIt does another.\n\n"
+                  "* Short read: [B post](https://blog.example/2)\n"
+                  "* Paper: [Second paper](https://arxiv.org/abs/2)\n"
+                  "* [Code](https://github.com/x/2)\n\n"
+                  "## Third paper [3]\n\nAnd a third.\n\n"
+                  "* Paper: [Third](https://arxiv.org/abs/3)\n"
+                  "* [Code](https://github.com/x/3)\n\n"
+                  "## Tools\n\n- [A](https://a.org) - A tool.\n"
+                  "- [B](https://b.org) - B tool.\n");
+  cr_assert_eq(t.model->nentries, 5);
+  const struct ll_entry *e = entry(&t, 0);
+  cr_expect_eq(e->style, LL_STYLE_HEADING);
+  cr_expect_str_eq(e->name, "First paper [1]");
+  cr_expect_str_eq(e->description, "It does one thing.");
+  cr_assert_eq(e->nlinks, 3);
+  cr_expect_str_eq(e->links[0]->url, "https://arxiv.org/abs/1", "the paper");
+  cr_expect_eq(e->line, 3);
+  cr_expect_eq(e->end_line, 9);
+  cr_expect_eq(entry(&t, 2)->nlinks, 2);
+  cr_expect_eq(entry(&t, 3)->style, LL_STYLE_LINK_LIST);
+  cr_expect_eq(th_count(t.ctx, LL_R_DUPLICATE_NAME), 0);
+  th_done(&t);
+}
+
+/* A sub-list of resources that recur under several entries is not their
+ * metadata when the sub-list also holds other resources; a sub-list of
+ * labelled links under a task-list title reads as that title's links. */
+Test(model, sub_lists_of_resources_stay_entries) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n"
+                  "- [Swift](https://s.org) - A language.\n"
+                  "  - [Education](https://e.org/s)\n"
+                  "  - [Playgrounds](https://p.org/s)\n"
+                  "- [Go](https://g.org) - A language.\n"
+                  "  - [Education](https://e.org/g)\n"
+                  "  - [Tools](https://t.org/g)\n"
+                  "- [Rust](https://r.org) - A language.\n"
+                  "  - [Education](https://e.org/r)\n"
+                  "  - [Books](https://b.org/r)\n"
+                  "- [ ] Skiena:\n"
+                  "  - [video](https://v.org/1)\n"
+                  "  - [slides](https://s.org/1)\n"
+                  "- [ ] Sedgewick:\n"
+                  "  - [video](https://v.org/2)\n"
+                  "  - [slides](https://s.org/2)\n"
+                  "- [x] Knuth:\n"
+                  "  - [video](https://v.org/3)\n"
+                  "  - [slides](https://s.org/3)\n");
+  cr_assert_eq(t.model->nentries, 12);
+  const struct ll_entry *sk = entry(&t, 9);
+  cr_expect_str_eq(sk->name, "Skiena");
+  cr_expect_eq(sk->nlinks, 2);
+  th_done(&t);
+}

@@ -34,6 +34,8 @@ struct builder {
   struct ll_buf text;     /* ll_build_description's scratch */
   struct ll_map fields;   /* field label candidates and their counts */
   struct ll_entry *paper; /* a paper entry whose description may follow */
+  const char *prose;      /* the section's first paragraph without entries */
+  struct ll_span prose_span;
 };
 
 /* ---- readers (readers.def) ----
@@ -74,6 +76,10 @@ void ll_build_fields(struct builder *b, struct ll_entry *e, cmark_node *first,
 struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
                                cmark_node *stop, cmark_node *fl,
                                struct ll_span span);
+/* Is the line after the labelled link fl, up to stop, only more links
+ * and punctuation ("[[Paper](u)] [[Code](u)]"), as a paper's links are,
+ * not a sentence that goes on? */
+int ll_paper_tail(cmark_node *fl, cmark_node *stop);
 /* Make e reach at least to end (its span and end line). */
 void ll_build_extend(struct builder *b, struct ll_entry *e, size_t end);
 /* The list marker of the item an entry is. */
@@ -166,6 +172,10 @@ int ll_is_field_label(struct builder *b, const char *s, size_t n);
 int ll_label_rank(const char *label);
 /* The label s as a link's label: trimmed, brackets and colon off (arena). */
 const char *ll_label_text(struct builder *b, const char *s);
+
+/* heading.c: the section closing now may be one resource: its entries
+ * become one entry named by the heading. */
+void ll_heading_close(struct builder *b);
 
 /* ---- sections (sections.c) ---- */
 

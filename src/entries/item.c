@@ -40,6 +40,27 @@ static int is_field(struct builder *b, cmark_node *first, int lenient,
   return 1;
 }
 
+/* Is every item of item's list a field, or text without a link (authors,
+ * keywords)?  Under an entry with a link of its own, a sub-list is its
+ * metadata only when all of it is: "- [Education](u)" among other
+ * sub-lists of a language is a resource that happens to recur. */
+static int all_fields(struct builder *b, cmark_node *item) {
+  const char *label;
+  for (cmark_node *i = cmark_node_first_child(cmark_node_parent(item)); i;
+       i = cmark_node_next(i)) {
+    cmark_node *p = cmark_node_first_child(i);
+    if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+      continue;
+    cmark_node *kids = cmark_node_first_child(p);
+    if (is_field(b, ll_first_significant(kids), 0, &label))
+      continue;
+    for (cmark_node *n = kids; n; n = cmark_node_next(n))
+      if (ll_is_entry_link(ll_name_link(n)))
+        return 0;
+  }
+  return 1;
+}
+
 /* The entry of a parent item, made from its title ("**Title**", a plain
  * line) when the title has no link of its own: its links are in the
  * sub-items.  NULL when the parent has no such title. */
@@ -54,6 +75,13 @@ static struct ll_entry *parent_entry(struct builder *b, cmark_node *up) {
   const char *t = ll_build_plain(b, para);
   size_t n = strlen(t);
   ll_trim(&t, &n);
+  /* a task-list box is not part of the name */
+  if (n >= 3 && t[0] == '[' && t[2] == ']' &&
+      (t[1] == ' ' || t[1] == 'x' || t[1] == 'X')) {
+    t += 3;
+    n -= 3;
+    ll_trim(&t, &n);
+  }
   while (n && (t[n - 1] == ':' || t[n - 1] == '-'))
     n--;
   if (n == 0 || n > 300)
@@ -110,7 +138,8 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   const char *label;
   /* under a title without a link, any "Label: url" is a field */
   int lenient = up ? !cmark_node_get_user_data(up) : title_line(item) != NULL;
-  if (is_field(b, ll_first_significant(kids), lenient, &label)) {
+  if (is_field(b, ll_first_significant(kids), lenient, &label) &&
+      (lenient || all_fields(b, item))) {
     struct ll_entry *pe = up ? parent_entry(b, up) : title_entry(b, item);
     if (pe) {
       ll_build_fields(b, pe, ll_first_significant(kids), NULL, label);
@@ -181,7 +210,8 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
     struct ll_link *al = ll_link_of(n);
     if (!ll_is_entry_link(al))
       continue;
-    if (!(al->flags & LL_LINK_AUTOLINK) && ll_is_field_link(b, al)) {
+    if (!(al->flags & LL_LINK_AUTOLINK) && ll_is_field_link(b, al) &&
+        ll_paper_tail(n, NULL)) {
       ll_build_marker(b, ll_paper_read(b, kids, NULL, n, ps), item);
       return;
     }

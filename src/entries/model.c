@@ -7,8 +7,9 @@
 #include "entries/entries.h"
 
 const char *ll_style_name(enum ll_style s) {
-  static const char *const names[] = {"link-list", "block",  "notes", "table",
-                                      "html",      "titled", "paper"};
+  static const char *const names[] = {"link-list", "block",  "notes",
+                                      "table",     "html",   "titled",
+                                      "paper",     "heading"};
   _Static_assert(sizeof names / sizeof *names == LL_STYLE__COUNT,
                  "a name for each style");
   return (unsigned)s < LL_STYLE__COUNT ? names[s] : "?";
@@ -158,6 +159,7 @@ static void builder_init(struct builder *b, const struct ll_source *src,
 }
 
 static void builder_done(struct builder *b) {
+  ll_heading_close(b);
   ll_block_close_group(b);
   free(b->group);
   ll_buf_free(&b->tmp);

@@ -94,12 +94,19 @@ static int claim(struct builder *b, cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(&b->view, para);
   int first_line = cmark_node_get_start_line(para);
   int k = 0;
+  size_t before = b->m->nentries;
   for (cmark_node *n = cmark_node_first_child(para); n; k++) {
     cmark_node *stop = ll_line_end(n);
     cmark_node *first = ll_first_significant(n);
     if (first && first != stop)
       ll_notes_line(b, first, stop, ll_para_line_span(b, ps, first_line, k));
     n = stop ? cmark_node_next(stop) : NULL;
+  }
+  if (b->m->nentries == before && !b->prose) {
+    /* prose: it may describe the section (see heading.c) */
+    const char *t = ll_build_plain(b, para);
+    b->prose = ll_build_trimmed(b, t, strlen(t));
+    b->prose_span = ll_build_trim_span(b, ps);
   }
   return 1;
 }

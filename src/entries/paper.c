@@ -80,6 +80,26 @@ struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
   return e;
 }
 
+int ll_paper_tail(cmark_node *fl, cmark_node *stop) {
+  for (cmark_node *n = cmark_node_next(fl); n && n != stop;
+       n = cmark_node_next(n)) {
+    if (ll_link_of(n))
+      continue;
+    size_t len;
+    const char *s = ll_doc_literal(n, &len);
+    for (size_t i = 0; i < len; i++) {
+      unsigned char c = (unsigned char)s[i];
+      if (ll_isalnum(c) || c >= 0x80)
+        return 0;
+    }
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t != CMARK_NODE_TEXT && t != CMARK_NODE_SOFTBREAK &&
+        t != CMARK_NODE_LINEBREAK && t != CMARK_NODE_HTML_INLINE)
+      return 0;
+  }
+  return 1;
+}
+
 /* The first link of nodes first..stop whose text is a field label, after
  * some title text; NULL when there is none. */
 static cmark_node *field_link(struct builder *b, cmark_node *first,
@@ -89,7 +109,8 @@ static cmark_node *field_link(struct builder *b, cmark_node *first,
     struct ll_link *l = ll_link_of(n);
     if (!ll_is_entry_link(l))
       continue;
-    if ((l->flags & LL_LINK_AUTOLINK) || !ll_is_field_link(b, l))
+    if ((l->flags & LL_LINK_AUTOLINK) || !ll_is_field_link(b, l) ||
+        !ll_paper_tail(n, stop))
       return NULL;
     return n;
   }
