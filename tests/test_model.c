@@ -516,3 +516,26 @@ Test(model, sub_lists_of_resources_stay_entries) {
   cr_expect_eq(sk->nlinks, 2);
   th_done(&t);
 }
+
+/* Entries in an HTML table: each row is one entry, its description the
+ * next cell even when that cell starts with a link; no row is skipped. */
+Test(model, html_table_rows) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n<table>\n"
+                  "  <tr>\n    <td><img src=\"a.png\"/></td>\n"
+                  "    <td><a href=\"https://a.org\">A</a></td>\n"
+                  "    <td>Tool a.</td>\n  </tr>\n"
+                  "  <tr>\n    <td><img src=\"b.png\"/></td>\n"
+                  "    <td><a href=\"docs/b.md\">B</a></td>\n"
+                  "    <td><a href=\"https://b.org\">B</a> does b.</td>\n"
+                  "  </tr>\n"
+                  "  <tr>\n    <td><img src=\"c.png\"/></td>\n"
+                  "    <td><a href=\"https://c.org\">C</a></td>\n"
+                  "    <td>Tool c.</td>\n  </tr>\n</table>\n");
+  cr_assert_eq(t.model->nentries, 3);
+  cr_expect_str_eq(entry(&t, 0)->description, "Tool a.");
+  cr_expect_str_eq(entry(&t, 1)->links[0]->url, "docs/b.md");
+  cr_expect_str_eq(entry(&t, 1)->description, "B does b.");
+  cr_expect_str_eq(entry(&t, 2)->name, "C");
+  th_done(&t);
+}

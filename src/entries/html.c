@@ -9,8 +9,10 @@
 /* Where the description of an HTML entry line ends: at a line break or
  * a closing tag of the line's container. */
 static const char *html_line_end(const char *p, const char *end) {
-  /* (not </td>: in a table row the description is the next cell) */
-  static const char *const stops[] = {"<br", "</li", "</p", "</div", NULL};
+  /* (not </td>: in a table row the description is the next cell; the
+   * row's end ends it) */
+  static const char *const stops[] = {"<br",   "</li", "</p",
+                                      "</div", "</tr", NULL};
   for (; p < end; p++) {
     if (*p != '<')
       continue;
@@ -25,6 +27,20 @@ static const char *html_line_end(const char *p, const char *end) {
     }
   }
   return end;
+}
+
+/* Is a table row open after p..end, given whether one was before? */
+static int row_state(const char *p, const char *end, int open) {
+  for (; (p = memchr(p, '<', (size_t)(end - p))); p++) {
+    size_t n = (size_t)(end - p);
+    int close = n > 1 && p[1] == '/';
+    const char *t = p + 1 + close;
+    if ((size_t)(end - t) >= 3 && (t[0] == 't' || t[0] == 'T') &&
+        (t[1] == 'r' || t[1] == 'R') &&
+        (t[2] == '>' || t[2] == ' ' || t[2] == '\t' || t[2] == '\n'))
+      open = !close;
+  }
+  return open;
 }
 
 /* The entries of an HTML block: lines that start (after spaces, &nbsp;
@@ -47,11 +63,18 @@ static void html_claim_block(struct builder *b, cmark_node *n) {
   } *c = NULL;
   size_t nc = 0, cap = 0;
   int described = 0;
-  /* the block's lines, and which of them start with a link */
+  /* the block's lines, and which of them start with a link; whether a
+   * table row is open there (scanned once, forward) */
+  size_t scanned = r.start;
+  int in_row = 0;
   for (size_t ls = r.start; ls < r.end;) {
     const char *nl = memchr(d + ls, '\n', r.end - ls);
     size_t le = nl ? (size_t)(nl - d) : r.end;
     size_t at = (size_t)(ll_html_skip_lead(d + ls, d + le) - d);
+    if (scanned < at) {
+      in_row = row_state(d + scanned, d + at, in_row);
+      scanned = at;
+    }
     while (k < m->nlinks && m->links[k]->span.start < at)
       k++;
     struct ll_link *l =
@@ -60,7 +83,12 @@ static void html_claim_block(struct builder *b, cmark_node *n) {
       /* its description runs to a <br> or a closing tag, over lines if
        * need be, but not into the next line that starts with a link */
       size_t stop = l->span.end, lim = r.end;
-      for (size_t q = stop; q < r.end;) {
+      /* in a table row, to the row's end: its next cell describes it */
+      const char *row_end =
+          in_row ? ll_find_mem(d + stop, r.end - stop, "</tr", 4) : NULL;
+      if (row_end)
+        lim = (size_t)(row_end - d);
+      for (size_t q = stop; !row_end && q < r.end;) {
         const char *nq = memchr(d + q, '\n', r.end - q);
         if (!nq)
           break;
@@ -82,9 +110,14 @@ static void html_claim_block(struct builder *b, cmark_node *n) {
       c[nc].rest_end = (size_t)(re - d);
       c[nc].rest = ll_arena_strndup(&m->arena, b->text.data, b->text.len);
       nc++;
-      /* go on at the line after the entry's end */
-      const char *after = memchr(re, '\n', r.end - (size_t)(re - d));
-      le = after ? (size_t)(after - d) : r.end;
+      /* go on at the line after the entry's end, or at the line where
+       * the next entry starts */
+      if ((size_t)(re - d) == lim && lim < r.end) {
+        le = lim - 1;
+      } else {
+        const char *after = memchr(re, '\n', r.end - (size_t)(re - d));
+        le = after ? (size_t)(after - d) : r.end;
+      }
     }
     ls = le + 1;
   }
