@@ -539,3 +539,22 @@ Test(model, html_table_rows) {
   cr_expect_str_eq(entry(&t, 2)->name, "C");
   th_done(&t);
 }
+
+/* Bullets above the first section of a list of sections introduce it;
+ * a list whose only section is its top keeps its entries. */
+Test(model, intro_bullets_are_not_entries) {
+  struct th_lint t;
+  th_lint_str(&t, "# Papers\n\nFrom these venues:\n\n"
+                  "- [NeurIPS](https://nips.cc/)\n- [ICML](https://icml.cc/)\n\n"
+                  "## 2022\n\n- [A](https://a.org) - A.\n\n"
+                  "## 2021\n\n- [B](https://b.org) - B.\n"
+                  "- [ICML paper](https://icml.cc/) - Same site, not a dup.\n");
+  cr_assert_eq(t.model->nentries, 3);
+  cr_expect_str_eq(entry(&t, 0)->name, "A");
+  cr_expect_eq(th_count(t.ctx, LL_R_DUPLICATE_LINK), 0);
+  th_done(&t);
+  th_lint_str(&t, "# Tools\n\n- [A](https://a.org) - A.\n"
+                  "- [B](https://b.org) - B.\n\n## Contributing\n\nSee.\n");
+  cr_expect_eq(t.model->nentries, 2);
+  th_done(&t);
+}

@@ -215,6 +215,42 @@ static int read_pieces(struct builder *b, int split, int *labels) {
   return r;
 }
 
+/* Bullets above the first section of a list whose entries are in
+ * sections (a list of the venues covered, of the author's other lists)
+ * introduce the list: they are not its entries, and no convention is
+ * learned from them.  A list with fewer than two sections of entries
+ * keeps its top: there the top is the list. */
+static void drop_intro(struct ll_model *m) {
+  size_t sections = 0, top = 0, last = (size_t)-1;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    if (m->sections[e->section].level <= 1)
+      top++;
+    else if (e->section != last)
+      sections++;
+    last = e->section;
+  }
+  if (!top || sections < 2)
+    return;
+  size_t k = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    struct ll_entry *e = m->entries[i];
+    if (m->sections[e->section].level > 1) {
+      m->entries[k++] = e;
+      continue;
+    }
+    for (size_t j = 0; j < e->nlinks; j++) {
+      struct ll_link *l = e->links[j];
+      if (l->entry == e) {
+        l->entry = NULL;
+        l->flags &=
+            ~(unsigned)(LL_LINK_ENTRY | LL_LINK_PRIMARY | LL_LINK_SHARED);
+      }
+    }
+  }
+  m->nentries = k;
+}
+
 struct ll_model *ll_model_build(const struct ll_source *src,
                                 const char *skip_headings, char **err) {
   int split = src->len > ll_piece_min && !may_define_refs(src);
@@ -230,6 +266,8 @@ struct ll_model *ll_model_build(const struct ll_source *src,
     r = read_pieces(&b, split, &labels);
   }
   builder_done(&b);
+  if (r > 0)
+    drop_intro(b.m);
   if (r < 0) {
     ll_model_free(b.m);
     *err = ll_xstrdup("cmark-gfm returned no document");
