@@ -10,6 +10,10 @@ static const char vocabulary[] =
     "partial|limited|yes|no|none|unknown)\\b.*|"
     "open[ -]access.*|login.*|log in.*|sign[ -]?up.*|account.*|"
     "licen[cs]e.*|subscription.*|membership.*|on request.*|"
+    /* a licence is an access condition: "MIT", "CC BY 4.0", "GPLv3" */
+    "(?:mit|apache|[al]?gpl(?:v?\\d)?|bsd|mpl|epl|isc|cc0|cc[ -]by|"
+    "creative commons|unlicen[cs]ed?|public domain|proprietary|"
+    "copyleft|academic|research|non-?commercial|educational|personal)\\b.*|"
     "(?:upon|by) request.*|application.*|approval.*|"
     "api[ _-]?key.*|apikey|oauth.*|token.*|bearer.*|basic.*|"
     "x-[a-z-]+(?:-key)?|user-agent|email.*|cookie.*)[\\s)\\]`*_.]*$";
