@@ -544,11 +544,12 @@ Test(model, html_table_rows) {
  * a list whose only section is its top keeps its entries. */
 Test(model, intro_bullets_are_not_entries) {
   struct th_lint t;
-  th_lint_str(&t, "# Papers\n\nFrom these venues:\n\n"
-                  "- [NeurIPS](https://nips.cc/)\n- [ICML](https://icml.cc/)\n\n"
-                  "## 2022\n\n- [A](https://a.org) - A.\n\n"
-                  "## 2021\n\n- [B](https://b.org) - B.\n"
-                  "- [ICML paper](https://icml.cc/) - Same site, not a dup.\n");
+  th_lint_str(&t,
+              "# Papers\n\nFrom these venues:\n\n"
+              "- [NeurIPS](https://nips.cc/)\n- [ICML](https://icml.cc/)\n\n"
+              "## 2022\n\n- [A](https://a.org) - A.\n\n"
+              "## 2021\n\n- [B](https://b.org) - B.\n"
+              "- [ICML paper](https://icml.cc/) - Same site, not a dup.\n");
   cr_assert_eq(t.model->nentries, 3);
   cr_expect_str_eq(entry(&t, 0)->name, "A");
   cr_expect_eq(th_count(t.ctx, LL_R_DUPLICATE_LINK), 0);
@@ -556,5 +557,31 @@ Test(model, intro_bullets_are_not_entries) {
   th_lint_str(&t, "# Tools\n\n- [A](https://a.org) - A.\n"
                   "- [B](https://b.org) - B.\n\n## Contributing\n\nSee.\n");
   cr_expect_eq(t.model->nentries, 2);
+  th_done(&t);
+}
+
+/* A bullet naming a group of sub-entries is no entry lacking a
+ * description; "-" and a no-break space is a separator. */
+Test(model, group_bullets_and_no_break_separators) {
+  struct th_lint t;
+  th_lint_str(&t, "# DBs\n\n"
+                  "- MySQL - [awesome-mysql](https://am.example)\n"
+                  "  - [pymysql](https://pm.example) - A driver.\n"
+                  "  - [mysqlclient](https://mc.example) - A connector.\n"
+                  "- [a](https://a.example) - First.\n"
+                  "- [b](https://b.example) - Second.\n"
+                  "- [c](https://c.example) - Third.\n"
+                  "- [d](https://d.example) - Fourth.\n"
+                  "- [e](https://e.example) - Fifth.\n"
+                  "- [f](https://f.example) - Sixth.\n"
+                  "- [g](https://g.example) - Seventh.\n"
+                  "- [h](https://h.example) -\xC2\xA0"
+                  "Eighth.\n");
+  cr_assert_eq(t.model->nentries, 11);
+  cr_expect(entry(&t, 0)->flags & LL_ENTRY_GROUP);
+  cr_expect_eq(th_count(t.ctx, LL_R_MISSING_DESCRIPTION), 0);
+  const struct ll_entry *h = entry(&t, 10);
+  cr_expect_str_eq(h->separator, "-");
+  cr_expect_str_eq(h->description, "Eighth.");
   th_done(&t);
 }

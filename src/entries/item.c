@@ -263,8 +263,15 @@ static int claim(struct builder *b, cmark_node *n) {
     return 0;
   size_t before = b->m->nentries;
   item_read(b, item, n);
-  if (b->m->nentries > before)
-    cmark_node_set_user_data(item, b->m->entries[b->m->nentries - 1]);
+  if (b->m->nentries > before) {
+    struct ll_entry *e = b->m->entries[b->m->nentries - 1];
+    cmark_node *up = parent_item(item);
+    struct ll_entry *pe = up ? cmark_node_get_user_data(up) : NULL;
+    if (pe && pe != e)
+      pe->flags |= LL_ENTRY_GROUP; /* its sub-items are entries */
+    if (!cmark_node_get_user_data(item))
+      cmark_node_set_user_data(item, e);
+  }
   return 1;
 }
 

@@ -139,12 +139,16 @@ const char *ll_take_separator(const char **s, size_t *n) {
   for (int i = 0; ll_separators[i]; i++) {
     size_t sl = ll_separator_len[i];
     if (len >= sl && memcmp(p, ll_separators[i], sl) == 0) {
-      /* "-" must stand apart ("-foo" is a word); multi-byte ones need not */
+      /* "-" must stand apart ("-foo" is a word), before a space or a
+       * no-break space; multi-byte ones need not */
       if (sl == 1 && ll_separators[i][0] == '-' && len > 1 &&
-          !ll_isspace((unsigned char)p[1]))
+          !ll_isspace((unsigned char)p[1]) &&
+          !(len > 2 && (unsigned char)p[1] == 0xC2 &&
+            (unsigned char)p[2] == 0xA0))
         continue;
       *s = p + sl;
       *n = len - sl;
+      ll_trim(s, n);
       return ll_separators[i];
     }
   }
