@@ -585,3 +585,20 @@ Test(model, group_bullets_and_no_break_separators) {
   cr_expect_str_eq(h->description, "Eighth.");
   th_done(&t);
 }
+
+/* "Access: htp://x" is a labelled link line whatever its URL looks like:
+ * the entry has the link (no missing-link), the URL is checked. */
+Test(model, labelled_line_with_a_malformed_url) {
+  struct th_lint t;
+  th_lint_str(&t, "# Data\n\n__A__\nAbout a.\nAccess: https://a.org/\n\n***\n\n"
+                  "__B__\nAbout b.\nAccess: htp://b.org/data\n");
+  cr_assert_eq(t.model->nentries, 2);
+  const struct ll_entry *e = entry(&t, 1);
+  cr_assert_eq(e->nlinks, 1);
+  cr_expect_str_eq(e->links[0]->url, "htp://b.org/data");
+  cr_expect_str_eq(e->links[0]->label, "Access");
+  cr_expect_str_eq(e->description, "About b.");
+  cr_expect_eq(th_count(t.ctx, LL_R_MISSING_LINK), 0);
+  cr_expect_eq(th_count(t.ctx, LL_R_MALFORMED_URL), 1);
+  th_done(&t);
+}

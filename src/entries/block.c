@@ -77,29 +77,20 @@ const char *ll_label_of(struct builder *b, cmark_node *text, cmark_node *link) {
   const char *s = cmark_node_get_literal(text);
   size_t n = strlen(s);
   ll_trim(&s, &n);
-  size_t cl = 0;
-  if (n >= 1 && s[n - 1] == ':')
-    cl = 1;
-  else if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0)
-    cl = 3;
-  if (!cl)
-    return NULL;
-  n -= cl;
-  ll_trim(&s, &n);
-  if (n == 0 || n > 40 || !ll_isalpha((unsigned char)s[0]))
-    return NULL;
-  int words = 1;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == ' ')
-      words++;
-    if (s[i] == '.' || s[i] == ':' || s[i] == ',')
-      return NULL;
-  }
-  if (words > 4)
+  size_t len = ll_label_colon(s, n);
+  if (!len)
     return NULL;
   b->tmp.len = 0;
-  ll_buf_add(&b->tmp, s, n);
+  ll_buf_add(&b->tmp, s, len);
   return b->tmp.data;
+}
+
+/* A labelled line whose URL is not a link ("Access: htp://x", see
+ * links.c): its link, or NULL. */
+static struct ll_link *text_url(cmark_node *n) {
+  return n && cmark_node_get_type(n) == CMARK_NODE_TEXT
+             ? cmark_node_get_user_data(n)
+             : NULL;
 }
 
 /* Is n followed, up to stop, by nothing but punctuation and spaces? */
@@ -168,6 +159,8 @@ static void handle_paragraph(struct builder *b, cmark_node *para) {
     if (b->block_mode && label) {
       char *lab = ll_arena_strdup(&b->m->arena, label);
       block_label(b, ll_link_of(cmark_node_next(inner)), lab);
+    } else if (b->block_mode && text_url(inner)) {
+      block_label(b, text_url(inner), text_url(inner)->label);
     } else if (b->block_mode && strong) {
       const char *t = ll_build_plain(b, strong);
       if (b->cur && !b->cur->access && ll_is_access_text(t)) {
@@ -200,7 +193,7 @@ int ll_block_count_labels(struct builder *b, cmark_node *doc, int max) {
       continue;
     for (cmark_node *n = cmark_node_first_child(p); n; n = cmark_node_next(n)) {
       cmark_node *next = cmark_node_next(n);
-      if (next && ll_label_of(b, n, next))
+      if ((next && ll_label_of(b, n, next)) || text_url(n))
         labels++;
     }
   }

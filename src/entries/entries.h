@@ -152,6 +152,9 @@ size_t ll_separator_at_end(const char *s, size_t n, size_t keep);
 const char *ll_take_separator(const char **s, size_t *n);
 void ll_strip_parens(const char **s, size_t *n);
 int ll_name_prefix(const char *s, size_t n, const char **name, size_t *nlen);
+/* s (trimmed) is "Label:" (or "Label\xEF\xBC\x9A"), a label of up to
+ * four words: the label's length, else 0. */
+size_t ll_label_colon(const char *s, size_t n);
 /* Does a bold note read as an access condition ("Requires registration")? */
 int ll_is_access_text(const char *s);
 

@@ -181,6 +181,60 @@ static void collect_html_links(struct builder *b, cmark_node *n) {
     cmark_node_set_user_data(n, (void *)(uintptr_t)(first + 1));
 }
 
+/* "Access: htp://example.org/x" on a line of its own: a labelled link
+ * line whatever its URL looks like, though cmark-gfm made no link of it
+ * (a misspelt scheme).  It becomes a link of the model, so that the URL
+ * is checked and the line gives its entry a link; the text node holds
+ * it as its user data (block.c). */
+static void text_url(struct builder *b, cmark_node *n, size_t *cursor,
+                     struct ll_span block) {
+  cmark_node *prev = cmark_node_previous(n), *next = cmark_node_next(n);
+  if ((prev && cmark_node_get_type(prev) != CMARK_NODE_SOFTBREAK &&
+       cmark_node_get_type(prev) != CMARK_NODE_LINEBREAK) ||
+      (next && cmark_node_get_type(next) != CMARK_NODE_SOFTBREAK &&
+       cmark_node_get_type(next) != CMARK_NODE_LINEBREAK))
+    return;
+  size_t len;
+  const char *s = ll_doc_literal(n, &len);
+  const char *colon = s ? memchr(s, ':', len < 48 ? len : 48) : NULL;
+  if (!colon || colon + 1 >= s + len || colon[1] != ' ')
+    return;
+  const char *lab = s;
+  size_t ln = (size_t)(colon + 1 - s);
+  ll_trim(&lab, &ln);
+  size_t lablen = ll_label_colon(lab, ln);
+  const char *u = colon + 1;
+  size_t un = len - (size_t)(u - s);
+  ll_trim(&u, &un);
+  if (!lablen || !un || memchr(u, ' ', un))
+    return;
+  const char *sep = ll_find_mem(u, un, "://", 3);
+  if (!(sep && sep > u && ll_isalpha((unsigned char)u[0])) &&
+      !(un > 4 && memcmp(u, "www.", 4) == 0))
+    return;
+  struct ll_model *m = b->m;
+  const char *d = b->src->data;
+  size_t from = *cursor > block.start ? *cursor : block.start;
+  const char *at =
+      from < block.end ? ll_find_mem(d + from, block.end - from, u, un) : NULL;
+  if (!at)
+    return;
+  struct ll_link *l = ll_arena_alloc(&m->arena, sizeof *l);
+  memset(l, 0, sizeof *l);
+  l->url = ll_arena_strndup(&m->arena, u, un);
+  l->text = l->url;
+  l->label = ll_arena_strndup(&m->arena, lab, lablen);
+  l->flags = LL_LINK_AUTOLINK;
+  l->span.start = (size_t)(at - d);
+  l->span.end = l->span.start + un;
+  l->url_span = l->span;
+  ll_url_parse_in(&m->arena, l->url, &l->parsed);
+  *cursor = l->span.end;
+  cmark_node_set_user_data(n, l);
+  m->links = ll_grow(m->links, &m->links_cap, m->nlinks, sizeof *m->links);
+  m->links[m->nlinks++] = l;
+}
+
 void ll_links_collect(struct builder *b, cmark_node *doc) {
   struct ll_model *m = b->m;
   cmark_iter *it = cmark_iter_new(doc);
@@ -205,6 +259,10 @@ void ll_links_collect(struct builder *b, cmark_node *doc) {
           t == CMARK_NODE_HTML_BLOCK ? ll_doc_block_span(&b->view, n) : block);
       if (t == CMARK_NODE_HTML_BLOCK)
         collect_html_links(b, n);
+      continue;
+    }
+    if (t == CMARK_NODE_TEXT) {
+      text_url(b, n, &cursor, block);
       continue;
     }
     if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE)

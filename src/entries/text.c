@@ -206,3 +206,26 @@ int ll_is_access_text(const char *s) {
       return 1;
   return 0;
 }
+
+size_t ll_label_colon(const char *s, size_t n) {
+  size_t cl = 0;
+  if (n >= 1 && s[n - 1] == ':')
+    cl = 1;
+  else if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0)
+    cl = 3;
+  if (!cl)
+    return 0;
+  n -= cl;
+  while (n && ll_isspace((unsigned char)s[n - 1]))
+    n--;
+  if (n == 0 || n > 40 || !ll_isalpha((unsigned char)s[0]))
+    return 0;
+  int words = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == ' ')
+      words++;
+    if (s[i] == '.' || s[i] == ':' || s[i] == ',')
+      return 0;
+  }
+  return words > 4 ? 0 : n;
+}
