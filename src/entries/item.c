@@ -128,6 +128,47 @@ static struct ll_entry *title_entry(struct builder *b, cmark_node *item) {
   return e;
 }
 
+/* "Name https://x", "Name: https://x - about it", "Name https://x (about
+ * it)": a short text before a bare URL names the entry, and the text
+ * after it (past a separator) describes it.  0 when the text before is
+ * a sentence, not a name. */
+static int bare_named(struct builder *b, struct ll_entry *e, cmark_node *kids,
+                      cmark_node *url, struct ll_span ps) {
+  struct ll_buf *t = &b->text;
+  t->len = 0;
+  ll_buf_add(t, "", 0);
+  ll_plain_range(t, kids, url);
+  const char *s = t->data;
+  size_t n = t->len;
+  ll_trim(&s, &n);
+  if (n == 0 || n > 60)
+    return 0;
+  int words = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == ' ' && i && s[i - 1] != ' ')
+      words++;
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ',') &&
+        i + 1 < n && s[i + 1] == ' ')
+      return 0;
+  }
+  if (words > 8)
+    return 0;
+  n -= ll_separator_at_end(s, n, 1);
+  ll_trim(&s, &n);
+  e->name = ll_build_trimmed(b, s, n);
+  const char *d = b->src->data;
+  const char *p = ll_find_mem(d + ps.start, ps.end - ps.start, e->name, n);
+  if (p) {
+    e->name_span.start = (size_t)(p - d);
+    e->name_span.end = e->name_span.start + n;
+  }
+  struct ll_link *l = ll_link_of(url);
+  ll_build_description(b, e, url, l->span.end, ps, 1);
+  if (e->separator && !e->separator[0])
+    e->separator = NULL; /* "Name URL (about)": no separator convention */
+  return 1;
+}
+
 static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(&b->view, para);
   cmark_node *kids = cmark_node_first_child(para);
@@ -229,8 +270,13 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
     ll_buf_add(&d, "", 0);
     e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
     ll_build_link(b, e, al, NULL);
-    if (al->flags & LL_LINK_AUTOLINK) {
-      /* A bare URL: the text around it describes it, nothing names it. */
+    if ((al->flags & LL_LINK_AUTOLINK) && bare_named(b, e, kids, n, ps)) {
+      ll_buf_free(&d);
+      ll_build_marker(b, e, item);
+      return;
+    } else if (al->flags & LL_LINK_AUTOLINK) {
+      /* A bare URL in a sentence: the text describes it, nothing names
+       * it. */
       ll_plain_range(&d, kids, n);
       ll_buf_addc(&d, ' ');
       ll_plain_range(&d, cmark_node_next(n), NULL);
