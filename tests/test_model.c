@@ -602,3 +602,16 @@ Test(model, labelled_line_with_a_malformed_url) {
   cr_expect_eq(th_count(t.ctx, LL_R_MALFORMED_URL), 1);
   th_done(&t);
 }
+
+/* A notes list of "https://x" lines, each followed by a line about it:
+ * the next line is its description (a short name on it is not). */
+Test(model, bare_url_then_description_line) {
+  struct th_lint t;
+  th_lint_str(&t, "# N\n\nhttps://a.example/one\nA tool that does one thing.\n"
+                  "- cli\n\nhttps://b.example/two\ngoogle dataset search\n");
+  cr_assert_eq(t.model->nentries, 2);
+  cr_expect_str_eq(entry(&t, 0)->description, "A tool that does one thing.");
+  cr_expect_eq(entry(&t, 0)->end_line, 4);
+  cr_expect_null(entry(&t, 1)->description);
+  th_done(&t);
+}

@@ -162,10 +162,26 @@ static int bare_named(struct builder *b, struct ll_entry *e, cmark_node *kids,
     e->name_span.start = (size_t)(p - d);
     e->name_span.end = e->name_span.start + n;
   }
+  /* the rest of the URL's line describes it (a line after it is not
+   * this entry's: a lazy continuation, another note) */
   struct ll_link *l = ll_link_of(url);
-  ll_build_description(b, e, url, l->span.end, ps, 1);
-  if (e->separator && !e->separator[0])
-    e->separator = NULL; /* "Name URL (about)": no separator convention */
+  cmark_node *stop = ll_line_end(url);
+  t->len = 0;
+  ll_buf_add(t, "", 0);
+  ll_plain_range(t, cmark_node_next(url), stop);
+  s = t->data;
+  n = t->len;
+  ll_take_separator(&s, &n);
+  ll_strip_parens(&s, &n);
+  if (n) {
+    e->description = ll_build_trimmed(b, s, n);
+    int line, col;
+    ll_source_linecol(b->src, l->span.end, &line, &col);
+    size_t ll;
+    const char *lp = ll_source_line(b->src, line, &ll);
+    struct ll_span ds = {l->span.end, (size_t)(lp - d) + ll};
+    e->desc_span = ll_build_trim_span(b, ds);
+  }
   return 1;
 }
 
@@ -240,7 +256,13 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
         e->name_span.start = (size_t)(p - b->src->data);
         e->name_span.end = e->name_span.start + nlen;
       }
-      ll_build_description(b, e, next, nl->span.end, ps, 1);
+      /* "Name: https://x" alone on its line: a line after it is not its
+       * description (a lazy continuation line, another note) */
+      cmark_node *after = cmark_node_next(next);
+      if (!((nl->flags & LL_LINK_AUTOLINK) && after &&
+            (cmark_node_get_type(after) == CMARK_NODE_SOFTBREAK ||
+             cmark_node_get_type(after) == CMARK_NODE_LINEBREAK)))
+        ll_build_description(b, e, next, nl->span.end, ps, 1);
       e->separator = NULL; /* not the list's separator: no convention */
       ll_build_marker(b, e, item);
       return;

@@ -87,6 +87,33 @@ void ll_notes_line(struct builder *b, cmark_node *first, cmark_node *stop,
   ll_buf_free(&pre);
 }
 
+/* Is the line from n text without links: a description of the bare URL
+ * on the line before? */
+static int next_line_describes(struct builder *b, cmark_node *n) {
+  cmark_node *stop = ll_line_end(n);
+  for (cmark_node *c = n; c != stop; c = cmark_node_next(c))
+    if (ll_link_of(c))
+      return 0;
+  /* a sentence, not another name: it ends as one, or has five words */
+  struct ll_buf *t = &b->text;
+  t->len = 0;
+  ll_buf_add(t, "", 0);
+  ll_plain_range(t, n, stop);
+  const char *s = t->data;
+  size_t len = t->len;
+  ll_trim(&s, &len);
+  if (!len)
+    return 0;
+  char last = s[len - 1];
+  if (last == '.' || last == '!' || last == '?' ||
+      (len >= 3 && memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0))
+    return 1;
+  int words = 1;
+  for (size_t i = 1; i < len; i++)
+    words += s[i] == ' ' && s[i - 1] != ' ';
+  return words >= 5;
+}
+
 /* Outside block mode, each line of a top-level paragraph may be a note. */
 static int claim(struct builder *b, cmark_node *para) {
   if (b->block_mode || !ll_is_top_paragraph(para))
@@ -98,9 +125,28 @@ static int claim(struct builder *b, cmark_node *para) {
   for (cmark_node *n = cmark_node_first_child(para); n; k++) {
     cmark_node *stop = ll_line_end(n);
     cmark_node *first = ll_first_significant(n);
+    size_t had = b->m->nentries;
     if (first && first != stop)
       ll_notes_line(b, first, stop, ll_para_line_span(b, ps, first_line, k));
     n = stop ? cmark_node_next(stop) : NULL;
+    struct ll_entry *e =
+        b->m->nentries > had ? b->m->entries[b->m->nentries - 1] : NULL;
+    if (e && !e->name && !e->description && n && next_line_describes(b, n)) {
+      /* "https://x" then "What it is." on the next line */
+      cmark_node *stop2 = ll_line_end(n);
+      b->text.len = 0;
+      ll_buf_add(&b->text, "", 0);
+      ll_plain_range(&b->text, n, stop2);
+      const char *t = b->text.data;
+      size_t tn = b->text.len;
+      ll_trim(&t, &tn);
+      k++;
+      struct ll_span ls = ll_para_line_span(b, ps, first_line, k);
+      e->description = ll_build_trimmed(b, t, tn);
+      e->desc_span = ls;
+      ll_build_extend(b, e, ls.end);
+      n = stop2 ? cmark_node_next(stop2) : NULL;
+    }
   }
   if (b->m->nentries == before && !b->prose) {
     /* prose: it may describe the section (see heading.c) */

@@ -1,18 +1,37 @@
 /* missing-name: an entry has a link but nothing that names it. */
 #include "common.h"
 
-static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
-  const struct ll_link *l = ll_primary(e);
-  if (e->name || !l)
-    return;
-  /* A list item that is only a bare URL is bare-url's finding. */
-  if ((e->flags & LL_ENTRY_ITEM) && (l->flags & LL_LINK_AUTOLINK))
-    return;
-  if (e->flags & LL_ENTRY_ITEM)
-    ll_report(ctx, l->span, "link text is empty: give the entry a name");
-  else
-    ll_report(ctx, l->span, "'%s' has no name: write 'Name: URL (description)'",
-              l->url);
+/* Notes written as "https://x" then a line about it, with no names: when
+ * most notes of the list are so (described, but not named), that is its
+ * convention.  A bare URL with nothing said of it is still reported. */
+#define NAMELESS_MIN 10
+#define NAMELESS_PCT 80
+
+static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
+  size_t notes = 0, nameless = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    if (!(e->flags & LL_ENTRY_NOTE))
+      continue;
+    notes++;
+    nameless += !e->name && e->description ? 1 : 0;
+  }
+  int convention =
+      notes >= NAMELESS_MIN && nameless * 100 >= notes * NAMELESS_PCT;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    const struct ll_link *l = ll_primary(e);
+    if (e->name || !l)
+      continue;
+    /* A list item that is only a bare URL is bare-url's finding. */
+    if ((e->flags & LL_ENTRY_ITEM) && (l->flags & LL_LINK_AUTOLINK))
+      continue;
+    if (e->flags & LL_ENTRY_ITEM)
+      ll_report(ctx, l->span, "link text is empty: give the entry a name");
+    else if (!((e->flags & LL_ENTRY_NOTE) && convention))
+      ll_report(ctx, l->span,
+                "'%s' has no name: write 'Name: URL (description)'", l->url);
+  }
 }
 
-const struct ll_rule_ops ll_rule_MISSING_NAME = {.on_entry = check};
+const struct ll_rule_ops ll_rule_MISSING_NAME = {.on_finish = finish};
