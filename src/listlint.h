@@ -224,7 +224,12 @@ enum ll_entry_flags {
   LL_ENTRY_INLINE = 1 << 2,   /* name, separator, description on a line */
   LL_ENTRY_LABELLED = 1 << 3, /* its links are labelled ("Access: URL") */
   LL_ENTRY_NOTE = 1 << 4,     /* an informal note: "Name  https://x" */
-  LL_ENTRY_TITLED = 1 << 5    /* named by a full title, which describes it */
+  LL_ENTRY_TITLED = 1 << 5,   /* named by a full title, which describes it */
+  /* A table row that repeats an entry of its section (a table of
+   * statistics under the list, see mirror.c): no entry of its own.  Such
+   * rows are kept in model->mirrors, never in model->entries. */
+  LL_ENTRY_MIRROR = 1 << 6,
+  LL_ENTRY_MIRRORED = 1 << 7 /* an entry that a mirror row repeats */
 };
 
 struct ll_entry {
@@ -241,6 +246,9 @@ struct ll_entry {
   struct ll_link **links; /* entry links, primary first (arena) */
   size_t nlinks, links_cap;
   int line, end_line;
+  /* A mirror row: the entry it repeats, or NULL when it repeats none; a
+   * mirrored entry: the first row that repeats it; else NULL. */
+  struct ll_entry *twin;
 };
 
 struct ll_section {
@@ -250,6 +258,7 @@ struct ll_section {
   int level;           /* heading level 1-6, 0 for the top of the file */
   struct ll_span span; /* the heading's bytes */
   int skipped;         /* contents, contributing, licence ...: no entries */
+  int mirror_line;     /* first line of a table mirroring its entries, or 0 */
 };
 
 /* An HTML comment (suppressions live in them). */
@@ -265,6 +274,9 @@ struct ll_model {
   size_t ncomments, comments_cap;
   struct ll_entry **entries;
   size_t nentries, entries_cap;
+  /* rows of tables that mirror entries (LL_ENTRY_MIRROR), in order */
+  struct ll_entry **mirrors;
+  size_t nmirrors, mirrors_cap;
   struct ll_link **links; /* every link of the document, in order */
   size_t nlinks, links_cap;
   struct ll_section *sections;

@@ -81,6 +81,7 @@ static void table_read(struct builder *b, cmark_node *table) {
   }
   if (name_col < 0)
     return;
+  size_t first = b->m->nentries;
   for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
     cmark_node *cells[MAX_COLS] = {0};
     int col = 0;
@@ -130,6 +131,7 @@ static void table_read(struct builder *b, cmark_node *table) {
           ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[access_col]));
     }
   }
+  ll_mirror_table(b, first, b->line0 + cmark_node_get_start_line(table));
 }
 
 static int claim(struct builder *b, cmark_node *n) {
