@@ -70,8 +70,10 @@ static void table_read(struct builder *b, cmark_node *table) {
     }
     rows_with_link += any;
   }
+  /* Not a table of resources: a table of contents links to in-page
+   * anchors only (navigation, no entry links), so it holds no entries. */
   if (rows == 0 || rows_with_link * 2 < rows)
-    return; /* not a table of resources */
+    return;
   if (name_col < 0) {
     for (int c = 0; c < ncols; c++)
       if (with_link[c] * 2 >= rows) {
