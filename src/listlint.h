@@ -226,7 +226,12 @@ enum ll_entry_flags {
   LL_ENTRY_LABELLED = 1 << 3, /* its links are labelled ("Access: URL") */
   LL_ENTRY_NOTE = 1 << 4,     /* an informal note: "Name  https://x" */
   LL_ENTRY_TITLED = 1 << 5,   /* named by a full title, which describes it */
-  LL_ENTRY_GROUP = 1 << 6     /* names a group: its sub-items are entries */
+  LL_ENTRY_GROUP = 1 << 6,    /* names a group: its sub-items are entries */
+  /* A table row that repeats an entry of its section (a table of
+   * statistics under the list, see mirror.c): no entry of its own.  Such
+   * rows are kept in model->mirrors, never in model->entries. */
+  LL_ENTRY_MIRROR = 1 << 7,
+  LL_ENTRY_MIRRORED = 1 << 8 /* an entry that a mirror row repeats */
 };
 
 struct ll_entry {
@@ -243,6 +248,9 @@ struct ll_entry {
   struct ll_link **links; /* entry links, primary first (arena) */
   size_t nlinks, links_cap;
   int line, end_line;
+  /* A mirror row: the entry it repeats, or NULL when it repeats none; a
+   * mirrored entry: the first row that repeats it; else NULL. */
+  struct ll_entry *twin;
 };
 
 struct ll_section {
@@ -252,6 +260,7 @@ struct ll_section {
   int level;           /* heading level 1-6, 0 for the top of the file */
   struct ll_span span; /* the heading's bytes */
   int skipped;         /* contents, contributing, licence ...: no entries */
+  int mirror_line;     /* first line of a table mirroring its entries, or 0 */
 };
 
 /* An HTML comment (suppressions live in them). */
@@ -267,6 +276,9 @@ struct ll_model {
   size_t ncomments, comments_cap;
   struct ll_entry **entries;
   size_t nentries, entries_cap;
+  /* rows of tables that mirror entries (LL_ENTRY_MIRROR), in order */
+  struct ll_entry **mirrors;
+  size_t nmirrors, mirrors_cap;
   struct ll_link **links; /* every link of the document, in order */
   size_t nlinks, links_cap;
   struct ll_section *sections;

@@ -60,35 +60,49 @@ static json_t *str_or_null(const char *s) {
   return s ? ll_json_str(s) : json_null();
 }
 
+static json_t *dump_entry(const struct ll_source *src, const struct ll_model *m,
+                          const struct ll_entry *e) {
+  json_t *links = json_array();
+  for (size_t k = 0; k < e->nlinks; k++) {
+    const struct ll_link *l = e->links[k];
+    int line, col;
+    ll_source_linecol(src, l->url_span.start, &line, &col);
+    json_array_append_new(links,
+                          json_pack("{s:o, s:o, s:b, s:b, s:i, s:i}", "url",
+                                    ll_json_str(l->url), "label",
+                                    str_or_null(l->label), "primary", k == 0,
+                                    "shared", (l->flags & LL_LINK_SHARED) != 0,
+                                    "line", line, "column", col));
+  }
+  json_t *section = json_array();
+  const struct ll_section *s = &m->sections[e->section];
+  for (size_t k = 0; k < s->depth; k++)
+    json_array_append_new(section, ll_json_str(s->path[k]));
+  json_t *o =
+      json_pack("{s:o, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "file",
+                ll_json_str(src->name), "line", e->line, "end_line",
+                e->end_line, "style", ll_style_name(e->style), "name",
+                str_or_null(e->name), "links", links, "description",
+                str_or_null(e->description), "access", str_or_null(e->access),
+                "separator", str_or_null(e->separator), "section", section);
+  if (e->flags & LL_ENTRY_MIRROR)
+    json_object_set_new(o, "mirror", json_true());
+  return o;
+}
+
+/* Entries and mirror rows, each in document order, merged by line. */
 void ll_dump_add(void *dump, const struct ll_source *src,
                  const struct ll_model *m) {
   json_t *arr = dump;
-  for (size_t i = 0; i < m->nentries; i++) {
-    const struct ll_entry *e = m->entries[i];
-    json_t *links = json_array();
-    for (size_t k = 0; k < e->nlinks; k++) {
-      const struct ll_link *l = e->links[k];
-      int line, col;
-      ll_source_linecol(src, l->url_span.start, &line, &col);
-      json_array_append_new(links, json_pack("{s:o, s:o, s:b, s:b, s:i, s:i}",
-                                             "url", ll_json_str(l->url),
-                                             "label", str_or_null(l->label),
-                                             "primary", k == 0, "shared",
-                                             (l->flags & LL_LINK_SHARED) != 0,
-                                             "line", line, "column", col));
-    }
-    json_t *section = json_array();
-    const struct ll_section *s = &m->sections[e->section];
-    for (size_t k = 0; k < s->depth; k++)
-      json_array_append_new(section, ll_json_str(s->path[k]));
-    json_array_append_new(
-        arr,
-        json_pack("{s:o, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "file",
-                  ll_json_str(src->name), "line", e->line, "end_line",
-                  e->end_line, "style", ll_style_name(e->style), "name",
-                  str_or_null(e->name), "links", links, "description",
-                  str_or_null(e->description), "access", str_or_null(e->access),
-                  "separator", str_or_null(e->separator), "section", section));
+  size_t i = 0, j = 0;
+  while (i < m->nentries || j < m->nmirrors) {
+    const struct ll_entry *e;
+    if (j == m->nmirrors ||
+        (i < m->nentries && m->entries[i]->line < m->mirrors[j]->line))
+      e = m->entries[i++];
+    else
+      e = m->mirrors[j++];
+    json_array_append_new(arr, dump_entry(src, m, e));
   }
 }
 

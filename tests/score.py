@@ -68,7 +68,9 @@ def score(binary, corpus, label_path, verbose=False):
     if out.returncode != 0:
         raise SystemExit(f"{name}: listlint exited {out.returncode}: "
                          f"{out.stderr[:500]}")
-    entries = [e for e in json.loads(out.stdout) if lo <= e["line"] <= hi]
+    # a mirror row repeats an entry of its section: it is no entry
+    entries = [e for e in json.loads(out.stdout)
+               if lo <= e["line"] <= hi and not e.get("mirror")]
     used = set()
     matched = []
     for e in entries:

@@ -144,6 +144,31 @@ Test(cli, dump_entries) {
   free(out);
 }
 
+/* The rows of a table that mirrors its list come in document order,
+ * marked "mirror"; entries have no such key. */
+Test(cli, dump_entries_marks_mirror_rows) {
+  char *out;
+  cr_expect_eq(th_run("--dump-entries -",
+                      "# L\n\n- [A](https://a.org) - A.\n"
+                      "- [B](https://b.org) - B.\n\n"
+                      "| Name | Stars |\n|---|---|\n"
+                      "| [A](https://a.org) | 1 |\n| [B](https://b.org) | 2 |\n"
+                      "\n- [C](https://c.org) - C.\n",
+                      &out, NULL),
+               0);
+  json_t *j = parse_json(out);
+  cr_assert_eq(json_array_size(j), 5, "%s", out);
+  const int lines[] = {3, 4, 8, 9, 11}, mirror[] = {0, 0, 1, 1, 0};
+  for (size_t i = 0; i < 5; i++) {
+    json_t *e = json_array_get(j, i);
+    cr_expect_eq(json_integer_value(json_object_get(e, "line")), lines[i]);
+    cr_expect_eq(json_is_true(json_object_get(e, "mirror")), mirror[i],
+                 "entry %zu", i);
+  }
+  json_decref(j);
+  free(out);
+}
+
 Test(cli, missing_file_and_empty_directory) {
   char *err;
   cr_expect_eq(th_run("no-such-file.md", NULL, NULL, &err), 2);

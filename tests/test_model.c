@@ -615,3 +615,94 @@ Test(model, bare_url_then_description_line) {
   cr_expect_null(entry(&t, 1)->description);
   th_done(&t);
 }
+
+/* A list, then a table of statistics of the same items: the rows mirror
+ * the entries (model->mirrors) and are no new entries, so no duplicate.
+ * The table may come before the list too. */
+Test(model, table_mirroring_its_list) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n## Parsers\n\n"
+                  "- [alpha](https://github.com/o/alpha) - Parses alpha.\n"
+                  "- [beta](https://github.com/o/beta) - Parses beta.\n"
+                  "- [gamma](https://github.com/o/gamma) - Parses gamma.\n\n"
+                  "| Name | Downloads | Stars | Last commit |\n"
+                  "|---|---|---|---|\n"
+                  "| \xF0\x9F\x94\x97 [alpha](https://github.com/o/alpha) | "
+                  "\xF0\x9F\x93\xA5 1.2k | \xE2\xAD\x90 120 | 2024-01-02 |\n"
+                  "| \xF0\x9F\x94\x97 [beta](https://www.github.com/o/beta/) | "
+                  "\xF0\x9F\x93\xA5 300 | \xE2\xAD\x90 12 | 2023-05-06 |\n"
+                  "| \xF0\x9F\x94\x97 [delta](https://github.com/o/delta) | "
+                  "\xF0\x9F\x93\xA5 30 | \xE2\xAD\x90 2 | 2022-05-06 |\n\n"
+                  "## Printers\n\n"
+                  "| Name | Stars |\n|---|---|\n"
+                  "| [p1](https://github.com/o/p1) | 3 |\n\n"
+                  "- [p1](https://github.com/o/p1) - Prints.\n");
+  cr_assert_eq(t.model->nentries, 4);
+  cr_assert_eq(t.model->nmirrors, 4);
+  for (size_t i = 0; i < t.model->nentries; i++)
+    cr_expect_eq(entry(&t, i)->style, LL_STYLE_LINK_LIST);
+  const struct ll_entry *const *r =
+      (const struct ll_entry *const *)t.model->mirrors;
+  for (size_t i = 0; i < 4; i++)
+    cr_expect(r[i]->flags & LL_ENTRY_MIRROR);
+  cr_expect_eq(r[0]->twin, entry(&t, 0));
+  cr_expect_eq(r[1]->twin, entry(&t, 1));
+  cr_expect_null(r[2]->twin, "delta is in no list");
+  cr_expect_eq(r[3]->twin, entry(&t, 3));
+  cr_expect(entry(&t, 0)->flags & LL_ENTRY_MIRRORED);
+  cr_expect(!(entry(&t, 2)->flags & LL_ENTRY_MIRRORED), "gamma: no row");
+  cr_expect_eq(t.model->sections[entry(&t, 0)->section].mirror_line, 9);
+  cr_expect_eq(t.model->sections[entry(&t, 3)->section].mirror_line, 17);
+  cr_expect_eq(th_count(t.ctx, LL_R_DUPLICATE_LINK), 0);
+  th_done(&t);
+}
+
+/* A table of contents written as a table links to anchors: no entries. */
+Test(model, table_of_contents_as_a_table) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n"
+                  "| | | |\n|---|---|---|\n"
+                  "| [Go](#go) | [Rust](#rust) | [C](#c) |\n"
+                  "| [Java](#java) | [Lua](#lua) | |\n\n"
+                  "## Go\n\n- [X](https://x.org) - X.\n");
+  cr_assert_eq(t.model->nentries, 1);
+  cr_expect_eq(t.model->nmirrors, 0);
+  cr_expect_str_eq(entry(&t, 0)->name, "X");
+  th_done(&t);
+}
+
+/* A table of resources after a short introductory list repeats little of
+ * it: its rows are entries, and a repeat is a duplicate. */
+Test(model, resource_table_after_a_list_stays_entries) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n## APIs\n\n"
+                  "- [Guide](https://guide.org) - How to choose.\n"
+                  "- [Cats](https://cats.org) - Start here.\n\n"
+                  "| API | Description | Auth |\n|---|---|---|\n"
+                  "| [Cats](https://cats.org) | Cat facts | No |\n"
+                  "| [Dogs](https://dogs.org) | Dog facts | No |\n"
+                  "| [Fish](https://fish.org) | Fish facts | No |\n");
+  cr_assert_eq(t.model->nentries, 5);
+  cr_expect_eq(t.model->nmirrors, 0);
+  cr_expect_eq(entry(&t, 2)->style, LL_STYLE_TABLE);
+  cr_expect(!(entry(&t, 2)->flags & LL_ENTRY_MIRROR));
+  cr_expect_eq(th_count(t.ctx, LL_R_DUPLICATE_LINK), 1);
+  th_done(&t);
+}
+
+/* Tables alone (one per section, the same repositories in several) are
+ * the list: nothing to mirror. */
+Test(model, tables_without_a_list_are_entries) {
+  struct th_lint t;
+  th_lint_str(&t, "# L\n\n## C\n\n"
+                  "| Ranking | Project Name | Stars |\n|---|---|---|\n"
+                  "| 1 | [a](https://github.com/o/a) | 9 |\n"
+                  "| 2 | [b](https://github.com/o/b) | 8 |\n\n"
+                  "## C++\n\n"
+                  "| Ranking | Project Name | Stars |\n|---|---|---|\n"
+                  "| 1 | [a](https://github.com/o/a) | 9 |\n"
+                  "| 2 | [c](https://github.com/o/c) | 7 |\n");
+  cr_assert_eq(t.model->nentries, 4);
+  cr_expect_eq(t.model->nmirrors, 0);
+  th_done(&t);
+}

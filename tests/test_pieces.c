@@ -140,6 +140,25 @@ Test(pieces, block_mode_found_late_applies_to_all) {
   th_done(&split);
 }
 
+/* A table mirrors the list of its own section only, decided when the
+ * section ends: at the next heading, which may open the next piece, or
+ * at the end of the list. */
+Test(pieces, mirror_tables_read_the_same_in_pieces) {
+  const char *text =
+      "# A\n\n- [X](https://x.org) - X.\n- [Y](https://y.org) - Y.\n\n"
+      "| Name | Stars |\n|---|---|\n| [X](https://x.org) | 1 |\n"
+      "| [Y](https://y.org) | 3 |\n| [Z](https://z.org) | 2 |\n\n"
+      "# B\n\n| Name | Stars |\n|---|---|\n| [X](https://x.org) | 1 |\n\n"
+      "# C\n\n- [W](https://w.org) - W.\n\n"
+      "| Name | Stars |\n|---|---|\n| [W](https://w.org) | 1 |\n";
+  same_both_ways("mirrors", text, strlen(text), NULL);
+  struct th_lint t;
+  lint_split(&t, text);
+  cr_expect_eq(t.model->nmirrors, 4, "A's three rows and C's");
+  cr_expect_eq(t.model->nentries, 4, "X, Y, B's row, W");
+  th_done(&t);
+}
+
 /* A reference defined at the end serves links above it: such a list is
  * read whole. */
 Test(pieces, reference_definitions_keep_the_list_whole) {

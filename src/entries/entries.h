@@ -36,6 +36,13 @@ struct builder {
   struct ll_entry *paper; /* a paper entry whose description may follow */
   const char *prose;      /* the section's first paragraph without entries */
   struct ll_span prose_span;
+  /* the current section: where its entries start, and its tables */
+  size_t sec_first;
+  struct ll_table_rows {
+    size_t first, n; /* the rows, entries[first..first+n) */
+    int line;        /* the table's first line */
+  } * tables;
+  size_t ntables, tables_cap;
 };
 
 /* ---- readers (readers.def) ----
@@ -186,6 +193,14 @@ void ll_section_new(struct builder *b, int line);
 void ll_section_heading(struct builder *b, cmark_node *h);
 /* An HTML block that is a heading: open its section and return 1. */
 int ll_section_html(struct builder *b, cmark_node *n);
+
+/* ---- mirror tables (mirror.c) ---- */
+
+/* The table at line made the entries from first to the last one. */
+void ll_mirror_table(struct builder *b, size_t first, int line);
+/* The current section is complete: its tables that repeat its other
+ * entries become mirrors (model->mirrors); the rest stay entries. */
+void ll_mirror_section_end(struct builder *b);
 
 /* ---- block entries (block.c), which other readers continue ---- */
 

@@ -161,7 +161,9 @@ static void builder_init(struct builder *b, const struct ll_source *src,
 static void builder_done(struct builder *b) {
   ll_heading_close(b);
   ll_block_close_group(b);
+  ll_mirror_section_end(b);
   free(b->group);
+  free(b->tables);
   ll_buf_free(&b->tmp);
   ll_buf_free(&b->desc);
   ll_buf_free(&b->text);
@@ -291,6 +293,7 @@ void ll_model_free(struct ll_model *m) {
     return;
   ll_arena_free(&m->arena);
   free(m->entries);
+  free(m->mirrors);
   free(m->links);
   free(m->comments);
   free(m->sections);

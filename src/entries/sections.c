@@ -43,6 +43,8 @@ static int skipped_heading(const char *h, int nested) {
 
 void ll_section_new(struct builder *b, int line) {
   struct ll_model *m = b->m;
+  if (m->nsections)
+    ll_mirror_section_end(b); /* the section before is complete */
   m->sections =
       ll_grow(m->sections, &m->sections_cap, m->nsections, sizeof *m->sections);
   struct ll_section *s = &m->sections[m->nsections++];
@@ -53,6 +55,7 @@ void ll_section_new(struct builder *b, int line) {
   s->level = 0;
   s->span.start = s->span.end = 0;
   s->skipped = 0;
+  s->mirror_line = 0;
   for (size_t i = 0; i < b->nheads; i++) {
     size_t ms, me;
     if ((b->head_level[i] > 1 &&

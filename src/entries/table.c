@@ -70,8 +70,10 @@ static void table_read(struct builder *b, cmark_node *table) {
     }
     rows_with_link += any;
   }
+  /* Not a table of resources: a table of contents links to in-page
+   * anchors only (navigation, no entry links), so it holds no entries. */
   if (rows == 0 || rows_with_link * 2 < rows)
-    return; /* not a table of resources */
+    return;
   if (name_col < 0) {
     for (int c = 0; c < ncols; c++)
       if (with_link[c] * 2 >= rows) {
@@ -81,6 +83,7 @@ static void table_read(struct builder *b, cmark_node *table) {
   }
   if (name_col < 0)
     return;
+  size_t first = b->m->nentries;
   for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
     cmark_node *cells[MAX_COLS] = {0};
     int col = 0;
@@ -130,6 +133,7 @@ static void table_read(struct builder *b, cmark_node *table) {
           ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[access_col]));
     }
   }
+  ll_mirror_table(b, first, b->line0 + cmark_node_get_start_line(table));
 }
 
 static int claim(struct builder *b, cmark_node *n) {

@@ -38,6 +38,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     const struct ll_link *l = m->links[i];
     if (!(l->flags & LL_LINK_ENTRY))
       continue;
+    if (l->entry && (l->entry->flags & LL_ENTRY_MIRROR))
+      continue; /* a table row that repeats an entry: mirror-mismatch's */
     if (allow && matches(allow, l->url))
       continue;
     if (allow_sec && l->entry) {
