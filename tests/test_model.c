@@ -706,3 +706,28 @@ Test(model, tables_without_a_list_are_entries) {
   cr_expect_eq(t.model->nmirrors, 0);
   th_done(&t);
 }
+
+/* "- Name - description" items whose link is an "Access: URL" paragraph,
+ * in the item or right after it: one entry each, with that link. */
+Test(model, items_with_access_lines) {
+  struct th_lint t;
+  th_lint_str(&t, "# Data\n\n**Brain**\n\n"
+                  "- Brain MRI set - Scans of volunteers.\n\n"
+                  "  Access: https://example.org/brain\n\n"
+                  "- Brain CT set - Scans of patients.\n\n"
+                  "  Access: https://example.org/ct\n");
+  cr_assert_eq(t.model->nentries, 2);
+  const struct ll_entry *e = entry(&t, 1);
+  cr_expect_str_eq(e->name, "Brain CT set");
+  cr_expect_str_eq(e->description, "Scans of patients.");
+  cr_assert_eq(e->nlinks, 1);
+  cr_expect_str_eq(e->links[0]->label, "Access");
+  th_done(&t);
+  th_lint_str(&t, "# Data\n\n- Set A - About a.\n\nAccess: https://a.org/\n\n"
+                  "- Set B - About b.\n\nAccess: https://b.org/\n");
+  cr_assert_eq(t.model->nentries, 2);
+  cr_expect_str_eq(entry(&t, 0)->links[0]->url, "https://a.org/");
+  cr_expect_str_eq(entry(&t, 1)->links[0]->url, "https://b.org/");
+  cr_expect_str_eq(entry(&t, 1)->description, "About b.");
+  th_done(&t);
+}

@@ -46,6 +46,12 @@ void ll_block_title(struct builder *b, cmark_node *strong,
     ll_build_link(b, e, b->orphan, b->orphan->label);
 }
 
+void ll_block_adopt(struct builder *b, struct ll_entry *e) {
+  ll_block_finish(b);
+  b->group = ll_grow(b->group, &b->group_cap, b->ngroup, sizeof *b->group);
+  b->group[b->ngroup++] = e;
+}
+
 /* A labelled link line: give it to the entries waiting for a link. */
 static void block_label(struct builder *b, struct ll_link *l,
                         const char *label) {

@@ -206,6 +206,9 @@ void ll_mirror_section_end(struct builder *b);
 
 void ll_block_title(struct builder *b, cmark_node *strong, struct ll_span span);
 void ll_block_finish(struct builder *b);
+/* e (read by another reader) waits, as a block title does, for the
+ * labelled link lines that follow. */
+void ll_block_adopt(struct builder *b, struct ll_entry *e);
 void ll_block_close_group(struct builder *b);
 /* "Access: " before link: the label (in b->tmp), or NULL. */
 const char *ll_label_of(struct builder *b, cmark_node *text, cmark_node *link);

@@ -185,6 +185,95 @@ static int bare_named(struct builder *b, struct ll_entry *e, cmark_node *kids,
   return 1;
 }
 
+/* "Name - description" (text only): where the separator is, or NULL. */
+static const char *split_name(const char *s, size_t n, size_t *seplen) {
+  for (int i = 0; ll_separators[i]; i++) {
+    char pat[8];
+    snprintf(pat, sizeof pat, " %s ", ll_separators[i]);
+    size_t pl = strlen(pat);
+    const char *q = ll_find_mem(s, n < 80 ? n : 80, pat, pl);
+    if (q && q > s) {
+      *seplen = pl;
+      return q;
+    }
+  }
+  const char *c = memchr(s, ':', n < 60 ? n : 60); /* "Name: about it" */
+  if (c && c > s && c + 1 < s + n && c[1] == ' ') {
+    *seplen = 2;
+    return c;
+  }
+  return NULL;
+}
+
+/* The labelled link lines of a paragraph ("Access: URL"), given to e. */
+static int add_labelled(struct builder *b, struct ll_entry *e, cmark_node *para,
+                        int dry) {
+  int found = 0;
+  for (cmark_node *n = cmark_node_first_child(para); n;) {
+    cmark_node *stop = ll_line_end(n);
+    cmark_node *first = ll_first_significant(n);
+    const char *label = first && first != stop
+                            ? ll_label_of(b, first, cmark_node_next(first))
+                            : NULL;
+    if (label) {
+      found = 1;
+      if (!dry) {
+        char *lab = ll_arena_strdup(&b->m->arena, label);
+        ll_build_link(b, e, ll_link_of(cmark_node_next(first)), lab);
+      }
+    }
+    n = stop ? cmark_node_next(stop) : NULL;
+  }
+  if (found && !dry)
+    ll_build_extend(b, e, ll_doc_block_span(&b->view, para).end);
+  return found;
+}
+
+/* "- Name - description" with no link, whose links follow as labelled
+ * lines ("Access: URL"): in the item, under it, or in the paragraph right
+ * after its list (where block mode gives them to it). */
+static void labelled_item(struct builder *b, cmark_node *item, cmark_node *para,
+                          struct ll_span ps) {
+  cmark_node *list = cmark_node_parent(item);
+  cmark_node *after = cmark_node_next(list);
+  int inside = 0, below = 0;
+  for (cmark_node *p = cmark_node_next(para); p && !inside;
+       p = cmark_node_next(p))
+    inside = cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH &&
+             add_labelled(b, NULL, p, 1);
+  /* (not when a block entry waits for its links: the list is part of
+   * its description, "- topic one" "- topic two" then "Access: URL") */
+  int waiting = b->ngroup && !b->group[b->ngroup - 1]->nlinks;
+  if (!inside)
+    below = b->block_mode && !waiting && !cmark_node_next(item) && after &&
+            ll_is_top_paragraph(after) && add_labelled(b, NULL, after, 1);
+  if (!inside && !below)
+    return;
+  const char *t = ll_build_plain(b, para);
+  size_t n = strlen(t), sl = 0;
+  ll_trim(&t, &n);
+  const char *sep = n ? split_name(t, n, &sl) : NULL;
+  if (!n)
+    return;
+  struct ll_entry *e = ll_build_entry(b, LL_STYLE_TITLED, ps);
+  e->name = ll_build_trimmed(b, t, sep ? (size_t)(sep - t) : n);
+  if (sep) {
+    const char *ds = sep + sl;
+    size_t dn = n - (size_t)(ds - t);
+    ll_trim(&ds, &dn);
+    if (dn)
+      e->description = ll_build_trimmed(b, ds, dn);
+  }
+  ll_build_marker(b, e, item);
+  if (inside) {
+    for (cmark_node *p = cmark_node_next(para); p; p = cmark_node_next(p))
+      if (cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH)
+        add_labelled(b, e, p, 0);
+  } else {
+    ll_block_adopt(b, e);
+  }
+}
+
 static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(&b->view, para);
   cmark_node *kids = cmark_node_first_child(para);
@@ -319,6 +408,7 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
     ll_build_marker(b, e, item);
     return;
   }
+  labelled_item(b, item, para, ps);
 }
 
 /* The first paragraph of a list item; the item remembers its entry, so
