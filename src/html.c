@@ -69,6 +69,16 @@ const char *ll_html_skip_lead(const char *p, const char *end) {
       if (!e)
         return p;
       p = e;
+    } else if (p < end && *p == ':') {
+      /* an emoji shortcode, ":small_orange_diamond:": decoration */
+      const char *q = p + 1;
+      while (q < end && q - p < 40 &&
+             (ll_isalnum((unsigned char)*q) || *q == '_' || *q == '-' ||
+              *q == '+'))
+        q++;
+      if (q == p + 1 || q >= end || *q != ':')
+        return p;
+      p = q + 1;
     } else
       return p;
   }

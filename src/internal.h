@@ -51,7 +51,8 @@ struct ll_html_a {
 };
 /* Does a link's opening tag <a ...> start at p? */
 int ll_html_is_anchor(const char *p, const char *end);
-/* Past spaces, &nbsp; and opening tags other than <a> from p. */
+/* Past spaces, &nbsp;, emoji shortcodes and opening tags other than <a>
+ * from p. */
 const char *ll_html_skip_lead(const char *p, const char *end);
 /* The length of the link <a ... href=...>...</a> at p (its parts in *a),
  * or 0 when there is none. */

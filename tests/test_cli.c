@@ -317,6 +317,37 @@ static void golden(const char *seed) {
   free(want);
 }
 
+/* Every entry style has a fixture in tests/readers/ whose --dump-entries
+ * (names, links with labels and the primary one, descriptions, access,
+ * sections, which reader read each entry) is checked in. */
+Test(golden, every_reader_reads_its_fixture) {
+  static const char *const fixtures[] = {"link-list", "block",   "notes",
+                                         "table",     "html",    "titled",
+                                         "paper",     "heading", "mirror"};
+  int seen[LL_STYLE__COUNT] = {0};
+  for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++) {
+    char args[256], rel[256], *out;
+    snprintf(args, sizeof args, "--dump-entries tests/readers/%s.md",
+             fixtures[i]);
+    cr_expect_eq(th_run(args, NULL, &out, NULL), 0, "%s", fixtures[i]);
+    snprintf(rel, sizeof rel, "tests/readers/%s.json", fixtures[i]);
+    char *want = th_read(rel, NULL);
+    cr_assert(want, "no %s", rel);
+    cr_expect_str_eq(out, want, "%s reads otherwise than its golden dump",
+                     fixtures[i]);
+    for (int st = 0; st < LL_STYLE__COUNT; st++) {
+      char key[64];
+      snprintf(key, sizeof key, "\"style\": \"%s\"", ll_style_name(st));
+      seen[st] |= strstr(want, key) != NULL;
+    }
+    free(out);
+    free(want);
+  }
+  for (int st = 0; st < LL_STYLE__COUNT; st++)
+    cr_expect(seen[st], "no fixture reads an entry of style %s",
+              ll_style_name(st));
+}
+
 Test(golden, seed_000_notes) { golden("seed-000"); }
 Test(golden, seed_001_link_list) { golden("seed-001"); }
 Test(golden, seed_002_blocks) { golden("seed-002"); }

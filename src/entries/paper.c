@@ -45,6 +45,8 @@ struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
     ll_take_separator(&s, &n);
     const char *bar = ll_find_mem(s, n, " | ", 3);
     size_t k = bar ? (size_t)(bar - s) : n - ll_separator_at_end(s, n, 1);
+    while (k && (s[k - 1] == ',' || s[k - 1] == ';' || s[k - 1] == ' '))
+      k--; /* '"Title", venue, [[Paper](u)]' */
     e->name = ll_build_trimmed(b, s, k);
     e->flags |= LL_ENTRY_TITLED;
     n = 0;
