@@ -178,6 +178,7 @@ enum ll_style {
                     */
   LL_STYLE_PAPER, /* - **Title**: "About it", venue. [[Paper](u)] [[Code](u)] */
   LL_STYLE_HEADING, /* ## Title, a paragraph, "* Paper: [t](u)" bullets */
+  LL_STYLE_GENERAL, /* a repeated template no reader knows (general.c) */
   LL_STYLE__COUNT
 };
 const char *ll_style_name(enum ll_style s);

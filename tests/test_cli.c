@@ -321,9 +321,9 @@ static void golden(const char *seed) {
  * (names, links with labels and the primary one, descriptions, access,
  * sections, which reader read each entry) is checked in. */
 Test(golden, every_reader_reads_its_fixture) {
-  static const char *const fixtures[] = {"link-list", "block",   "notes",
-                                         "table",     "html",    "titled",
-                                         "paper",     "heading", "mirror"};
+  static const char *const fixtures[] = {
+      "link-list", "block", "notes",   "table",  "html",
+      "titled",    "paper", "heading", "mirror", "general"};
   int seen[LL_STYLE__COUNT] = {0};
   for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++) {
     char args[256], rel[256], *out;

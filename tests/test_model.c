@@ -731,3 +731,27 @@ Test(model, items_with_access_lines) {
   cr_expect_str_eq(entry(&t, 1)->description, "About b.");
   th_done(&t);
 }
+
+/* The general reader reads a repeated template no reader knows, and
+ * never prose that happens to start with bold text or a link. */
+Test(model, general_reader_needs_a_template) {
+  struct th_lint t;
+  th_lint_str(&t,
+              "# T\n\n## A\n\n**Alpha**\n\nParses alpha.\n\n"
+              "[Website](https://a.example)\n\n**Beta**\n\nParses beta.\n\n"
+              "[Website](https://b.example)\n\n**Gamma**\n\nParses gamma.\n\n"
+              "[Website](https://c.example)\n");
+  cr_assert_eq(t.model->nentries, 3);
+  cr_expect_eq(entry(&t, 1)->style, LL_STYLE_GENERAL);
+  cr_expect_str_eq(entry(&t, 1)->name, "Beta");
+  cr_expect_str_eq(entry(&t, 1)->description, "Parses beta.");
+  cr_expect_str_eq(entry(&t, 1)->links[0]->label, "Website");
+  th_done(&t);
+  th_lint_str(&t, "# T\n\n## A\n\n**Please visit [x](https://x.example)**\n\n"
+                  "**Note** that [y](https://y.example) moved.\n\n"
+                  "[Backup](https://w.example/backup) software, and more "
+                  "words.\n\n**See also [z](https://z.example)**\n\n"
+                  "_Related: [w](https://w.example)_\n");
+  cr_expect_eq(t.model->nentries, 0);
+  th_done(&t);
+}

@@ -31,7 +31,8 @@ struct ll_entry *ll_build_entry(struct builder *b, enum ll_style style,
       [LL_STYLE_HTML] = LL_ENTRY_INLINE,
       [LL_STYLE_TITLED] = LL_ENTRY_LABELLED,
       [LL_STYLE_PAPER] = LL_ENTRY_LABELLED,
-      [LL_STYLE_HEADING] = LL_ENTRY_LABELLED};
+      [LL_STYLE_HEADING] = LL_ENTRY_LABELLED,
+      [LL_STYLE_GENERAL] = LL_ENTRY_LABELLED};
   e->flags = traits[style];
   e->span = span;
   e->section = m->nsections - 1;

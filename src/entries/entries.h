@@ -36,6 +36,10 @@ struct builder {
   struct ll_entry *paper; /* a paper entry whose description may follow */
   const char *prose;      /* the section's first paragraph without entries */
   struct ll_span prose_span;
+  /* the current section's top-level blocks, for the general reader, and
+   * the entries it had when it began */
+  cmark_node **blocks;
+  size_t nblocks, blocks_cap, gen_first;
   /* the current section: where its entries start, and its tables */
   size_t sec_first;
   struct ll_table_rows {
@@ -183,6 +187,12 @@ int ll_label_rank(const char *label);
 /* The label s as a link's label: trimmed, brackets and colon off (arena). */
 const char *ll_label_text(struct builder *b, const char *s);
 
+/* general.c: note a top-level block of the current section; read the
+ * closing section's records when no reader read entries from it (called
+ * while the section's tree is alive). */
+void ll_general_block(struct builder *b, cmark_node *n);
+void ll_general_close(struct builder *b);
+
 /* heading.c: the section closing now may be one resource: its entries
  * become one entry named by the heading. */
 void ll_heading_close(struct builder *b);
@@ -193,6 +203,8 @@ void ll_section_new(struct builder *b, int line);
 void ll_section_heading(struct builder *b, cmark_node *h);
 /* An HTML block that is a heading: open its section and return 1. */
 int ll_section_html(struct builder *b, cmark_node *n);
+/* Is n such a block? */
+int ll_is_html_heading(cmark_node *n);
 
 /* ---- mirror tables (mirror.c) ---- */
 

@@ -7,9 +7,9 @@
 #include "entries/entries.h"
 
 const char *ll_style_name(enum ll_style s) {
-  static const char *const names[] = {"link-list", "block",  "notes",
-                                      "table",     "html",   "titled",
-                                      "paper",     "heading"};
+  static const char *const names[] = {"link-list", "block",   "notes",
+                                      "table",     "html",    "titled",
+                                      "paper",     "heading", "general"};
   _Static_assert(sizeof names / sizeof *names == LL_STYLE__COUNT,
                  "a name for each style");
   return (unsigned)s < LL_STYLE__COUNT ? names[s] : "?";
@@ -119,12 +119,18 @@ static void read_tree(struct builder *b, cmark_node *doc) {
     cmark_node *n = cmark_iter_get_node(it);
     cmark_node_type t = cmark_node_get_type(n);
     if (t == CMARK_NODE_HEADING) {
+      ll_general_close(b);
       ll_section_heading(b, n);
       cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
       continue;
     }
-    if (t == CMARK_NODE_HTML_BLOCK && ll_section_html(b, n))
+    if (t == CMARK_NODE_HTML_BLOCK && ll_is_html_heading(n)) {
+      ll_general_close(b);
+      ll_section_html(b, n);
       continue;
+    }
+    if (cmark_node_parent(n) == doc && t != CMARK_NODE_THEMATIC_BREAK)
+      ll_general_block(b, n);
     if (t == CMARK_NODE_THEMATIC_BREAK) {
       ll_block_close_group(b);
       continue;
@@ -138,6 +144,7 @@ static void read_tree(struct builder *b, cmark_node *doc) {
       cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
   }
   cmark_iter_free(it);
+  ll_general_close(b); /* a piece ends where its last section does */
 }
 
 static void builder_init(struct builder *b, const struct ll_source *src,
@@ -164,6 +171,7 @@ static void builder_done(struct builder *b) {
   ll_mirror_section_end(b);
   free(b->group);
   free(b->tables);
+  free(b->blocks);
   ll_buf_free(&b->tmp);
   ll_buf_free(&b->desc);
   ll_buf_free(&b->text);

@@ -65,6 +65,7 @@ void ll_section_new(struct builder *b, int line) {
       s->skipped = 1;
   }
   b->skipping = s->skipped;
+  b->gen_first = m->nentries;
 }
 
 /* A heading of level with text t (n bytes) at span opens a section. */
@@ -94,7 +95,8 @@ void ll_section_heading(struct builder *b, cmark_node *h) {
 
 /* An HTML block that is only a heading ("<h2>C</h2>", perhaps after an
  * "<a name=...></a>" anchor) opens a section as "## C" does. */
-int ll_section_html(struct builder *b, cmark_node *n) {
+static int html_heading(cmark_node *n, int *levelp, const char **textp,
+                        size_t *tlen) {
   size_t len;
   const char *lit = cmark_node_get_literal(n);
   if (!lit)
@@ -137,9 +139,29 @@ int ll_section_html(struct builder *b, cmark_node *n) {
   for (const char *q = after + 1; q < end; q++)
     if (!ll_isspace((unsigned char)*q))
       return 0; /* more than a heading */
+  *levelp = level;
+  *textp = text;
+  *tlen = (size_t)(c - text);
+  return 1;
+}
+
+int ll_is_html_heading(cmark_node *n) {
+  int level;
+  const char *text;
+  size_t len;
+  return cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK &&
+         html_heading(n, &level, &text, &len);
+}
+
+int ll_section_html(struct builder *b, cmark_node *n) {
+  int level;
+  const char *text;
+  size_t len;
+  if (!html_heading(n, &level, &text, &len))
+    return 0;
   b->tmp.len = 0;
   ll_buf_add(&b->tmp, "", 0);
-  ll_html_text(&b->tmp, text, (size_t)(c - text));
+  ll_html_text(&b->tmp, text, len);
   char *t = ll_xstrndup(b->tmp.data, b->tmp.len);
   open_section(b, level, t, strlen(t), ll_html_block_bytes(b, n));
   free(t);
