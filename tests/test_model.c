@@ -755,3 +755,25 @@ Test(model, general_reader_needs_a_template) {
   cr_expect_eq(t.model->nentries, 0);
   th_done(&t);
 }
+
+/* "1. **[Title](u)** [[code](c)]" then an authors line: a paper named
+ * by its title, its code a labelled link, no description missing. */
+Test(model, numbered_papers_with_code_links) {
+  struct th_lint t;
+  th_lint_str(&t, "# P\n\n"
+                  "1. **[A survey of one.](https://arxiv.org/abs/1)** "
+                  "[[code](https://github.com/x/1)]\n\n"
+                  "    *Ann Author, Bo Author.* Preprint'25\n\n"
+                  "2. **[A survey of two.](https://arxiv.org/abs/2)** "
+                  "[[code](https://github.com/x/2)]\n\n"
+                  "    *Cy Author.* ACL'24\n");
+  cr_assert_eq(t.model->nentries, 2);
+  const struct ll_entry *e = entry(&t, 1);
+  cr_expect_eq(e->style, LL_STYLE_PAPER);
+  cr_expect_str_eq(e->name, "A survey of two.");
+  cr_expect_null(e->description);
+  cr_assert_eq(e->nlinks, 2);
+  cr_expect_str_eq(e->links[1]->label, "code");
+  cr_expect_eq(th_count(t.ctx, LL_R_MISSING_DESCRIPTION), 0);
+  th_done(&t);
+}

@@ -274,6 +274,21 @@ static void labelled_item(struct builder *b, cmark_node *item, cmark_node *para,
   }
 }
 
+/* After the name node: only links whose texts are labels, to the line's
+ * end ("[[code](u)] [[demo](v)]")?  The first of them, or NULL. */
+static cmark_node *first_field(struct builder *b, cmark_node *name) {
+  cmark_node *n = cmark_node_next(name);
+  /* past spaces and punctuation only ("] [", " - ") */
+  while (n && cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+         ll_paper_tail(name, cmark_node_next(n)))
+    n = cmark_node_next(n);
+  struct ll_link *l = n ? ll_link_of(n) : NULL;
+  if (!ll_is_entry_link(l) || (l->flags & LL_LINK_AUTOLINK) ||
+      !ll_is_field_link(b, l) || !ll_paper_tail(n, ll_line_end(n)))
+    return NULL;
+  return n;
+}
+
 static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(&b->view, para);
   cmark_node *kids = cmark_node_first_child(para);
@@ -323,7 +338,17 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
           e->name_span.end = u - 2;
       }
     }
-    ll_build_description(b, e, first, ll_build_node_end(b, first, l), ps, 0);
+    cmark_node *fl = first_field(b, first);
+    if (fl) {
+      /* "**[Title](u)** [[code](c)]": a paper named by its title, its
+       * other links labelled; an authors line below is no description */
+      e->style = LL_STYLE_PAPER;
+      e->flags = LL_ENTRY_LABELLED | LL_ENTRY_TITLED;
+      ll_build_fields(b, e, fl, ll_line_end(fl), NULL);
+      e->separator = NULL;
+    } else {
+      ll_build_description(b, e, first, ll_build_node_end(b, first, l), ps, 0);
+    }
     ll_build_marker(b, e, item);
     return;
   }
