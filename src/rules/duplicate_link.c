@@ -11,6 +11,18 @@
 #define CROSS_MIN 5
 #define CROSS_PCT 3
 
+static int same_str(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* An entry copied whole into another section is listed there on purpose
+ * (a paper under each of its topics); a repeat added by someone else
+ * names or describes the resource in other words. */
+static int same_entry(const struct ll_entry *a, const struct ll_entry *b) {
+  return a && b && a->name && same_str(a->name, b->name) &&
+         same_str(a->description, b->description);
+}
+
 static int matches(struct ll_pattern *p, const char *s) {
   size_t a, b;
   return p && ll_pattern_find(p, s, strlen(s), 0, &a, &b) == 1;
@@ -37,6 +49,13 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   for (size_t i = 0; i < m->nlinks; i++) {
     const struct ll_link *l = m->links[i];
     if (!(l->flags & LL_LINK_ENTRY))
+      continue;
+    /* A labelled link besides the primary one (a paper's "Code", a
+     * dataset's "Paper:") says what the entry offers, not which resource
+     * it lists: the same repository may be an entry of its own, two data
+     * sets may come from one paper.  A resource listed twice repeats its
+     * primary link. */
+    if (l->label && !(l->flags & LL_LINK_PRIMARY))
       continue;
     if (l->entry && (l->entry->flags & LL_ENTRY_MIRROR))
       continue; /* a table row that repeats an entry: mirror-mismatch's */
@@ -84,6 +103,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       if (!dups[i].here)
         continue;
       first = dups[i].here;
+    } else if (!dups[i].here && !oa && same_entry(l->entry, first->entry)) {
+      continue; /* the same entry, word for word, under another topic */
     }
     int line, col;
     ll_source_linecol(ctx->src, first->span.start, &line, &col);
