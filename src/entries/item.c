@@ -107,6 +107,23 @@ static cmark_node *title_line(cmark_node *item) {
   return prev;
 }
 
+/* The entry an HTML block right before item's list ended with ("<summary>
+ * <a href=u>Name</a> - about it</summary>" then "- [GitHub](u)"), or
+ * NULL. */
+static struct ll_entry *html_entry(struct builder *b, cmark_node *item) {
+  cmark_node *list = cmark_node_parent(item);
+  cmark_node *prev = list ? cmark_node_previous(list) : NULL;
+  if (!prev || cmark_node_get_type(prev) != CMARK_NODE_HTML_BLOCK ||
+      !b->m->nentries)
+    return NULL;
+  struct ll_entry *e = b->m->entries[b->m->nentries - 1];
+  struct ll_span r = ll_html_block_bytes(b, prev);
+  return e->style == LL_STYLE_HTML && e->span.start >= r.start &&
+                 e->span.start < r.end
+             ? e
+             : NULL;
+}
+
 static struct ll_entry *title_entry(struct builder *b, cmark_node *item) {
   cmark_node *prev = title_line(item);
   if (!prev)
@@ -302,6 +319,8 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   if (is_field(b, ll_first_significant(kids), lenient, &label) &&
       (lenient || all_fields(b, item))) {
     struct ll_entry *pe = up ? parent_entry(b, up) : title_entry(b, item);
+    if (!pe && !up)
+      pe = html_entry(b, item);
     if (pe) {
       ll_build_fields(b, pe, ll_first_significant(kids), NULL, label);
       ll_build_extend(b, pe, ps.end);
