@@ -40,10 +40,15 @@ static void table_read(struct builder *b, cmark_node *table) {
   cmark_node *header = cmark_node_first_child(table);
   if (!header)
     return;
+  static const char *const cite_words[] = {"paper", "source",   "reference",
+                                           "code",  "citation", NULL};
   int name_col = -1, desc_col = -1, access_col = -1, ncols = 0;
+  unsigned long long cite = 0; /* columns whose header names a citation */
   for (cmark_node *c = cmark_node_first_child(header); c && ncols < MAX_COLS;
        c = cmark_node_next(c), ncols++) {
     const char *h = ll_build_plain(b, c);
+    if (header_is(h, cite_words))
+      cite |= 1ull << ncols;
     if (name_col < 0 && header_is(h, name_words))
       name_col = ncols;
     else if (desc_col < 0 && header_is(h, desc_words))
@@ -73,6 +78,15 @@ static void table_read(struct builder *b, cmark_node *table) {
   /* Not a table of resources: a table of contents links to in-page
    * anchors only (navigation, no entry links), so it holds no entries. */
   if (rows == 0 || rows_with_link * 2 < rows)
+    return;
+  /* A table of results (a leaderboard: "Model | Score | Paper / Source |
+   * Code"): its rows name no resources of the list, its links only cite
+   * the papers behind each result.  Its rows are no entries. */
+  int cited_only = with_link[0] == 0 && cite;
+  for (int c = 0; cited_only && c < ncols; c++)
+    if (with_link[c] && !(cite & (1ull << c)))
+      cited_only = 0;
+  if (name_col < 0 && cited_only)
     return;
   if (name_col < 0) {
     for (int c = 0; c < ncols; c++)
