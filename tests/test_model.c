@@ -777,3 +777,34 @@ Test(model, numbered_papers_with_code_links) {
   cr_expect_eq(th_count(t.ctx, LL_R_MISSING_DESCRIPTION), 0);
   th_done(&t);
 }
+
+/* A table of results (a leaderboard citing papers) holds no entries;
+ * leaf sections told in prose, one resource each, are entries when
+ * three or more repeat that template. */
+Test(model, prose_sections_and_results_tables) {
+  struct th_lint t;
+  th_lint_str(&t, "# QA\n\n## Reading\n\n### SQuAD\n\n"
+                  "The [SQuAD set](https://s.org) is a dataset.\n\n"
+                  "| Model | F1 | Paper / Source |\n|---|---|---|\n"
+                  "| BERT | 91 | [Devlin](https://arxiv.org/abs/1) |\n"
+                  "| BiDAF | 77 | [Seo](https://arxiv.org/abs/2) |\n\n"
+                  "### CoQA\n\n[CoQA](https://c.org) is another.\n\n"
+                  "| Model | F1 | Paper / Source |\n|---|---|---|\n"
+                  "| BERT | 82 | [Devlin](https://arxiv.org/abs/1) |\n\n"
+                  "### Hotpot\n\nIt needs reasoning.\n\n"
+                  "See the [website](https://h.org).\n");
+  cr_assert_eq(t.model->nentries, 3);
+  const struct ll_entry *e = entry(&t, 2);
+  cr_expect_eq(e->style, LL_STYLE_HEADING);
+  cr_expect_str_eq(e->name, "Hotpot");
+  cr_expect_str_eq(e->description, "It needs reasoning.");
+  cr_expect_str_eq(e->links[0]->url, "https://h.org");
+  cr_expect_eq(th_count(t.ctx, LL_R_DUPLICATE_LINK), 0);
+  th_done(&t);
+  /* one section of prose is prose */
+  th_lint_str(&t,
+              "# A\n\n## B\n\nSee [x](https://x.org) for more.\n\n"
+              "## C\n\n- [D](https://d.org) - D.\n- [E](https://e.org) - E.\n");
+  cr_expect_eq(t.model->nentries, 2);
+  th_done(&t);
+}

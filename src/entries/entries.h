@@ -36,6 +36,16 @@ struct builder {
   struct ll_entry *paper; /* a paper entry whose description may follow */
   const char *prose;      /* the section's first paragraph without entries */
   struct ll_span prose_span;
+  struct ll_link *prose_link; /* the first link of its prose paragraphs */
+  size_t leaves[7];           /* leaf sections per heading level */
+  struct ll_heading_cand {
+    size_t section;
+    int level;
+    const char *prose;
+    struct ll_span prose_span;
+    struct ll_link *link;
+  } * cands; /* sections that may be entries told in prose */
+  size_t ncands, cands_cap;
   /* the current section's top-level blocks, for the general reader, and
    * the entries it had when it began */
   cmark_node **blocks;
@@ -195,7 +205,10 @@ void ll_general_close(struct builder *b);
 
 /* heading.c: the section closing now may be one resource: its entries
  * become one entry named by the heading. */
-void ll_heading_close(struct builder *b);
+void ll_heading_close(struct builder *b, int next_level);
+/* At the end: sections told in prose, when enough of them repeat the
+ * template, become one entry each (see heading.c). */
+void ll_heading_prose(struct builder *b);
 
 /* ---- sections (sections.c) ---- */
 

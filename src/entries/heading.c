@@ -27,18 +27,34 @@ static int are_fields(struct builder *b, size_t a) {
   return fields * 2 >= n;
 }
 
-void ll_heading_close(struct builder *b) {
+void ll_heading_close(struct builder *b, int next_level) {
   struct ll_model *m = b->m;
   size_t sec = m->nsections - 1;
   const struct ll_section *s = &m->sections[sec];
   const char *prose = b->prose;
   struct ll_span prose_span = b->prose_span;
+  struct ll_link *prose_link = b->prose_link;
   b->prose = NULL;
+  b->prose_link = NULL;
   if (s->level < 2 || s->skipped || !s->depth)
     return;
+  int leaf = next_level == 0 || next_level <= s->level;
+  if (leaf && s->level < 7)
+    b->leaves[s->level]++;
   size_t a = m->nentries;
   while (a > 0 && m->entries[a - 1]->section == sec)
     a--;
+  if (a == m->nentries && leaf && prose && prose_link) {
+    /* no entries, prose about one thing with a link: a candidate */
+    b->cands = ll_grow(b->cands, &b->cands_cap, b->ncands, sizeof *b->cands);
+    struct ll_heading_cand *c = &b->cands[b->ncands++];
+    c->section = sec;
+    c->level = s->level;
+    c->prose = prose;
+    c->prose_span = prose_span;
+    c->link = prose_link;
+    return;
+  }
   if (!are_fields(b, a))
     return;
   size_t end = m->nentries;
@@ -59,4 +75,48 @@ void ll_heading_close(struct builder *b) {
   }
   m->entries[a] = h;
   m->nentries = a + 1;
+}
+
+/* Sections that are one resource each, told in prose: "### SQuAD", then
+ * "The [Stanford Question Answering Dataset](u) is ...", perhaps a table
+ * of results.  One such section is prose; the same template in three
+ * leaf sections or more of one level, and in most of them, is a list of
+ * resources, one per heading. */
+#define CAND_MIN 3
+#define CAND_PCT 60
+
+static int by_start(const void *x, const void *y) {
+  const struct ll_entry *a = *(struct ll_entry *const *)x,
+                        *c = *(struct ll_entry *const *)y;
+  return a->span.start < c->span.start ? -1 : a->span.start > c->span.start;
+}
+
+void ll_heading_prose(struct builder *b) {
+  struct ll_model *m = b->m;
+  size_t per[7] = {0}, made = 0;
+  for (size_t i = 0; i < b->ncands; i++)
+    per[b->cands[i].level]++;
+  for (size_t i = 0; i < b->ncands; i++) {
+    const struct ll_heading_cand *c = &b->cands[i];
+    if (per[c->level] < CAND_MIN ||
+        per[c->level] * 100 < b->leaves[c->level] * CAND_PCT)
+      continue;
+    const struct ll_section *s = &m->sections[c->section];
+    struct ll_span span = {s->span.start, c->prose_span.end};
+    struct ll_entry *e = ll_build_entry(b, LL_STYLE_HEADING, span);
+    e->section = c->section;
+    e->name = s->path[s->depth - 1];
+    e->name_span = s->span;
+    c->link->entry = NULL;
+    ll_build_link(b, e, c->link, NULL);
+    ll_build_extend(b, e, c->prose_span.end);
+    e->description = c->prose;
+    e->desc_span = c->prose_span;
+    made++;
+  }
+  if (made) /* the new entries go in document order */
+    qsort(m->entries, m->nentries, sizeof *m->entries, by_start);
+  free(b->cands);
+  b->cands = NULL;
+  b->ncands = b->cands_cap = 0;
 }

@@ -166,9 +166,10 @@ static void builder_init(struct builder *b, const struct ll_source *src,
 }
 
 static void builder_done(struct builder *b) {
-  ll_heading_close(b);
+  ll_heading_close(b, 0);
   ll_block_close_group(b);
   ll_mirror_section_end(b);
+  ll_heading_prose(b);
   free(b->group);
   free(b->tables);
   free(b->blocks);

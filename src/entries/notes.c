@@ -154,6 +154,11 @@ static int claim(struct builder *b, cmark_node *para) {
     b->prose = ll_build_trimmed(b, t, strlen(t));
     b->prose_span = ll_build_trim_span(b, ps);
   }
+  if (b->m->nentries == before && !b->prose_link)
+    for (cmark_node *n = cmark_node_first_child(para); n && !b->prose_link;
+         n = cmark_node_next(n))
+      if (ll_is_entry_link(ll_link_of(n)))
+        b->prose_link = ll_link_of(n);
   return 1;
 }
 

@@ -71,7 +71,7 @@ void ll_section_new(struct builder *b, int line) {
 /* A heading of level with text t (n bytes) at span opens a section. */
 static void open_section(struct builder *b, int level, const char *t, size_t n,
                          struct ll_span span) {
-  ll_heading_close(b);
+  ll_heading_close(b, level);
   b->paper = NULL;
   ll_block_close_group(b);
   while (b->nheads && b->head_level[b->nheads - 1] >= level)
