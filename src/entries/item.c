@@ -45,8 +45,15 @@ static int is_field(struct builder *b, cmark_node *first, int lenient,
  * metadata only when all of it is: "- [Education](u)" among other
  * sub-lists of a language is a resource that happens to recur. */
 static int all_fields(struct builder *b, cmark_node *item) {
+  /* the answer is the list's: worked out once, kept in its user data
+   * (1 + the answer), so that a list of n sub-items takes n steps */
+  cmark_node *list = cmark_node_parent(item);
+  uintptr_t known = (uintptr_t)cmark_node_get_user_data(list);
+  if (known)
+    return (int)known - 1;
   const char *label;
-  for (cmark_node *i = cmark_node_first_child(cmark_node_parent(item)); i;
+  int all = 1;
+  for (cmark_node *i = cmark_node_first_child(list); i && all;
        i = cmark_node_next(i)) {
     cmark_node *p = cmark_node_first_child(i);
     if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
@@ -54,11 +61,12 @@ static int all_fields(struct builder *b, cmark_node *item) {
     cmark_node *kids = cmark_node_first_child(p);
     if (is_field(b, ll_first_significant(kids), 0, &label))
       continue;
-    for (cmark_node *n = kids; n; n = cmark_node_next(n))
+    for (cmark_node *n = kids; n && all; n = cmark_node_next(n))
       if (ll_is_entry_link(ll_name_link(n)))
-        return 0;
+        all = 0;
   }
-  return 1;
+  cmark_node_set_user_data(list, (void *)(uintptr_t)(all + 1));
+  return all;
 }
 
 /* The entry of a parent item, made from its title ("**Title**", a plain

@@ -215,8 +215,12 @@ static void text_url(struct builder *b, cmark_node *n, size_t *cursor,
   struct ll_model *m = b->m;
   const char *d = b->src->data;
   size_t from = *cursor > block.start ? *cursor : block.start;
-  const char *at =
-      from < block.end ? ll_find_mem(d + from, block.end - from, u, un) : NULL;
+  /* the URL is on this line, near the cursor: look no further than a
+   * line's worth (a block of many such lines stays linear) */
+  size_t lim = from < block.end ? block.end - from : 0;
+  if (lim > 4096 + un)
+    lim = 4096 + un;
+  const char *at = lim ? ll_find_mem(d + from, lim, u, un) : NULL;
   if (!at)
     return;
   struct ll_link *l = ll_arena_alloc(&m->arena, sizeof *l);
