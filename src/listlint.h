@@ -131,6 +131,12 @@ size_t ll_skip_ascii(const unsigned char *s, size_t i, size_t n);
  * (its length is then 1). */
 int ll_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 
+/* The length of the GitHub emoji shortcode (":name:", the name in
+ * lower-case letters, digits, '_', '+' and '-') that s (n bytes) starts
+ * with, or 0: GitHub shows it as an emoji, so it is decoration, not text
+ * or punctuation. */
+size_t ll_shortcode_len(const char *s, size_t n);
+
 /* ------------------------------------------------------------------ */
 /* Source (source.c): the bytes of one input and its line index        */
 /* ------------------------------------------------------------------ */

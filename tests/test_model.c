@@ -38,6 +38,29 @@ Test(model, link_list_separators) {
   th_done(&t);
 }
 
+/* An emoji shortcode between the name and the separator ("the tool is
+ * proprietary") is decoration: its ':' is not the separator. */
+Test(model, shortcode_before_the_separator) {
+  struct th_lint t;
+  const char *text =
+      "- [A](https://a.org) :copyright: \xE2\x80\x94 Alpha.\n"
+      "- [B](https://b.org) [:information_source:](https://b.org/i/1) - "
+      "Beta.\n"
+      "- [C](https://c.org) :tada:\n";
+  th_lint_str(&t, text);
+  cr_assert_eq(t.model->nentries, 3);
+  const struct ll_entry *a = entry(&t, 0), *b = entry(&t, 1);
+  cr_expect_str_eq(a->separator, "\xE2\x80\x94");
+  cr_expect_str_eq(a->description, "Alpha.");
+  cr_expect_eq(a->sep_span.start,
+               (size_t)(strstr(text, "\xE2\x80\x94") - text));
+  cr_expect_eq(a->desc_span.start, (size_t)(strstr(text, "Alpha") - text));
+  cr_expect_str_eq(b->separator, "-");
+  cr_expect_str_eq(b->description, "Beta.");
+  cr_expect_str_eq(entry(&t, 2)->separator, "");
+  th_done(&t);
+}
+
 Test(model, description_links_are_not_entry_links) {
   struct th_lint t;
   th_lint_str(&t, "- [A](https://a.org) - Like [B](https://b.org).\n");

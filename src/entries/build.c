@@ -180,8 +180,8 @@ void ll_build_description(struct builder *b, struct ll_entry *e,
   if (!sep[0] && s[0] == '(') {
     e->separator = NULL; /* "(PDF)": a note, not a description's form */
   } else if (!sep[0]) {
-    /* "[x](u) by @someone - Description": a qualifier, then the
-     * separator. */
+    /* "[x](u) by @someone - Description", "[x](u) :copyright: -
+     * Description": a qualifier or an emoji, then the separator. */
     for (int i = 0; ll_separators[i]; i++) {
       char pat[8];
       snprintf(pat, sizeof pat, " %s ", ll_separators[i]);

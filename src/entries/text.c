@@ -143,6 +143,9 @@ const char *ll_take_separator(const char **s, size_t *n) {
       if (sl == 1 && ll_separators[i][0] == '-' && len > 1 &&
           !ll_isspace((unsigned char)p[1]))
         continue;
+      /* ":copyright: - x": the ':' opens an emoji, the separator follows */
+      if (sl == 1 && ll_separators[i][0] == ':' && ll_shortcode_len(p, len))
+        continue;
       *s = p + sl;
       *n = len - sl;
       return ll_separators[i];

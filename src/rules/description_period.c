@@ -82,6 +82,19 @@ static size_t emoji_start(const char *d, size_t n) {
   return n < end ? n : end;
 }
 
+/* Where a final :shortcode: (an emoji on GitHub) starts, or n. */
+static size_t shortcode_start(const char *d, size_t n) {
+  if (n < 3 || d[n - 1] != ':')
+    return n;
+  size_t j = n - 1;
+  while (j && d[j - 1] != ':' && n - j < 48)
+    j--;
+  if (!j || ll_shortcode_len(d + j - 1, n - j + 1) != n - j + 1)
+    return n;
+  j--;
+  return j == 0 || ll_isspace((unsigned char)d[j - 1]) ? j : n;
+}
+
 /* Is the '.' at d[dot] an abbreviation's rather than a sentence's: 'et
  * al.', 'etc.', 'Jr.', 'Inc.', an initialism ('e.g.', 'J.R.') or a
  * name's initial ('Mike G.', after a capitalised word)? */
@@ -139,10 +152,10 @@ static int punct_end(const char *d, size_t n) {
 
 /* 1: the description ends with punctuation, possibly before a closing
  * quote, a final parenthetical ("Fast. (Beta)", or one ending with its
- * own: "(beta!)") or an emoji (the forms awesome-lint accepts too); 0:
- * it does not; -1: cannot tell, as its period is an abbreviation's
- * ("Rod Johnson, et al."). A period inside ("David J. Eck (PDF)",
- * "Wikibooks (2.6)") is not final. */
+ * own: "(beta!)"), an emoji or a :shortcode: (the forms awesome-lint
+ * accepts too); 0: it does not; -1: cannot tell, as its period is an
+ * abbreviation's ("Rod Johnson, et al."). A period inside ("David J. Eck
+ * (PDF)", "Wikibooks (2.6)") is not final. */
 static int ends_punct(const char *d) {
   size_t n = strip_closers(d, strlen(d));
   while (n) {
@@ -152,6 +165,8 @@ static int ends_punct(const char *d) {
     size_t k = paren_start(d, n);
     if (k == n)
       k = emoji_start(d, n);
+    if (k == n)
+      k = shortcode_start(d, n);
     k = k < n ? strip_closers(d, k) : n;
     if (k == n || k == 0)
       break; /* nothing more to take off, or nothing would be left */
