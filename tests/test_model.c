@@ -61,6 +61,26 @@ Test(model, shortcode_before_the_separator) {
   th_done(&t);
 }
 
+/* What follows a name without a separator may be a note about the
+ * entry (an attribution, a phrase in emphasis): no separator to judge.
+ * An attribution before a separator is a qualifier of the description. */
+Test(model, attribution_and_emphasis_are_notes) {
+  struct th_lint t;
+  th_lint_str(&t, "* [a](https://a.org) by @someone\n"
+                  "* [b](https://b.org) _In Chinese_\n"
+                  "* [c](https://c.org) _In Spanish._ by @someone\n"
+                  "* [d](https://d.org) by @someone \xE2\x80\x93 Dee.\n"
+                  "* [e](https://e.org) Plain words.\n");
+  cr_assert_eq(t.model->nentries, 5);
+  for (size_t i = 0; i < 3; i++)
+    cr_expect_null(entry(&t, i)->separator, "entry %zu", i);
+  cr_expect_str_eq(entry(&t, 0)->description, "by @someone");
+  cr_expect_str_eq(entry(&t, 3)->separator, "\xE2\x80\x93");
+  cr_expect_str_eq(entry(&t, 3)->description, "Dee.");
+  cr_expect_str_eq(entry(&t, 4)->separator, "");
+  th_done(&t);
+}
+
 Test(model, description_links_are_not_entry_links) {
   struct th_lint t;
   th_lint_str(&t, "- [A](https://a.org) - Like [B](https://b.org).\n");

@@ -146,6 +146,31 @@ cmark_node *ll_nav_line(cmark_node *n) {
   return NULL;
 }
 
+/* Are the nodes first..stop after a name, without a separator, notes
+ * about the entry rather than its description: phrases in emphasis
+ * ("_In Chinese_"), then perhaps an attribution ("by @user", "by [Jane
+ * Doe](u)")? */
+static int is_note(cmark_node *first, cmark_node *stop) {
+  int any = 0;
+  for (cmark_node *x = first; x && x != stop; x = cmark_node_next(x)) {
+    cmark_node_type t = cmark_node_get_type(x);
+    if (ll_is_blank_text(x))
+      continue;
+    if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) {
+      any = 1;
+      continue;
+    }
+    if (t != CMARK_NODE_TEXT)
+      return 0;
+    const char *s = cmark_node_get_literal(x);
+    while (*s == ' ')
+      s++;
+    return (s[0] == 'b' || s[0] == 'B') && s[1] == 'y' && s[2] == ' ' &&
+           (s[3] || (cmark_node_next(x) && cmark_node_next(x) != stop));
+  }
+  return any;
+}
+
 /* The description after a name node: plain text of what follows it in
  * the paragraph, with its separator taken off. */
 void ll_build_description(struct builder *b, struct ll_entry *e,
@@ -200,6 +225,10 @@ void ll_build_description(struct builder *b, struct ll_entry *e,
       }
       break;
     }
+    /* "by @user", "_In Chinese_": a note too, no separator or case to
+     * judge */
+    if (!e->separator[0] && is_note(cmark_node_next(after), nav))
+      e->separator = NULL;
   }
   if (parens)
     ll_strip_parens(&s, &n);
