@@ -230,7 +230,9 @@ enum ll_entry_flags {
   LL_ENTRY_INLINE = 1 << 2,   /* name, separator, description on a line */
   LL_ENTRY_LABELLED = 1 << 3, /* its links are labelled ("Access: URL") */
   LL_ENTRY_NOTE = 1 << 4,     /* an informal note: "Name  https://x" */
-  LL_ENTRY_TITLED = 1 << 5    /* named by a full title, which describes it */
+  LL_ENTRY_TITLED = 1 << 5,   /* named by a full title, which describes it */
+  /* Facts the list states about an entry's resource: */
+  LL_ENTRY_NO_HTTPS = 1 << 6 /* it has no https (a table's HTTPS: No) */
 };
 
 struct ll_entry {

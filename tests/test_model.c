@@ -190,6 +190,23 @@ Test(model, table_rows) {
   cr_expect_str_eq(e->access, "apiKey");
   cr_expect_str_eq(e->links[0]->url, "https://cats.org");
   cr_expect_eq(e->line, 3);
+  cr_expect_eq(e->flags & LL_ENTRY_NO_HTTPS, 0);
+  th_done(&t);
+}
+
+/* A table's HTTPS column is a fact about each row's resource. */
+Test(model, table_https_column) {
+  struct th_lint t;
+  th_lint_str(&t, "| API | Description | Auth | HTTPS |\n"
+                  "|---|---|---|---|\n"
+                  "| [Cats](http://cats.org) | Cat facts | No | No |\n"
+                  "| [Dogs](http://dogs.org) | Dog facts | No | Yes |\n"
+                  "| [Owls](http://owls.org) | Owl facts | No |  false |\n");
+  cr_assert_eq(t.model->nentries, 3);
+  cr_expect(entry(&t, 0)->flags & LL_ENTRY_NO_HTTPS);
+  cr_expect_eq(entry(&t, 1)->flags & LL_ENTRY_NO_HTTPS, 0);
+  cr_expect(entry(&t, 2)->flags & LL_ENTRY_NO_HTTPS);
+  cr_expect_str_eq(entry(&t, 0)->access, "No"); /* Auth, not HTTPS */
   th_done(&t);
 }
 
