@@ -299,6 +299,30 @@ Test(model, html_entries) {
 
 /* HTML that is not a list of entries: a logo, sponsors' banners, a row of
  * links without descriptions, a section that holds no entries. */
+/* An HTML row's description ends with its cell's text: the entry does
+ * not run into the next row. */
+Test(model, html_row_ends_with_its_text) {
+  struct th_lint t;
+  const char *text = "<table>\n"
+                     "<tr>\n"
+                     "<td> <a href=\"https://a.org\"> A </a> </td>\n"
+                     "<td> Alpha tool. </td>\n"
+                     "</tr>\n"
+                     "<tr>\n"
+                     "<td> <img src=\"https://b.org/i.png\" /> </td>\n"
+                     "<td> <a href=\"https://b.org\"> B </a> </td>\n"
+                     "<td> Beta tool. </td>\n"
+                     "</tr>\n"
+                     "</table>\n";
+  th_lint_str(&t, text);
+  const struct ll_entry *a = entry(&t, 0);
+  cr_expect_str_eq(a->description, "Alpha tool.");
+  cr_expect_eq(a->end_line, 4);
+  cr_expect_eq(a->desc_span.end,
+               (size_t)(strstr(text, "tool.") - text) + strlen("tool."));
+  th_done(&t);
+}
+
 Test(model, html_that_is_not_entries) {
   struct th_lint t;
   th_lint_str(
