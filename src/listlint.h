@@ -232,7 +232,10 @@ enum ll_entry_flags {
   LL_ENTRY_NOTE = 1 << 4,     /* an informal note: "Name  https://x" */
   LL_ENTRY_TITLED = 1 << 5,   /* named by a full title, which describes it */
   /* Facts the list states about an entry's resource: */
-  LL_ENTRY_NO_HTTPS = 1 << 6 /* it has no https (a table's HTTPS: No) */
+  LL_ENTRY_NO_HTTPS = 1 << 6, /* it has no https (a table's HTTPS: No) */
+  /* Its description cell holds a generator's null ('None', 'null'): it
+   * has no description, and the list's source had none to give. */
+  LL_ENTRY_NULL_DESCRIPTION = 1 << 7
 };
 
 struct ll_entry {

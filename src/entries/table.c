@@ -130,8 +130,15 @@ static void table_read(struct builder *b, cmark_node *table) {
     if (desc_col >= 0 && desc_col < col && cells[desc_col]) {
       const char *t = ll_build_plain(b, cells[desc_col]);
       e->description = ll_build_trimmed(b, t, strlen(t));
-      if (!e->description[0])
+      if (!e->description[0]) {
         e->description = NULL; /* an empty cell: no description */
+      } else if (strcmp(e->description, "None") == 0 ||
+                 strcmp(e->description, "null") == 0) {
+        /* a generated table's missing value (Python's None, JSON's
+         * null): no description, none an editor left out */
+        e->description = NULL;
+        e->flags |= LL_ENTRY_NULL_DESCRIPTION;
+      }
       e->desc_span =
           ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[desc_col]));
     }
