@@ -238,6 +238,7 @@ enum ll_entry_flags {
   LL_ENTRY_NULL_DESCRIPTION = 1 << 7
 };
 
+#define LL_DEPTH_MAX 16 /* nesting levels an entry's depth counts */
 struct ll_entry {
   enum ll_style style;
   unsigned flags;          /* enum ll_entry_flags */
@@ -248,7 +249,9 @@ struct ll_entry {
   struct ll_span span, name_span, desc_span, access_span, sep_span;
   char marker; /* list marker: '-', '*', '+', '.', ')' or 0 */
   struct ll_span marker_span;
-  size_t section;         /* index into model->sections */
+  int depth;      /* its list item's nesting: 1 at the top level, at most
+                   * LL_DEPTH_MAX; 0: not a list item */
+  size_t section; /* index into model->sections */
   struct ll_link **links; /* entry links, primary first (arena) */
   size_t nlinks, links_cap;
   int line, end_line;

@@ -219,6 +219,7 @@ Test(model, nested_lists_and_mirror_urls) {
   cr_assert_eq(t.model->nentries, 2);
   cr_expect_eq(entry(&t, 0)->nlinks, 2);
   cr_expect_str_eq(entry(&t, 0)->links[1]->url, "https://mirror.a.org/");
+  cr_expect_eq(entry(&t, 0)->depth, 2); /* under "- Category" */
   th_done(&t);
 }
 

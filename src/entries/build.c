@@ -266,6 +266,12 @@ void ll_build_marker(struct builder *b, struct ll_entry *e, cmark_node *item) {
     e->marker_span.start = off;
     e->marker_span.end = off + 1;
   }
+  /* counted up to LL_DEPTH_MAX: a list nested thousands deep costs no
+   * more per entry */
+  e->depth = 0;
+  for (cmark_node *p = list; p && e->depth < LL_DEPTH_MAX;
+       p = cmark_node_parent(p))
+    e->depth += cmark_node_get_type(p) == CMARK_NODE_LIST;
 }
 
 cmark_node *ll_first_significant(cmark_node *n) {
