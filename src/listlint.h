@@ -131,6 +131,12 @@ size_t ll_skip_ascii(const unsigned char *s, size_t i, size_t n);
  * (its length is then 1). */
 int ll_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 
+/* The length of the GitHub emoji shortcode (":name:", the name in
+ * lower-case letters, digits, '_', '+' and '-') that s (n bytes) starts
+ * with, or 0: GitHub shows it as an emoji, so it is decoration, not text
+ * or punctuation. */
+size_t ll_shortcode_len(const char *s, size_t n);
+
 /* ------------------------------------------------------------------ */
 /* Source (source.c): the bytes of one input and its line index        */
 /* ------------------------------------------------------------------ */
@@ -232,9 +238,15 @@ enum ll_entry_flags {
    * statistics under the list, see mirror.c): no entry of its own.  Such
    * rows are kept in model->mirrors, never in model->entries. */
   LL_ENTRY_MIRROR = 1 << 7,
-  LL_ENTRY_MIRRORED = 1 << 8 /* an entry that a mirror row repeats */
+  LL_ENTRY_MIRRORED = 1 << 8, /* an entry that a mirror row repeats */
+  /* Facts the list states about an entry's resource: */
+  LL_ENTRY_NO_HTTPS = 1 << 9, /* it has no https (a table's HTTPS: No) */
+  /* Its description cell holds a generator's null ('None', 'null'): it
+   * has no description, and the list's source had none to give. */
+  LL_ENTRY_NULL_DESCRIPTION = 1 << 10
 };
 
+#define LL_DEPTH_MAX 16 /* nesting levels an entry's depth counts */
 struct ll_entry {
   enum ll_style style;
   unsigned flags;          /* enum ll_entry_flags */
@@ -245,7 +257,9 @@ struct ll_entry {
   struct ll_span span, name_span, desc_span, access_span, sep_span;
   char marker; /* list marker: '-', '*', '+', '.', ')' or 0 */
   struct ll_span marker_span;
-  size_t section;         /* index into model->sections */
+  int depth;      /* its list item's nesting: 1 at the top level, at most
+                   * LL_DEPTH_MAX; 0: not a list item */
+  size_t section; /* index into model->sections */
   struct ll_link **links; /* entry links, primary first (arena) */
   size_t nlinks, links_cap;
   int line, end_line;

@@ -395,6 +395,19 @@ int ll_utf8_decode(const unsigned char *s, size_t n, unsigned *cp) {
   return len;
 }
 
+size_t ll_shortcode_len(const char *s, size_t n) {
+  if (n < 3 || s[0] != ':')
+    return 0;
+  for (size_t i = 1; i < n && i <= 48; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ':')
+      return i > 1 ? i + 1 : 0;
+    if (!(ll_islower(c) || ll_isdigit(c) || c == '_' || c == '+' || c == '-'))
+      return 0;
+  }
+  return 0;
+}
+
 /* ---- string map: open addressing, FNV-1a ---- */
 
 /* Eight bytes at a time (keys are URLs and names, tens of bytes long: a

@@ -38,6 +38,49 @@ Test(model, link_list_separators) {
   th_done(&t);
 }
 
+/* An emoji shortcode between the name and the separator ("the tool is
+ * proprietary") is decoration: its ':' is not the separator. */
+Test(model, shortcode_before_the_separator) {
+  struct th_lint t;
+  const char *text =
+      "- [A](https://a.org) :copyright: \xE2\x80\x94 Alpha.\n"
+      "- [B](https://b.org) [:information_source:](https://b.org/i/1) - "
+      "Beta.\n"
+      "- [C](https://c.org) :tada:\n";
+  th_lint_str(&t, text);
+  cr_assert_eq(t.model->nentries, 3);
+  const struct ll_entry *a = entry(&t, 0), *b = entry(&t, 1);
+  cr_expect_str_eq(a->separator, "\xE2\x80\x94");
+  cr_expect_str_eq(a->description, "Alpha.");
+  cr_expect_eq(a->sep_span.start,
+               (size_t)(strstr(text, "\xE2\x80\x94") - text));
+  cr_expect_eq(a->desc_span.start, (size_t)(strstr(text, "Alpha") - text));
+  cr_expect_str_eq(b->separator, "-");
+  cr_expect_str_eq(b->description, "Beta.");
+  cr_expect_str_eq(entry(&t, 2)->separator, "");
+  th_done(&t);
+}
+
+/* What follows a name without a separator may be a note about the
+ * entry (an attribution, a phrase in emphasis): no separator to judge.
+ * An attribution before a separator is a qualifier of the description. */
+Test(model, attribution_and_emphasis_are_notes) {
+  struct th_lint t;
+  th_lint_str(&t, "* [a](https://a.org) by @someone\n"
+                  "* [b](https://b.org) _In Chinese_\n"
+                  "* [c](https://c.org) _In Spanish._ by @someone\n"
+                  "* [d](https://d.org) by @someone \xE2\x80\x93 Dee.\n"
+                  "* [e](https://e.org) Plain words.\n");
+  cr_assert_eq(t.model->nentries, 5);
+  for (size_t i = 0; i < 3; i++)
+    cr_expect_null(entry(&t, i)->separator, "entry %zu", i);
+  cr_expect_str_eq(entry(&t, 0)->description, "by @someone");
+  cr_expect_str_eq(entry(&t, 3)->separator, "\xE2\x80\x93");
+  cr_expect_str_eq(entry(&t, 3)->description, "Dee.");
+  cr_expect_str_eq(entry(&t, 4)->separator, "");
+  th_done(&t);
+}
+
 Test(model, description_links_are_not_entry_links) {
   struct th_lint t;
   th_lint_str(&t, "- [A](https://a.org) - Like [B](https://b.org).\n");
@@ -147,6 +190,23 @@ Test(model, table_rows) {
   cr_expect_str_eq(e->access, "apiKey");
   cr_expect_str_eq(e->links[0]->url, "https://cats.org");
   cr_expect_eq(e->line, 3);
+  cr_expect_eq(e->flags & LL_ENTRY_NO_HTTPS, 0);
+  th_done(&t);
+}
+
+/* A table's HTTPS column is a fact about each row's resource. */
+Test(model, table_https_column) {
+  struct th_lint t;
+  th_lint_str(&t, "| API | Description | Auth | HTTPS |\n"
+                  "|---|---|---|---|\n"
+                  "| [Cats](http://cats.org) | Cat facts | No | No |\n"
+                  "| [Dogs](http://dogs.org) | Dog facts | No | Yes |\n"
+                  "| [Owls](http://owls.org) | Owl facts | No |  false |\n");
+  cr_assert_eq(t.model->nentries, 3);
+  cr_expect(entry(&t, 0)->flags & LL_ENTRY_NO_HTTPS);
+  cr_expect_eq(entry(&t, 1)->flags & LL_ENTRY_NO_HTTPS, 0);
+  cr_expect(entry(&t, 2)->flags & LL_ENTRY_NO_HTTPS);
+  cr_expect_str_eq(entry(&t, 0)->access, "No"); /* Auth, not HTTPS */
   th_done(&t);
 }
 
@@ -159,6 +219,7 @@ Test(model, nested_lists_and_mirror_urls) {
   cr_assert_eq(t.model->nentries, 2);
   cr_expect_eq(entry(&t, 0)->nlinks, 2);
   cr_expect_str_eq(entry(&t, 0)->links[1]->url, "https://mirror.a.org/");
+  cr_expect_eq(entry(&t, 0)->depth, 2); /* under "- Category" */
   th_done(&t);
 }
 
@@ -239,6 +300,30 @@ Test(model, html_entries) {
 
 /* HTML that is not a list of entries: a logo, sponsors' banners, a row of
  * links without descriptions, a section that holds no entries. */
+/* An HTML row's description ends with its cell's text: the entry does
+ * not run into the next row. */
+Test(model, html_row_ends_with_its_text) {
+  struct th_lint t;
+  const char *text = "<table>\n"
+                     "<tr>\n"
+                     "<td> <a href=\"https://a.org\"> A </a> </td>\n"
+                     "<td> Alpha tool. </td>\n"
+                     "</tr>\n"
+                     "<tr>\n"
+                     "<td> <img src=\"https://b.org/i.png\" /> </td>\n"
+                     "<td> <a href=\"https://b.org\"> B </a> </td>\n"
+                     "<td> Beta tool. </td>\n"
+                     "</tr>\n"
+                     "</table>\n";
+  th_lint_str(&t, text);
+  const struct ll_entry *a = entry(&t, 0);
+  cr_expect_str_eq(a->description, "Alpha tool.");
+  cr_expect_eq(a->end_line, 4);
+  cr_expect_eq(a->desc_span.end,
+               (size_t)(strstr(text, "tool.") - text) + strlen("tool."));
+  th_done(&t);
+}
+
 Test(model, html_that_is_not_entries) {
   struct th_lint t;
   th_lint_str(

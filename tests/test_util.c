@@ -110,3 +110,13 @@ Test(util, markdown_names) {
   cr_expect_not(ll_is_markdown_name("a.MD.txt"));
   cr_expect_not(ll_is_markdown_name("md"));
 }
+
+Test(util, emoji_shortcodes) {
+  cr_expect_eq(ll_shortcode_len(":copyright: x", 13), 11);
+  cr_expect_eq(ll_shortcode_len(":+1:", 4), 4);
+  cr_expect_eq(ll_shortcode_len(":card_file_box:", 15), 15);
+  cr_expect_eq(ll_shortcode_len("::", 2), 0);
+  cr_expect_eq(ll_shortcode_len(": x:", 4), 0);    /* a separator */
+  cr_expect_eq(ll_shortcode_len(":Alpha:", 7), 0); /* not a shortcode */
+  cr_expect_eq(ll_shortcode_len(":copyright", 10), 0);
+}

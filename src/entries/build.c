@@ -148,6 +148,31 @@ cmark_node *ll_nav_line(cmark_node *n) {
   return NULL;
 }
 
+/* Are the nodes first..stop after a name, without a separator, notes
+ * about the entry rather than its description: phrases in emphasis
+ * ("_In Chinese_"), then perhaps an attribution ("by @user", "by [Jane
+ * Doe](u)")? */
+static int is_note(cmark_node *first, cmark_node *stop) {
+  int any = 0;
+  for (cmark_node *x = first; x && x != stop; x = cmark_node_next(x)) {
+    cmark_node_type t = cmark_node_get_type(x);
+    if (ll_is_blank_text(x))
+      continue;
+    if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) {
+      any = 1;
+      continue;
+    }
+    if (t != CMARK_NODE_TEXT)
+      return 0;
+    const char *s = cmark_node_get_literal(x);
+    while (*s == ' ')
+      s++;
+    return (s[0] == 'b' || s[0] == 'B') && s[1] == 'y' && s[2] == ' ' &&
+           (s[3] || (cmark_node_next(x) && cmark_node_next(x) != stop));
+  }
+  return any;
+}
+
 /* The description after a name node: plain text of what follows it in
  * the paragraph, with its separator taken off. */
 void ll_build_description(struct builder *b, struct ll_entry *e,
@@ -182,8 +207,8 @@ void ll_build_description(struct builder *b, struct ll_entry *e,
   if (!sep[0] && s[0] == '(') {
     e->separator = NULL; /* "(PDF)": a note, not a description's form */
   } else if (!sep[0]) {
-    /* "[x](u) by @someone - Description": a qualifier, then the
-     * separator. */
+    /* "[x](u) by @someone - Description", "[x](u) :copyright: -
+     * Description": a qualifier or an emoji, then the separator. */
     for (int i = 0; ll_separators[i]; i++) {
       char pat[8];
       snprintf(pat, sizeof pat, " %s ", ll_separators[i]);
@@ -202,6 +227,10 @@ void ll_build_description(struct builder *b, struct ll_entry *e,
       }
       break;
     }
+    /* "by @user", "_In Chinese_": a note too, no separator or case to
+     * judge */
+    if (!e->separator[0] && is_note(cmark_node_next(after), nav))
+      e->separator = NULL;
   }
   if (parens)
     ll_strip_parens(&s, &n);
@@ -239,6 +268,12 @@ void ll_build_marker(struct builder *b, struct ll_entry *e, cmark_node *item) {
     e->marker_span.start = off;
     e->marker_span.end = off + 1;
   }
+  /* counted up to LL_DEPTH_MAX: a list nested thousands deep costs no
+   * more per entry */
+  e->depth = 0;
+  for (cmark_node *p = list; p && e->depth < LL_DEPTH_MAX;
+       p = cmark_node_parent(p))
+    e->depth += cmark_node_get_type(p) == CMARK_NODE_LIST;
 }
 
 cmark_node *ll_first_significant(cmark_node *n) {

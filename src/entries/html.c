@@ -43,6 +43,25 @@ static int row_state(const char *p, const char *end, int open) {
   return open;
 }
 
+/* s without white space and tags at its end, but not below floor: a
+ * row's description ends with its text, not at the next row's first line
+ * ("Desc. </td>\n</tr>\n<tr>\n<td> <img ...> </td>"). */
+static struct ll_span trim_tags_end(struct builder *b, struct ll_span s,
+                                    size_t floor) {
+  const char *d = b->src->data;
+  for (;;) {
+    s = ll_build_trim_span(b, s);
+    if (s.end <= floor || d[s.end - 1] != '>')
+      return s;
+    size_t lt = s.end - 1;
+    while (lt > floor && d[lt] != '<')
+      lt--;
+    if (d[lt] != '<' || lt < floor)
+      return s;
+    s.end = lt;
+  }
+}
+
 /* The entries of an HTML block: lines that start (after spaces, &nbsp;
  * and opening tags) with a link with a text; what follows it up to <br>
  * (or a closing tag, or the next such line) is its separator and
@@ -125,7 +144,7 @@ static void html_claim_block(struct builder *b, cmark_node *n) {
     struct ll_link *l = c[i].l;
     struct ll_span es = {l->span.start, c[i].rest_end};
     struct ll_entry *e =
-        ll_build_entry(b, LL_STYLE_HTML, ll_build_trim_span(b, es));
+        ll_build_entry(b, LL_STYLE_HTML, trim_tags_end(b, es, l->span.end));
     ll_build_link(b, e, l, NULL);
     e->name = l->text;
     /* the name's bytes: the link's text less the tags around it */
@@ -169,7 +188,7 @@ static void html_claim_block(struct builder *b, cmark_node *n) {
     if (len) {
       e->description = ll_build_trimmed(b, s, len);
       struct ll_span ds = {e->sep_span.end, c[i].rest_end};
-      e->desc_span = ll_build_trim_span(b, ds);
+      e->desc_span = trim_tags_end(b, ds, e->sep_span.end);
     }
   }
   free(c);

@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entries/entries.h"
 
@@ -27,6 +28,14 @@ static int header_is(const char *h, const char *const *words) {
   return 0;
 }
 
+/* Does a cell say no ("No", "false")? */
+static int is_no(const char *t) {
+  size_t n = strlen(t);
+  ll_trim(&t, &n);
+  return (n == 2 && strncasecmp(t, "no", 2) == 0) ||
+         (n == 5 && strncasecmp(t, "false", 5) == 0);
+}
+
 #define MAX_COLS 64
 
 static void table_read(struct builder *b, cmark_node *table) {
@@ -37,12 +46,13 @@ static void table_read(struct builder *b, cmark_node *table) {
                                            "details", NULL};
   static const char *const access_words[] = {
       "auth", "access", "licen", "price", "pricing", "cost", NULL};
+  static const char *const https_words[] = {"https", "ssl", NULL};
   cmark_node *header = cmark_node_first_child(table);
   if (!header)
     return;
   static const char *const cite_words[] = {"paper", "source",   "reference",
                                            "code",  "citation", NULL};
-  int name_col = -1, desc_col = -1, access_col = -1, ncols = 0;
+  int name_col = -1, desc_col = -1, access_col = -1, https_col = -1, ncols = 0;
   unsigned long long cite = 0; /* columns whose header names a citation */
   for (cmark_node *c = cmark_node_first_child(header); c && ncols < MAX_COLS;
        c = cmark_node_next(c), ncols++) {
@@ -55,6 +65,8 @@ static void table_read(struct builder *b, cmark_node *table) {
       desc_col = ncols;
     else if (access_col < 0 && header_is(h, access_words))
       access_col = ncols;
+    else if (https_col < 0 && header_is(h, https_words))
+      https_col = ncols;
   }
   /* Which column holds the links, and do most rows have one? */
   int with_link[MAX_COLS] = {0};
@@ -135,11 +147,21 @@ static void table_read(struct builder *b, cmark_node *table) {
     if (desc_col >= 0 && desc_col < col && cells[desc_col]) {
       const char *t = ll_build_plain(b, cells[desc_col]);
       e->description = ll_build_trimmed(b, t, strlen(t));
-      if (!e->description[0])
+      if (!e->description[0]) {
         e->description = NULL; /* an empty cell: no description */
+      } else if (strcmp(e->description, "None") == 0 ||
+                 strcmp(e->description, "null") == 0) {
+        /* a generated table's missing value (Python's None, JSON's
+         * null): no description, none an editor left out */
+        e->description = NULL;
+        e->flags |= LL_ENTRY_NULL_DESCRIPTION;
+      }
       e->desc_span =
           ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[desc_col]));
     }
+    if (https_col >= 0 && https_col < col && cells[https_col] &&
+        is_no(ll_build_plain(b, cells[https_col])))
+      e->flags |= LL_ENTRY_NO_HTTPS; /* public-apis' "HTTPS: No" */
     if (access_col >= 0 && access_col < col && cells[access_col]) {
       const char *t = ll_build_plain(b, cells[access_col]);
       e->access = ll_build_trimmed(b, t, strlen(t));

@@ -146,6 +146,9 @@ const char *ll_take_separator(const char **s, size_t *n) {
           !(len > 2 && (unsigned char)p[1] == 0xC2 &&
             (unsigned char)p[2] == 0xA0))
         continue;
+      /* ":copyright: - x": the ':' opens an emoji, the separator follows */
+      if (sl == 1 && ll_separators[i][0] == ':' && ll_shortcode_len(p, len))
+        continue;
       *s = p + sl;
       *n = len - sl;
       ll_trim(s, n);

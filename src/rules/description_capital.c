@@ -2,14 +2,66 @@
  * letter, the few that start in lower case.  Words that are lower case by
  * design (iOS, jQuery, npm, `code`) are left alone. */
 #include <stdlib.h>
+#include <strings.h>
 
 #include "common.h"
+
+/* Does d open with the n bytes of w, case folded, as a whole word? */
+static int opens_with(const char *d, const char *w, size_t n) {
+  if (!n || strncasecmp(d, w, n) != 0)
+    return 0;
+  unsigned char c = (unsigned char)d[n];
+  return !(ll_isalnum(c) || c == '-' || c == '_' || c >= 0x80);
+}
+
+/* Does the description open with the entry's own name: the whole name
+ * ("[usql](u) - usql is ..."), without a parenthetical ("[exa (zplugin)]"),
+ * or without the vendor before a name in lower case ("[GitGuardian
+ * ggshield](u) - ggshield is ...")?  Capitalising it would misspell it;
+ * whether a description may open with the name at all is
+ * description-repeats-name's question. */
+static int opens_with_name(const char *d, const char *name) {
+  size_t n = strlen(name);
+  const char *p = memchr(name, '(', n);
+  if (p && p > name && name[n - 1] == ')')
+    n = (size_t)(p - name);
+  while (n && name[n - 1] == ' ')
+    n--;
+  if (opens_with(d, name, n))
+    return 1;
+  const char *sp = memchr(name, ' ', n);
+  if (sp && ll_isupper((unsigned char)name[0]) &&
+      ll_islower((unsigned char)sp[1]) &&
+      !memchr(sp + 1, ' ', n - (size_t)(sp + 1 - name)))
+    return opens_with(d, sp + 1, n - (size_t)(sp + 1 - name));
+  return 0;
+}
+
+/* Is the first word (n bytes) of d the subject of a sentence about it,
+ * "ggshield is ...", "uv's fast ...": a name, as an ordinary word there
+ * would follow an article?  Pronouns are not names. */
+static int is_named_subject(const char *d, size_t n) {
+  static const char *const pronouns[] = {
+      "it",    "this", "that",       "there", "here", "what",
+      "which", "who",  "he",         "she",   "they", "one",
+      "each",  "all",  "everything", "let",   NULL};
+  const char *r = d + n;
+  if (strncmp(r, " is ", 4) != 0 && strncmp(r, "'s ", 3) != 0 &&
+      strncmp(r, "\xE2\x80\x99s ", 5) != 0)
+    return 0;
+  for (int k = 0; pronouns[k]; k++)
+    if (strlen(pronouns[k]) == n && strncmp(d, pronouns[k], n) == 0)
+      return 0;
+  return 1;
+}
 
 /* 1: capital, 0: lower case, -1: does not take part. */
 static int starts_capital(const struct ll_entry *e, const char *src) {
   const char *d = e->description;
   unsigned char c = (unsigned char)d[0];
   if (!ll_isalpha(c))
+    return -1;
+  if (e->name && opens_with_name(d, e->name))
     return -1;
   /* `code`, [a link], @handle: a name, whatever its case. */
   if (e->desc_span.end > e->desc_span.start &&
@@ -23,12 +75,21 @@ static int starts_capital(const struct ll_entry *e, const char *src) {
       return -1;
   if (ll_isupper(c))
     return 1;
-  /* The first word: any capital, digit or dot in it marks a name. */
-  for (const char *p = d + 1; *p && *p != ' '; p++) {
+  /* The first word: any capital, digit, dot or underscore in it marks a
+   * name; an inner ':' or '(' marks code ("go:generate", "isatty()"). */
+  const char *p = d + 1;
+  for (; *p && *p != ' ' && *p != '\''; p++) {
     unsigned char x = (unsigned char)*p;
     if (ll_isupper(x) || ll_isdigit(x) || x == '.' || x == '_' || x >= 0x80)
       return -1;
+    if ((x == ':' || x == '(') && p[1] && p[1] != ' ')
+      return -1;
   }
+  size_t w = (size_t)(p - d);
+  while (w && strchr(",:;", d[w - 1]))
+    w--;
+  if (is_named_subject(d, w))
+    return -1;
   return 0;
 }
 

@@ -15,32 +15,164 @@ static int is_punct_at(const char *d, size_t n) {
   return 0;
 }
 
-/* Final punctuation, possibly inside closing quotes; or, when the text has
- * punctuation somewhere, a closing parenthesis ("Fast. (Beta)") or an
- * emoji: the forms awesome-lint accepts too. */
+/* d[0..n) without white space, closing quotes and emphasis at its end:
+ * the punctuation they close is what counts. */
+static size_t strip_closers(const char *d, size_t n) {
+  for (;;) {
+    if (n && (d[n - 1] == '"' || d[n - 1] == '\'' || d[n - 1] == '*' ||
+              d[n - 1] == '_' || ll_isspace((unsigned char)d[n - 1])))
+      n--;
+    else if (n >= 3 && (memcmp(d + n - 3, "\xE2\x80\x9D", 3) == 0 ||
+                        memcmp(d + n - 3, "\xE2\x80\x99", 3) == 0))
+      n -= 3; /* ” ’ */
+    else
+      return n;
+  }
+}
+
+/* The length of a final ')' or full-width '）', or 0. */
+static size_t closing_paren(const char *d, size_t n) {
+  if (n && d[n - 1] == ')')
+    return 1;
+  return n >= 3 && memcmp(d + n - 3, "\xEF\xBC\x89", 3) == 0 ? 3 : 0;
+}
+
+/* Where a final "(...)" (or full-width "（...）") opens, or n. */
+static size_t paren_start(const char *d, size_t n) {
+  int depth = 0;
+  size_t i = n;
+  if (!closing_paren(d, n))
+    return n;
+  while (i) {
+    if (d[i - 1] == ')') {
+      depth++;
+      i--;
+    } else if (i >= 3 && memcmp(d + i - 3, "\xEF\xBC\x89", 3) == 0) {
+      depth++;
+      i -= 3;
+    } else if (d[i - 1] == '(' ||
+               (i >= 3 && memcmp(d + i - 3, "\xEF\xBC\x88", 3) == 0)) {
+      i -= d[i - 1] == '(' ? 1 : 3;
+      if (--depth == 0)
+        return i;
+    } else {
+      i--;
+    }
+  }
+  return n; /* unbalanced: not a group */
+}
+
+/* Where a final emoji (with its modifiers and joiners) starts, or n. */
+static size_t emoji_start(const char *d, size_t n) {
+  size_t end = n;
+  while (n) {
+    size_t k = n - 1;
+    while (k && ((unsigned char)d[k] & 0xC0) == 0x80)
+      k--;
+    unsigned cp;
+    if (ll_utf8_decode((const unsigned char *)d + k, n - k, &cp) <= 0)
+      break;
+    int joiner = cp == 0xFE0F || cp == 0x200D || cp == 0x20E3;
+    int pict = cp >= 0x1F000 || (cp >= 0x2600 && cp <= 0x27BF) ||
+               (cp >= 0x2B00 && cp <= 0x2BFF);
+    if (!joiner && !pict)
+      break;
+    n = k;
+  }
+  return n < end ? n : end;
+}
+
+/* Where a final :shortcode: (an emoji on GitHub) starts, or n. */
+static size_t shortcode_start(const char *d, size_t n) {
+  if (n < 3 || d[n - 1] != ':')
+    return n;
+  size_t j = n - 1;
+  while (j && d[j - 1] != ':' && n - j < 48)
+    j--;
+  if (!j || ll_shortcode_len(d + j - 1, n - j + 1) != n - j + 1)
+    return n;
+  j--;
+  return j == 0 || ll_isspace((unsigned char)d[j - 1]) ? j : n;
+}
+
+/* Is the '.' at d[dot] an abbreviation's rather than a sentence's: 'et
+ * al.', 'etc.', 'Jr.', 'Inc.', an initialism ('e.g.', 'J.R.') or a
+ * name's initial ('Mike G.', after a capitalised word)? */
+static int is_abbrev(const char *d, size_t dot) {
+  static const char *const words[] = {"al",  "etc", "jr",  "sr",     "inc",
+                                      "ltd", "llc", "co",  "corp",   "vs",
+                                      "cf",  "ed",  "eds", "approx", NULL};
+  size_t w = dot;
+  while (w && (ll_isalpha((unsigned char)d[w - 1]) || d[w - 1] == '.'))
+    w--;
+  while (w < dot && d[w] == '.')
+    w++;
+  if (w == dot)
+    return 0;
+  if (w && (ll_isalnum((unsigned char)d[w - 1]) ||
+            (unsigned char)d[w - 1] >= 0x80 || d[w - 1] == '-'))
+    return 0; /* "3rd.", a word of another script */
+  size_t len = dot - w;
+  if (memchr(d + w, '.', len)) {
+    /* 'e.g', 'J.W': single letters between dots */
+    for (size_t i = w; i < dot; i++)
+      if (d[i] != '.' &&
+          ((i > w && d[i - 1] != '.') || (i + 1 < dot && d[i + 1] != '.')))
+        return 0;
+    return 1;
+  }
+  for (int k = 0; words[k]; k++) {
+    size_t kl = strlen(words[k]), i = 0;
+    while (i < kl && i < len &&
+           ll_tolower((unsigned char)d[w + i]) == (unsigned char)words[k][i])
+      i++;
+    if (i == kl && kl == len)
+      return 1;
+  }
+  if (len == 1 && ll_isupper((unsigned char)d[w]) && w >= 2 &&
+      d[w - 1] == ' ') {
+    /* an initial follows a name ('Mike G.') or an initial ('J. R.');
+     * 'written in C.' ends a sentence */
+    size_t p = w - 1;
+    while (p && d[p - 1] != ' ')
+      p--;
+    return ll_isupper((unsigned char)d[p]);
+  }
+  return 0;
+}
+
+/* Does d[0..n) end with punctuation that is not an abbreviation's? 1:
+ * yes, 0: no, -1: it ends with an abbreviation, which may or may not end
+ * a sentence too. */
+static int punct_end(const char *d, size_t n) {
+  if (!n || !is_punct_at(d, n))
+    return 0;
+  return d[n - 1] == '.' && is_abbrev(d, n - 1) ? -1 : 1;
+}
+
+/* 1: the description ends with punctuation, possibly before a closing
+ * quote, a final parenthetical ("Fast. (Beta)", or one ending with its
+ * own: "(beta!)"), an emoji or a :shortcode: (the forms awesome-lint
+ * accepts too); 0: it does not; -1: cannot tell, as its period is an
+ * abbreviation's ("Rod Johnson, et al."). A period inside ("David J. Eck
+ * (PDF)", "Wikibooks (2.6)") is not final. */
 static int ends_punct(const char *d) {
-  size_t n = strlen(d);
-  while (n && (d[n - 1] == '"' || d[n - 1] == '\'' || d[n - 1] == '*' ||
-               d[n - 1] == '_'))
-    n--;
-  if (n >= 3 && memcmp(d + n - 3, "\xE2\x80\x9D", 3) == 0) /* ” */
-    n -= 3;
-  if (!n)
-    return 0;
-  if (is_punct_at(d, n))
-    return 1;
-  int any = 0;
-  for (size_t i = 1; i <= n && !any; i++)
-    any = is_punct_at(d, i);
-  if (!any)
-    return 0;
-  if (d[n - 1] == ')')
-    return 1;
-  /* an emoji: a 4-byte UTF-8 sequence or a variation selector at the end */
-  size_t k = n;
-  while (k && ((unsigned char)d[k - 1] & 0xC0) == 0x80)
-    k--;
-  return k && (unsigned char)d[k - 1] >= 0xF0;
+  size_t n = strip_closers(d, strlen(d));
+  while (n) {
+    size_t close = closing_paren(d, n);
+    if (close && punct_end(d, strip_closers(d, n - close)) > 0)
+      return 1;
+    size_t k = paren_start(d, n);
+    if (k == n)
+      k = emoji_start(d, n);
+    if (k == n)
+      k = shortcode_start(d, n);
+    k = k < n ? strip_closers(d, k) : n;
+    if (k == n || k == 0)
+      break; /* nothing more to take off, or nothing would be left */
+    n = k;
+  }
+  return punct_end(d, n);
 }
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
@@ -48,8 +180,11 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   for (size_t i = 0; i < m->nentries; i++) {
     if (!ll_conventional(m->entries[i]))
       continue;
+    int p = ends_punct(m->entries[i]->description);
+    if (p < 0)
+      continue;
     total++;
-    yes += (size_t)ends_punct(m->entries[i]->description);
+    yes += (size_t)p;
   }
   const char *style = ll_option(ctx, "style");
   int forced =
@@ -65,7 +200,10 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     return;
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
-    if (!ll_conventional(e) || ends_punct(e->description) == want)
+    if (!ll_conventional(e))
+      continue;
+    int p = ends_punct(e->description);
+    if (p < 0 || p == want)
       continue;
     if (forced)
       ll_report(ctx, ll_span_tail(e->desc_span, 1),

@@ -7,6 +7,10 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
   if ((l->flags & (LL_LINK_IMAGE | LL_LINK_WWW)) ||
       strncmp(l->url, "http://", 7) != 0)
     return;
+  /* The list itself says the resource has no https (public-apis' HTTPS
+   * column): its http:// link is the documented fact, not a slip. */
+  if (l->entry && (l->entry->flags & LL_ENTRY_NO_HTTPS))
+    return;
   const char *host = l->parsed.host;
   const char *allow = ll_option(ctx, "allow-hosts");
   if (host && allow && ll_word_in_list(allow, host))

@@ -1,37 +1,80 @@
-/* list-marker: where most bullet entries use one marker (-, * or +), the
- * few that use another. */
+/* list-marker: where most bullet entries at one nesting level use one
+ * marker (-, * or +), the few at that level that use another.  Each
+ * level has its own convention: '*' for entries and '-' for the items
+ * nested under them is a style, not a slip. */
 #include "common.h"
+
+#define MAX_DEPTH 8
 
 static int idx(char c) {
   return c == '-' ? 0 : c == '*' ? 1 : c == '+' ? 2 : -1;
 }
 
-static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
-  size_t counts[3] = {0}, total = 0;
-  for (size_t i = 0; i < m->nentries; i++) {
-    int k = idx(m->entries[i]->marker);
-    if (k >= 0) {
-      counts[k]++;
-      total++;
-    }
-  }
+static int most(const size_t *counts) {
   int best = 0;
   for (int k = 1; k < 3; k++)
     if (counts[k] > counts[best])
       best = k;
-  const char *want = ll_option(ctx, "marker");
-  if (want && idx(want[0]) >= 0)
-    best = idx(want[0]);
-  else if (!ll_is_majority(counts[best], total))
-    return;
-  static const char marks[] = "-*+";
+  return best;
+}
+
+static int level(const struct ll_entry *e) {
+  /* levels past MAX_DEPTH share the last one */
+  return e->depth < 1 ? 0 : e->depth > MAX_DEPTH ? MAX_DEPTH - 1 : e->depth - 1;
+}
+
+static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
+  /* counts per level, and over the whole list */
+  size_t counts[MAX_DEPTH][3] = {{0}}, all[3] = {0}, total[MAX_DEPTH] = {0},
+         n = 0;
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
     int k = idx(e->marker);
-    if (k >= 0 && k != best)
+    if (k < 0)
+      continue;
+    counts[level(e)][k]++;
+    total[level(e)]++;
+    all[k]++;
+    n++;
+  }
+  static const char marks[] = "-*+";
+  const char *opt = ll_option(ctx, "marker");
+  int forced = opt && idx(opt[0]) >= 0 ? idx(opt[0]) : -1;
+  /* Each level's marker, or -1 for none to hold it to: a level of its
+   * own learns its majority; a level too small to learn from keeps its
+   * marker when all its entries agree, and otherwise is held to the
+   * list's majority. */
+  int want[MAX_DEPTH];
+  int best_all = most(all);
+  int list_majority = ll_is_majority(all[best_all], n);
+  for (int d = 0; d < MAX_DEPTH; d++) {
+    int b = most(counts[d]);
+    if (forced >= 0)
+      want[d] = forced;
+    else if (total[d] >= LL_MAJORITY_MIN)
+      want[d] = ll_is_majority(counts[d][b], total[d]) ? b : -1;
+    else if (counts[d][b] == total[d])
+      want[d] = -1;
+    else
+      want[d] = list_majority ? best_all : -1;
+  }
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    int k = idx(e->marker), d = level(e);
+    if (k < 0 || want[d] < 0 || k == want[d])
+      continue;
+    int own = total[d] >= LL_MAJORITY_MIN && forced < 0;
+    size_t c = own ? counts[d][want[d]] : all[want[d]];
+    size_t t = own ? total[d] : n;
+    if (d > 0 && own)
+      ll_report(ctx, e->marker_span,
+                "list marker '%c' differs from '%c' used by %zu of %zu "
+                "entries at this nesting level",
+                e->marker, marks[want[d]], c, t);
+    else
       ll_report(ctx, e->marker_span,
                 "list marker '%c' differs from '%c' used by %zu of %zu entries",
-                e->marker, marks[best], counts[best], total);
+                e->marker, marks[want[d]], c, t);
   }
 }
 

@@ -79,8 +79,11 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   size_t nd = 0, group_end = 0;
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
+    /* (a generated table's None: its source had no description to give,
+     * there is nothing for the list's maintainer to write) */
     if (e->description ||
-        (e->flags & (LL_ENTRY_NOTE | LL_ENTRY_TITLED | LL_ENTRY_GROUP)))
+        (e->flags & (LL_ENTRY_NOTE | LL_ENTRY_TITLED | LL_ENTRY_GROUP |
+                     LL_ENTRY_NULL_DESCRIPTION)))
       continue;
     if (!required && (total[e->style] < MIN_ENTRIES ||
                       with[e->style] * 100 < total[e->style] * MIN_SHARE))

@@ -8,6 +8,46 @@ static int ends_with(const char *s, size_t n, const char *suffix) {
   return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
+/* The length of the comma (',', '，' or '、') that d[0..i) ends with, or 0. */
+static size_t comma_at(const char *d, size_t i) {
+  if (i >= 1 && d[i - 1] == ',')
+    return 1;
+  if (i >= 3 && (memcmp(d + i - 3, "\xEF\xBC\x8C", 3) == 0 ||
+                 memcmp(d + i - 3, "\xE3\x80\x81", 3) == 0))
+    return 3;
+  return 0;
+}
+
+/* Is d[0..n), the text before an ellipsis, a list of items: three or more
+ * short ones (three words and 24 characters at most) separated by commas
+ * ("incl. RWD, JavaScript, APIs, React...", "日报，文章，文本")?  A cut
+ * sentence ends in a longer stretch of words. */
+static int ends_with_items(const char *d, size_t n) {
+  int items = 0;
+  size_t end = n;
+  for (;;) {
+    size_t i = end, cl = 0;
+    while (i > 0 && !(cl = comma_at(d, i)))
+      i--;
+    /* the item: d[i..end), after its comma (or from the start) */
+    size_t words = 0, chars = 0;
+    for (size_t k = i; k < end; k++) {
+      unsigned char c = (unsigned char)d[k];
+      if ((c & 0xC0) != 0x80)
+        chars++;
+      if (!ll_isspace(c) && (k == i || ll_isspace((unsigned char)d[k - 1])))
+        words++;
+    }
+    if (words == 0 || words > 3 || chars > 24)
+      break;
+    items++;
+    if (!cl)
+      break;
+    end = i - cl;
+  }
+  return items >= 3;
+}
+
 static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   const char *d = e->description;
   if (!d)
@@ -33,6 +73,11 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
       return;
   if (n == 0 || d[n - 1] == ' ' || d[n - 1] == ',')
     return; /* only dots, or ", ...": an "and so on" */
+  if (ends_with(d, n, "\xE7\xAD\x89") ||
+      ends_with(d, n, "\xE3\x81\xAA\xE3\x81\xA9"))
+    return; /* 等 ("etc."), など ("and so on") */
+  if (ends_with_items(d, n))
+    return;
   /* An ellipsis inside the text too: the author's style. */
   const char *mark = d + strlen(d) - cut;
   const char *a = strstr(d, "..."), *b = strstr(d, "\xE2\x80\xA6");
