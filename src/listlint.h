@@ -243,7 +243,8 @@ enum ll_entry_flags {
   LL_ENTRY_NO_HTTPS = 1 << 9, /* it has no https (a table's HTTPS: No) */
   /* Its description cell holds a generator's null ('None', 'null'): it
    * has no description, and the list's source had none to give. */
-  LL_ENTRY_NULL_DESCRIPTION = 1 << 10
+  LL_ENTRY_NULL_DESCRIPTION = 1 << 10,
+  LL_ENTRY_ROW = 1 << 11 /* a row of a table */
 };
 
 #define LL_DEPTH_MAX 16 /* nesting levels an entry's depth counts */

@@ -81,3 +81,29 @@ Test(catalogue, every_page_and_fixture_dir_names_a_rule) {
   }
   closedir(d);
 }
+
+/* Rules ask an entry's traits, never which reader read it: a new reader
+ * needs no rule changed (STYLE.md, "Entry readers"). */
+Test(catalogue, no_rule_tests_a_style_by_name) {
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/src/rules", th_root());
+  DIR *d = opendir(dir);
+  cr_assert(d);
+  int files = 0;
+  for (struct dirent *de; (de = readdir(d));) {
+    size_t n = strlen(de->d_name);
+    if (n < 3 || (strcmp(de->d_name + n - 2, ".c") != 0 &&
+                  strcmp(de->d_name + n - 2, ".h") != 0))
+      continue;
+    char rel[512];
+    snprintf(rel, sizeof rel, "src/rules/%s", de->d_name);
+    char *text = th_read(rel, NULL);
+    cr_assert(text, "%s", rel);
+    cr_expect_null(strstr(text, "LL_STYLE_"), "%s names a style", rel);
+    cr_expect_null(strstr(text, "->style"), "%s reads a style", rel);
+    free(text);
+    files++;
+  }
+  closedir(d);
+  cr_expect_gt(files, 30);
+}

@@ -33,6 +33,18 @@ static inline int ll_conventional(const struct ll_entry *e) {
          e->description[0];
 }
 
+/* Entries read alike, for counting a list's habits apart: list items,
+ * one-line entries, labelled blocks, notes, table rows (an index below
+ * LL_KINDS, from the entry's traits). */
+#define LL_KINDS 32
+static inline unsigned ll_entry_kind(const struct ll_entry *e) {
+  return ((e->flags & LL_ENTRY_ITEM) ? 1u : 0u) |
+         ((e->flags & LL_ENTRY_INLINE) ? 2u : 0u) |
+         ((e->flags & LL_ENTRY_LABELLED) ? 4u : 0u) |
+         ((e->flags & LL_ENTRY_NOTE) ? 8u : 0u) |
+         ((e->flags & LL_ENTRY_ROW) ? 16u : 0u);
+}
+
 /* A convention holds when at least LL_MAJORITY_MIN entries take part and
  * the majority is at least LL_MAJORITY_PCT percent. */
 #define LL_MAJORITY_MIN 10

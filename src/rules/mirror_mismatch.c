@@ -25,7 +25,7 @@ static void missing_rows(struct ll_ctx *ctx, const struct ll_model *m, size_t a,
   size_t linked = 0, mirrored = 0;
   for (size_t i = a; i < b; i++) {
     const struct ll_entry *e = m->entries[i];
-    if (e->style == LL_STYLE_TABLE)
+    if (e->flags & LL_ENTRY_ROW)
       continue; /* a table that mirrors nothing */
     linked += e->nlinks > 0;
     mirrored += (e->flags & LL_ENTRY_MIRRORED) != 0;
@@ -34,8 +34,7 @@ static void missing_rows(struct ll_ctx *ctx, const struct ll_model *m, size_t a,
     return;
   for (size_t i = a; i < b; i++) {
     const struct ll_entry *e = m->entries[i];
-    if (!e->nlinks || (e->flags & LL_ENTRY_MIRRORED) ||
-        e->style == LL_STYLE_TABLE)
+    if (!e->nlinks || (e->flags & (LL_ENTRY_MIRRORED | LL_ENTRY_ROW)))
       continue;
     ll_report(ctx, ll_name_or_entry(e),
               "'%s' is listed here but missing from the table at line %d",

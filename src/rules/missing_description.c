@@ -3,7 +3,7 @@
  * link list) is its authors' choice, so nothing is reported there. */
 #include "common.h"
 
-#define MIN_SHARE 30  /* percent of entries of a style with a description */
+#define MIN_SHARE 30  /* percent of entries of a kind with a description */
 #define MIN_ENTRIES 5 /* fewer entries show no habit */
 
 /* A nested list (an item's sub-list) is a list of its own: when most of
@@ -66,12 +66,12 @@ static int nested_without(const struct ll_ctx *ctx, const struct depth *d,
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   const char *req = ll_option(ctx, "require");
   int required = req && (strcmp(req, "true") == 0 || strcmp(req, "yes") == 0);
-  size_t with[LL_STYLE__COUNT] = {0}, total[LL_STYLE__COUNT] = {0};
+  size_t with[LL_KINDS] = {0}, total[LL_KINDS] = {0};
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
-    total[e->style]++;
+    total[ll_entry_kind(e)]++;
     if (e->description)
-      with[e->style]++;
+      with[ll_entry_kind(e)]++;
   }
   /* entries come in document order, so a section's are together: its
    * indents are counted once, when its first candidate is met */
@@ -85,8 +85,9 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
         (e->flags & (LL_ENTRY_NOTE | LL_ENTRY_TITLED | LL_ENTRY_GROUP |
                      LL_ENTRY_NULL_DESCRIPTION)))
       continue;
-    if (!required && (total[e->style] < MIN_ENTRIES ||
-                      with[e->style] * 100 < total[e->style] * MIN_SHARE))
+    if (!required &&
+        (total[ll_entry_kind(e)] < MIN_ENTRIES ||
+         with[ll_entry_kind(e)] * 100 < total[ll_entry_kind(e)] * MIN_SHARE))
       continue;
     if (!required) {
       if (i >= group_end) {
@@ -104,11 +105,11 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (e->name)
       ll_report(ctx, ll_name_or_entry(e),
                 "entry '%s' has no description (%zu of %zu entries have one)",
-                e->name, with[e->style], total[e->style]);
+                e->name, with[ll_entry_kind(e)], total[ll_entry_kind(e)]);
     else
       ll_report(ctx, ll_name_or_entry(e),
                 "entry has no description (%zu of %zu entries have one)",
-                with[e->style], total[e->style]);
+                with[ll_entry_kind(e)], total[ll_entry_kind(e)]);
   }
 }
 
