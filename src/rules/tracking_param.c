@@ -1,34 +1,73 @@
 /* tracking-param: utm_*, fbclid, gclid and the like in a URL. */
+#include <stdint.h>
+
 #include "common.h"
 
-static void check(struct ll_ctx *ctx, const struct ll_link *l) {
-  if (l->flags & LL_LINK_IMAGE)
-    return;
-  const struct ll_url *u = &l->parsed;
-  if (u->query) {
-    struct ll_buf names;
-    ll_buf_init(&names, 4096);
-    size_t count = 0;
-    for (const char *q = u->query; *q;) {
-      size_t len = strcspn(q, "&");
-      size_t nl = strcspn(q, "=&");
-      if (nl > len)
-        nl = len;
-      if (ll_url_is_tracking_param(q, nl, u->host)) {
-        if (count++)
-          ll_buf_adds(&names, ", ");
-        ll_buf_add(&names, q, nl);
-      }
-      q += len;
-      if (*q == '&')
-        q++;
+/* The same tracking parameters with the same values on this many
+ * different links are the list's own referral tag (a sponsor's pages,
+ * each tagged with the list's campaign): its convention, not a pasted
+ * URL. */
+#define REFERRAL_MIN 5
+
+/* The tracking parameters of u: their names into names (", " between)
+ * and, with their values, into sig.  Return how many. */
+static size_t tracking(const struct ll_url *u, struct ll_buf *names,
+                       struct ll_buf *sig) {
+  size_t count = 0;
+  names->len = sig->len = 0;
+  ll_buf_add(names, "", 0);
+  ll_buf_add(sig, "", 0);
+  for (const char *q = u->query; q && *q;) {
+    size_t len = strcspn(q, "&");
+    size_t nl = strcspn(q, "=&");
+    if (nl > len)
+      nl = len;
+    if (ll_url_is_tracking_param(q, nl, u->host)) {
+      if (count++)
+        ll_buf_adds(names, ", ");
+      ll_buf_add(names, q, nl);
+      ll_buf_add(sig, q, len);
+      ll_buf_addc(sig, '&');
     }
-    if (count)
+    q += len;
+    if (*q == '&')
+      q++;
+  }
+  return count;
+}
+
+static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
+  struct ll_buf names, sig;
+  ll_buf_init(&names, 4096);
+  ll_buf_init(&sig, 1 << 16);
+  struct ll_map seen = {0}, urls = {0};
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < m->nlinks; i++) {
+      const struct ll_link *l = m->links[i];
+      if ((l->flags & LL_LINK_IMAGE) || !l->parsed.query)
+        continue;
+      size_t count = tracking(&l->parsed, &names, &sig);
+      if (!count)
+        continue;
+      uintptr_t n = (uintptr_t)ll_map_get(&seen, sig.data);
+      if (pass == 0) {
+        /* counted once per distinct URL: one video linked five times
+         * is no referral tag */
+        if (!ll_map_add(&urls, l->url, l))
+          ll_map_put(&seen, sig.data, (const void *)(n + 1));
+        continue;
+      }
+      if (n >= REFERRAL_MIN)
+        continue;
       ll_report(ctx, l->url_span,
                 "URL carries tracking parameter%s %s: remove %s",
                 count > 1 ? "s" : "", names.data, count > 1 ? "them" : "it");
-    ll_buf_free(&names);
+    }
   }
+  ll_map_free(&seen);
+  ll_map_free(&urls);
+  ll_buf_free(&names);
+  ll_buf_free(&sig);
 }
 
-const struct ll_rule_ops ll_rule_TRACKING_PARAM = {.on_link = check};
+const struct ll_rule_ops ll_rule_TRACKING_PARAM = {.on_finish = finish};
