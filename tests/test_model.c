@@ -893,3 +893,26 @@ Test(model, prose_sections_and_results_tables) {
   cr_expect_eq(t.model->nentries, 2);
   th_done(&t);
 }
+
+/* A table of thumbnails: "| [<img>](full.png) | Caption |" under
+ * "Preview | Description": the caption names the row, the image is its
+ * link, and the caption is no description that repeats the name. */
+Test(model, thumbnail_tables) {
+  struct th_lint t;
+  th_lint_str(
+      &t, "# I\n\n| Preview | Description |\n|---|---|\n"
+          "| [<img src=\"https://i.example/a.png\" />](https://i.example/A.png)"
+          " | [A guide](https://g.example/a) |\n"
+          "| [<img src=\"https://i.example/b.png\" />](https://i.example/B.png)"
+          " | Another chart |\n"
+          "| [<img src=\"https://i.example/c.png\" />](https://i.example/C.png)"
+          " | [A map](https://m.example/c) |\n");
+  cr_assert_eq(t.model->nentries, 3);
+  cr_expect_str_eq(entry(&t, 1)->name, "Another chart");
+  cr_assert_eq(entry(&t, 1)->nlinks, 1);
+  cr_expect_str_eq(entry(&t, 1)->links[0]->url, "https://i.example/B.png");
+  cr_expect_eq(th_count(t.ctx, LL_R_MISSING_LINK), 0);
+  cr_expect_eq(th_count(t.ctx, LL_R_DESCRIPTION_REPEATS_NAME), 0);
+  cr_expect_eq(th_count(t.ctx, LL_R_MISSING_DESCRIPTION), 0);
+  th_done(&t);
+}

@@ -144,7 +144,25 @@ static void table_read(struct builder *b, cmark_node *table) {
           break;
       }
     }
-    if (desc_col >= 0 && desc_col < col && cells[desc_col]) {
+    /* A row with no other link: a thumbnail that links to the full
+     * image ("| [<img>](full.png) | Caption |") is the resource. */
+    for (int c = 0; c < col && e->nlinks == 0; c++)
+      for (cmark_node *x = cmark_node_first_child(cells[c]); x;
+           x = cmark_node_next(x)) {
+        struct ll_link *l = ll_link_of(x);
+        if (l && cmark_node_get_type(x) == CMARK_NODE_LINK &&
+            (l->flags & LL_LINK_IMAGE) && !(l->flags & LL_LINK_NAV)) {
+          ll_build_link(b, e, l, NULL);
+          break;
+        }
+      }
+    /* A description column that holds the name ("| [<img>](u) |
+     * [Caption](v) |" under "Preview | Description"): the caption names
+     * the row and says what it is. */
+    if (desc_col == name_col && e->name)
+      e->flags |= LL_ENTRY_TITLED;
+    if (desc_col >= 0 && desc_col != name_col && desc_col < col &&
+        cells[desc_col]) {
       const char *t = ll_build_plain(b, cells[desc_col]);
       e->description = ll_build_trimmed(b, t, strlen(t));
       if (!e->description[0]) {
