@@ -916,3 +916,16 @@ Test(model, thumbnail_tables) {
   cr_expect_eq(th_count(t.ctx, LL_R_MISSING_DESCRIPTION), 0);
   th_done(&t);
 }
+
+/* A table of contents headed "Content", a "To Do" list: no entries. */
+Test(model, content_and_to_do_sections_hold_no_entries) {
+  struct th_lint t;
+  th_lint_str(&t,
+              "# L\n\n## *Content*\n\n* - [ ] [1. Tools](#tools)\n"
+              "* - [ ] [2. Papers](https://x.example/papers.md)\n\n"
+              "## To Do\n\n* - [x] Add [the best](https://x.example/best)\n\n"
+              "## Tools\n\n- [A](https://a.org) - A.\n"
+              "- [B](https://b.org) - B.\n");
+  cr_expect_eq(t.model->nentries, 2);
+  th_done(&t);
+}

@@ -35,10 +35,22 @@ static int skipped_heading(const char *h, int nested) {
   for (int k = 0; toc[k]; k++)
     if (strstr(low, toc[k]))
       return 1;
-  const char *p = low;
-  while (*p && !ll_isalnum((unsigned char)*p))
-    p++;
-  return strcmp(p, "toc") == 0 || strcmp(p, "index") == 0;
+  /* the heading's words alone: "Content", "To Do", "TOC", "Index" */
+  char words[128];
+  size_t w = 0;
+  for (const char *p = low; *p && w + 1 < sizeof words; p++)
+    if (ll_isalnum((unsigned char)*p) ||
+        (*p == ' ' && w && words[w - 1] != ' '))
+      words[w++] = *p;
+  while (w && words[w - 1] == ' ')
+    w--;
+  words[w] = '\0';
+  static const char *const alone[] = {
+      "toc", "index", "content", "to do", "todo", "table of content", NULL};
+  for (int k = 0; alone[k]; k++)
+    if (strcmp(words, alone[k]) == 0)
+      return 1;
+  return 0;
 }
 
 void ll_section_new(struct builder *b, int line) {
