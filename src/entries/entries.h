@@ -101,6 +101,10 @@ struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
  * and punctuation ("[[Paper](u)] [[Code](u)]"), as a paper's links are,
  * not a sentence that goes on? */
 int ll_paper_tail(cmark_node *fl, cmark_node *stop);
+/* Does the line from kids up to the labelled link fl read as a title
+ * (a bold title followed by a separator, parentheses or nothing, or
+ * plain title text), not as a sentence that starts bold? */
+int ll_paper_head(cmark_node *kids, cmark_node *fl);
 /* Make e reach at least to end (its span and end line). */
 void ll_build_extend(struct builder *b, struct ll_entry *e, size_t end);
 /* The list marker of the item an entry is. */

@@ -415,7 +415,7 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
     if (!ll_is_entry_link(al))
       continue;
     if (!(al->flags & LL_LINK_AUTOLINK) && ll_is_field_link(b, al) &&
-        ll_paper_tail(n, NULL)) {
+        ll_paper_tail(n, NULL) && ll_paper_head(kids, n)) {
       ll_build_marker(b, ll_paper_read(b, kids, NULL, n, ps), item);
       return;
     }

@@ -82,6 +82,26 @@ struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
   return e;
 }
 
+int ll_paper_head(cmark_node *kids, cmark_node *fl) {
+  cmark_node *first = ll_first_significant(kids);
+  if (!first || first == fl)
+    return 1;
+  cmark_node_type t = cmark_node_get_type(first);
+  if (t != CMARK_NODE_STRONG && t != CMARK_NODE_EMPH)
+    return 1; /* the text is the title: "Maxout Networks [[arXiv]](u)" */
+  cmark_node *n = cmark_node_next(first);
+  size_t len;
+  const char *s = n && n != fl ? ll_doc_literal(n, &len) : NULL;
+  if (!s)
+    return 1;
+  size_t i = 0;
+  while (i < len && s[i] == ' ')
+    i++;
+  /* "**Title**: about", "**Title** (venue)", not "**zpm** plugins are" */
+  return i == len ||
+         !(ll_isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80);
+}
+
 int ll_paper_tail(cmark_node *fl, cmark_node *stop) {
   for (cmark_node *n = cmark_node_next(fl); n && n != stop;
        n = cmark_node_next(n)) {
@@ -112,7 +132,7 @@ static cmark_node *field_link(struct builder *b, cmark_node *first,
     if (!ll_is_entry_link(l))
       continue;
     if ((l->flags & LL_LINK_AUTOLINK) || !ll_is_field_link(b, l) ||
-        !ll_paper_tail(n, stop))
+        !ll_paper_tail(n, stop) || !ll_paper_head(first, n))
       return NULL;
     return n;
   }
