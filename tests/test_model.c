@@ -929,3 +929,17 @@ Test(model, content_and_to_do_sections_hold_no_entries) {
   cr_expect_eq(t.model->nentries, 2);
   th_done(&t);
 }
+
+/* A sentence that starts bold is no paper title, even when the link in
+ * it repeats over the list to different places. */
+Test(model, bold_sentence_is_no_paper) {
+  struct th_lint t;
+  th_lint_str(
+      &t, "# Z\n\n- [a](https://a.org) - Uses [omz](https://o.org/1).\n"
+          "- [b](https://b.org) - Uses [omz](https://o.org/2).\n"
+          "- [c](https://c.org) - Uses [omz](https://o.org/3).\n"
+          "- **zpm** plugins are compatible with [omz](https://o.org/4).\n");
+  cr_assert_eq(t.model->nentries, 4);
+  cr_expect_eq(entry(&t, 3)->style, LL_STYLE_LINK_LIST);
+  th_done(&t);
+}
