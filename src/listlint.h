@@ -261,6 +261,9 @@ struct ll_entry {
   int depth;      /* its list item's nesting: 1 at the top level, at most
                    * LL_DEPTH_MAX; 0: not a list item */
   size_t section; /* index into model->sections */
+  /* The item a nested entry is under (a topic bullet or the entry it
+   * belongs to, numbered from 1 over the document); 0 for others. */
+  size_t topic;
   struct ll_link **links; /* entry links, primary first (arena) */
   size_t nlinks, links_cap;
   int line, end_line;

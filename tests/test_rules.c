@@ -187,3 +187,22 @@ Test(rules, duplicate_link_follows_cross_listing) {
   th_done(&t);
   ll_buf_free(&b);
 }
+
+/* Bookmarks nested under topic bullets: the same entry word for word
+ * under two topics is listed there on purpose; twice under one topic
+ * it is a duplicate. */
+Test(rules, duplicate_link_under_topic_bullets) {
+  struct th_lint t;
+  th_lint_str(&t, "# B\n\n+ **Functional**: about it.\n"
+                  "    + **[Talk](https://t.org/1)**: A talk on it.\n"
+                  "    + **[Other](https://o.org/1)**: Another.\n"
+                  "+ **Reactive**: about that.\n"
+                  "    + **[Talk](https://t.org/1)**: A talk on it.\n"
+                  "    + **[Talk, again](https://o.org/1)**: Another, again.\n"
+                  "    + **[Twice](https://w.org/1)**: Here.\n"
+                  "    + **[Twice here](https://w.org/1)**: Here too.\n");
+  char *p = th_positions(t.ctx, LL_R_DUPLICATE_LINK);
+  cr_expect_str_eq(p, "8:23 10:22");
+  free(p);
+  th_done(&t);
+}

@@ -275,6 +275,7 @@ void ll_build_marker(struct builder *b, struct ll_entry *e, cmark_node *item) {
   for (cmark_node *p = list; p && e->depth < LL_DEPTH_MAX;
        p = cmark_node_parent(p))
     e->depth += cmark_node_get_type(p) == CMARK_NODE_LIST;
+  e->topic = e->depth > 1 ? b->topics[e->depth - 1] : 0;
 }
 
 cmark_node *ll_first_significant(cmark_node *n) {

@@ -28,11 +28,13 @@ struct builder {
   int block_mode;
   struct ll_entry **group;
   size_t ngroup, group_cap;
-  struct ll_entry *cur;   /* the block entry being read */
-  struct ll_link *orphan; /* an Access: line seen before any title */
-  struct ll_buf desc;     /* the current block entry's description */
-  struct ll_buf text;     /* ll_build_description's scratch */
-  struct ll_map fields;   /* field label candidates and their counts */
+  struct ll_entry *cur;            /* the block entry being read */
+  struct ll_link *orphan;          /* an Access: line seen before any title */
+  struct ll_buf desc;              /* the current block entry's description */
+  struct ll_buf text;              /* ll_build_description's scratch */
+  struct ll_map fields;            /* field label candidates and their counts */
+  size_t topic;                    /* list items seen (see ll_entry's topic) */
+  size_t topics[LL_DEPTH_MAX + 1]; /* the current item's at each depth */
   struct ll_entry *paper; /* a paper entry whose description may follow */
   const char *prose;      /* the section's first paragraph without entries */
   struct ll_span prose_span;

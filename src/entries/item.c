@@ -471,6 +471,13 @@ static int claim(struct builder *b, cmark_node *n) {
       cmark_node_get_type(item) != CMARK_NODE_ITEM ||
       cmark_node_first_child(item) != n)
     return 0;
+  /* each item is the topic of what is nested in it: its number, kept by
+   * nesting depth (the walk is depth-first) */
+  int depth = 0;
+  for (cmark_node *p = cmark_node_parent(item); p && depth < LL_DEPTH_MAX;
+       p = cmark_node_parent(p))
+    depth += cmark_node_get_type(p) == CMARK_NODE_LIST;
+  b->topics[depth] = ++b->topic;
   size_t before = b->m->nentries;
   item_read(b, item, n);
   if (b->m->nentries > before) {

@@ -76,7 +76,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (l->entry) {
       char *k = ll_xstrdup(kb.data);
       kb.len = 0;
-      ll_buf_printf(&kb, "%zu %s", l->entry->section, k);
+      ll_buf_printf(&kb, "%zu.%zu %s", l->entry->section, l->entry->topic, k);
       free(k);
       here = ll_map_add(&seen_here, kb.data, l);
     }
