@@ -55,11 +55,12 @@ static int nested_without(const struct ll_ctx *ctx, const struct depth *d,
   if (!e->marker)
     return 0;
   int col = indent(ctx->src, e);
-  if (col < 2)
-    return 0; /* a top-level item */
   for (size_t k = 0; k < nd; k++)
     if (d[k].col == col)
-      return d[k].with * 100 < d[k].total * MIN_SHARE;
+      /* top-level items show a section's habit only when there are
+       * enough of them (a section of meetups, of podcasts: names) */
+      return (col >= 2 || d[k].total >= MIN_ENTRIES) &&
+             d[k].with * 100 < d[k].total * MIN_SHARE;
   return 0;
 }
 
