@@ -83,12 +83,19 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   const char *a = strstr(d, "..."), *b = strstr(d, "\xE2\x80\xA6");
   if ((a && a < mark) || (b && b < mark))
     return;
-  if (e->flags & LL_ENTRY_ITEM) {
-    /* In one-line entries "a, b, c..." and "a/b/c..." mean "and so on"; a
-     * cut teaser ends in an ordinary word. */
+  if (e->flags & (LL_ENTRY_ITEM | LL_ENTRY_INLINE)) {
+    /* In one-line entries "a, b, c..." and "a/b/c..." mean "and so on"
+     * (in Chinese and Japanese with '\xEF\xBC\x8C' or '\xE3\x80\x81'); a cut
+     * teaser ends in an ordinary word. */
     size_t from = n > 60 ? n - 60 : 0;
     for (size_t i = from; i < n; i++)
-      if (d[i] == ',' || d[i] == '/')
+      if (d[i] == ',' || d[i] == '/' ||
+          (i + 2 < n &&
+           ((unsigned char)d[i] == 0xEF && (unsigned char)d[i + 1] == 0xBC &&
+            (unsigned char)d[i + 2] == 0x8C)) ||
+          (i + 2 < n &&
+           ((unsigned char)d[i] == 0xE3 && (unsigned char)d[i + 1] == 0x80 &&
+            (unsigned char)d[i + 2] == 0x81)))
         return;
   }
   ll_report(ctx, ll_span_tail(e->desc_span, cut),
