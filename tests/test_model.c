@@ -57,7 +57,8 @@ Test(model, shortcode_before_the_separator) {
   cr_expect_eq(a->desc_span.start, (size_t)(strstr(text, "Alpha") - text));
   cr_expect_str_eq(b->separator, "-");
   cr_expect_str_eq(b->description, "Beta.");
-  cr_expect_str_eq(entry(&t, 2)->separator, "");
+  /* a lone shortcode after the name: no separator to judge */
+  cr_expect_null(entry(&t, 2)->separator);
   th_done(&t);
 }
 
@@ -941,5 +942,20 @@ Test(model, bold_sentence_is_no_paper) {
           "- **zpm** plugins are compatible with [omz](https://o.org/4).\n");
   cr_assert_eq(t.model->nentries, 4);
   cr_expect_eq(entry(&t, 3)->style, LL_STYLE_LINK_LIST);
+  th_done(&t);
+}
+
+/* "[awesome-x](u) 系列": one short word after the name qualifies it, it
+ * has no separator or final punctuation to judge. */
+Test(model, one_word_after_a_name_is_a_qualifier) {
+  struct th_lint t;
+  th_lint_str(
+      &t, "# L\n\n- [awesome-flask](https://a.org/f) \xE7\xB3\xBB\xE5\x88\x97\n"
+          "- [awesome-x](https://a.org/x) series\n"
+          "- [y](https://y.org) Parses y and more.\n");
+  cr_assert_eq(t.model->nentries, 3);
+  cr_expect_null(entry(&t, 0)->separator);
+  cr_expect_null(entry(&t, 1)->separator);
+  cr_expect_str_eq(entry(&t, 2)->separator, "");
   th_done(&t);
 }

@@ -232,6 +232,10 @@ void ll_build_description(struct builder *b, struct ll_entry *e,
      * judge */
     if (!e->separator[0] && is_note(cmark_node_next(after), nav))
       e->separator = NULL;
+    /* "[awesome-x](u) series", "[x](u) 系列": one short word after the
+     * name qualifies it; it is no description whose form is judged */
+    if (e->separator && !e->separator[0] && n <= 12 && !memchr(s, ' ', n))
+      e->separator = NULL;
   }
   if (parens)
     ll_strip_parens(&s, &n);
