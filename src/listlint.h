@@ -196,7 +196,8 @@ enum ll_link_flags {
   LL_LINK_WWW = 1 << 3,      /* autolinked www.x: the author wrote no scheme */
   LL_LINK_SHARED = 1 << 4,   /* one Access: line shared by several entries */
   LL_LINK_IMAGE = 1 << 5,    /* an image or a badge */
-  LL_LINK_NAV = 1 << 6       /* table of contents, back to top, anchors */
+  LL_LINK_NAV = 1 << 6,      /* table of contents, back to top, anchors */
+  LL_LINK_HTML = 1 << 7      /* an <a href="..."> of an HTML block */
 };
 
 /* What url.c learned about one URL; strings owned by the struct. */

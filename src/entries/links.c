@@ -164,6 +164,7 @@ static void collect_html_links(struct builder *b, cmark_node *n) {
     ll_buf_add(t, "", 0);
     ll_html_text(t, a.text, a.text_len);
     l->text = ll_arena_strndup(&m->arena, t->data, t->len);
+    l->flags |= LL_LINK_HTML;
     if (ll_html_has_img(a.text, a.text_len))
       l->flags |= LL_LINK_IMAGE; /* a badge, a logo, a sponsor's banner */
     if (ll_is_nav_url(l->url))

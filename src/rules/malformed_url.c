@@ -74,6 +74,10 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
     if (c > ')' && c != 0x7F)
       continue; /* most of a URL */
     if (c <= ' ' || c == 0x7F) {
+      /* (a space in a quoted href to a file of the repository is what
+       * the browser encodes: "docs/Coco AI/README.md") */
+      if (c == ' ' && (l->flags & LL_LINK_HTML) && !l->parsed.scheme)
+        continue;
       ll_report(ctx, l->url_span, "URL '%s' contains %s", u,
                 c == ' ' ? "a space" : "a control character");
       return;
