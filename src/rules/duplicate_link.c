@@ -11,6 +11,17 @@
 #define CROSS_MIN 5
 #define CROSS_PCT 3
 
+/* n in decimal, appended to b (no printf per link). */
+static void place_of(struct ll_buf *b, size_t n) {
+  char d[24];
+  size_t k = 0;
+  do
+    d[k++] = (char)('0' + n % 10);
+  while ((n /= 10) && k < sizeof d);
+  while (k)
+    ll_buf_addc(b, d[--k]);
+}
+
 static int same_str(const char *a, const char *b) {
   return a == b || (a && b && strcmp(a, b) == 0);
 }
@@ -74,11 +85,16 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     /* the same resource earlier in the same section, if any */
     const struct ll_link *here = NULL;
     if (l->entry) {
-      char *k = ll_xstrdup(kb.data);
-      kb.len = 0;
-      ll_buf_printf(&kb, "%zu.%zu %s", l->entry->section, l->entry->topic, k);
-      free(k);
+      /* the key with its place (section, topic) after it: appended, so
+       * that the key needs no copy */
+      size_t keylen = kb.len;
+      ll_buf_addc(&kb, '\x1f');
+      place_of(&kb, l->entry->section);
+      ll_buf_addc(&kb, '.');
+      place_of(&kb, l->entry->topic);
       here = ll_map_add(&seen_here, kb.data, l);
+      kb.len = keylen;
+      kb.data[keylen] = '\0';
     }
     if (within)
       first = here;
