@@ -245,7 +245,8 @@ enum ll_entry_flags {
   /* Its description cell holds a generator's null ('None', 'null'): it
    * has no description, and the list's source had none to give. */
   LL_ENTRY_NULL_DESCRIPTION = 1 << 10,
-  LL_ENTRY_ROW = 1 << 11 /* a row of a table */
+  LL_ENTRY_ROW = 1 << 11,       /* a row of a table */
+  LL_ENTRY_LABEL_NAME = 1 << 12 /* named by a label ("Link"), not a name */
 };
 
 #define LL_DEPTH_MAX 16 /* nesting levels an entry's depth counts */

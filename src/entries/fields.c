@@ -9,7 +9,8 @@
 
 #include "entries/entries.h"
 
-#define LABEL_MAX 24
+#define LABEL_MAX 24 /* characters */
+#define LABEL_BYTES (4 * LABEL_MAX)
 #define LABEL_WORDS 3
 #define LABEL_REPEATS 3
 
@@ -31,7 +32,13 @@ static size_t label_key(const char *s, size_t n, char *out, int *bracketed) {
     n -= 2;
     ll_trim(&s, &n);
   }
-  if (n == 0 || n > LABEL_MAX)
+  /* LABEL_MAX characters: in bytes, up to four each */
+  if (n == 0 || n > LABEL_BYTES)
+    return 0;
+  size_t chars = 0;
+  for (size_t i = 0; i < n; i++)
+    chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+  if (chars > LABEL_MAX)
     return 0;
   unsigned char c0 = (unsigned char)s[0];
   if (c0 < 0x80 && !ll_isalpha(c0))
@@ -68,7 +75,7 @@ static size_t hash(const char *s, size_t n) {
  * place, and does not count again. */
 static void count(struct builder *b, const char *s, size_t n, const char *url,
                   size_t u) {
-  char key[LABEL_MAX + 1];
+  char key[LABEL_BYTES + 1];
   int br;
   if (!label_key(s, n, key, &br))
     return;
@@ -100,7 +107,7 @@ static void count_line(struct builder *b, const char *p, const char *end) {
     q++;
   while (q < end && *q == ' ')
     q++;
-  for (const char *c = q; c < end && c < q + LABEL_MAX + 4; c++) {
+  for (const char *c = q; c < end && c < q + LABEL_BYTES + 4; c++) {
     if (*c != ':')
       continue;
     const char *a = c + 1;
@@ -116,7 +123,7 @@ static void count_line(struct builder *b, const char *p, const char *end) {
     int depth = 0;
     const char *o = c - 1;
     /* a label is short: look back no further (lines may be huge) */
-    const char *lim = c - p > LABEL_MAX + 4 ? c - (LABEL_MAX + 4) : p;
+    const char *lim = c - p > LABEL_BYTES + 4 ? c - (LABEL_BYTES + 4) : p;
     for (; o >= lim; o--) {
       if (*o == ']')
         depth++;
@@ -151,13 +158,13 @@ int ll_is_field_link(struct builder *b, const struct ll_link *l) {
 }
 
 int ll_is_label_form(const char *s, size_t n) {
-  char key[LABEL_MAX + 1];
+  char key[LABEL_BYTES + 1];
   int br;
   return label_key(s, n, key, &br) != 0;
 }
 
 int ll_is_field_label(struct builder *b, const char *s, size_t n) {
-  char key[LABEL_MAX + 1];
+  char key[LABEL_BYTES + 1];
   int br;
   if (!label_key(s, n, key, &br))
     return 0;
@@ -177,7 +184,7 @@ int ll_label_rank(const char *label) {
                                     "publication", "doi",   NULL};
   if (!label)
     return 0;
-  char key[LABEL_MAX + 1];
+  char key[LABEL_BYTES + 1];
   int br;
   if (!label_key(label, strlen(label), key, &br))
     return 0;

@@ -170,6 +170,12 @@ static void builder_done(struct builder *b) {
   ll_block_close_group(b);
   ll_mirror_section_end(b);
   ll_heading_prose(b);
+  /* an entry named by a field label ("Link", "more details") */
+  for (size_t i = 0; i < b->m->nentries; i++) {
+    struct ll_entry *e = b->m->entries[i];
+    if (e->name && ll_is_field_label(b, e->name, strlen(e->name)))
+      e->flags |= LL_ENTRY_LABEL_NAME;
+  }
   free(b->group);
   free(b->tables);
   free(b->blocks);

@@ -38,6 +38,51 @@ static int is_no(const char *t) {
 
 #define MAX_COLS 64
 
+/* Where the link column holds labels ("[Link](u)" in every row), the
+ * column of text that tells the rows apart names them: the one with the
+ * most distinct values ("Technology | Provider | Course | Link": the
+ * course).  -1 when there is none. */
+static int naming_column(struct builder *b, cmark_node *header, int link_col,
+                         int desc_col, int access_col, const int *with_link) {
+  cmark_node *r0 = cmark_node_next(header);
+  cmark_node *c0 = r0 ? cmark_node_first_child(r0) : NULL;
+  for (int c = 0; c0 && c < link_col; c++)
+    c0 = cmark_node_next(c0);
+  const char *t = c0 ? ll_build_plain(b, c0) : "";
+  if (!ll_is_field_label(b, t, strlen(t)))
+    return -1;
+  int best = -1;
+  size_t best_n = 0;
+  struct ll_map seen = {0};
+  struct ll_buf key;
+  ll_buf_init(&key, 0);
+  for (int c = 0; c < MAX_COLS; c++) {
+    if (c == link_col || c == desc_col || c == access_col || with_link[c])
+      continue;
+    size_t distinct = 0, cells = 0;
+    for (cmark_node *r = r0; r; r = cmark_node_next(r)) {
+      cmark_node *x = cmark_node_first_child(r);
+      for (int k = 0; x && k < c; k++)
+        x = cmark_node_next(x);
+      if (!x)
+        continue;
+      cells++;
+      key.len = 0;
+      ll_buf_printf(&key, "%d\x1f%s", c, ll_build_plain(b, x));
+      distinct += ll_map_add(&seen, key.data, x) ? 0 : 1;
+    }
+    if (!cells)
+      break;
+    if (distinct > best_n) {
+      best = c;
+      best_n = distinct;
+    }
+  }
+  ll_map_free(&seen);
+  ll_buf_free(&key);
+  return best;
+}
+
 static void table_read(struct builder *b, cmark_node *table) {
   static const char *const name_words[] = {
       "name",    "api",     "title",   "project", "tool",     "resource",
@@ -100,6 +145,7 @@ static void table_read(struct builder *b, cmark_node *table) {
       cited_only = 0;
   if (name_col < 0 && cited_only)
     return;
+  int by_header = name_col >= 0;
   if (name_col < 0) {
     for (int c = 0; c < ncols; c++)
       if (with_link[c] * 2 >= rows) {
@@ -109,6 +155,9 @@ static void table_read(struct builder *b, cmark_node *table) {
   }
   if (name_col < 0)
     return;
+  int text_col = by_header ? -1
+                           : naming_column(b, header, name_col, desc_col,
+                                           access_col, with_link);
   size_t first = b->m->nentries;
   for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
     cmark_node *cells[MAX_COLS] = {0};
@@ -119,12 +168,20 @@ static void table_read(struct builder *b, cmark_node *table) {
     struct ll_span rs = ll_doc_block_span(&b->view, r);
     struct ll_entry *e = ll_build_entry(b, LL_STYLE_TABLE, rs);
     if (cells[name_col]) {
-      const char *t = ll_build_plain(b, cells[name_col]);
+      int nc = name_col;
+      const char *t = ll_build_plain(b, cells[nc]);
+      /* a link column of "[Link](u)" cells names nothing: the first
+       * column of text names the row ("Provider | Course | Link") */
+      if (text_col >= 0 && text_col < col && cells[text_col] &&
+          ll_is_field_label(b, t, strlen(t))) {
+        nc = text_col;
+        t = ll_build_plain(b, cells[nc]);
+      }
       e->name = ll_build_trimmed(b, t, strlen(t));
       if (!e->name[0])
         e->name = NULL;
       e->name_span =
-          ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[name_col]));
+          ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[nc]));
     }
     /* The name cell's links first, then the first link elsewhere. */
     for (int pass = 0; pass < 2 && e->nlinks == 0; pass++) {
