@@ -50,6 +50,34 @@ static int same_site(const struct ll_entry *a, const struct ll_entry *b) {
   return same;
 }
 
+/* The digits of s, in order, into d (at most n - 1 of them). */
+static void digits(const char *s, char *d, size_t n) {
+  size_t k = 0;
+  for (; s && *s && k + 1 < n; s++)
+    if (ll_isdigit((unsigned char)*s))
+      d[k++] = *s;
+  d[k] = '\0';
+}
+
+/* Two entries of one name that are different works: named by a label
+ * ("Link", "more details": the name says nothing), a table's rows
+ * described apart (the courses of one provider), or editions, whose
+ * descriptions differ in their numbers ("(PDF) (1.5)", "(PDF) (1.7)"). */
+static int other_work(const struct ll_entry *a, const struct ll_entry *b) {
+  if ((a->flags | b->flags) & LL_ENTRY_LABEL_NAME)
+    return 1;
+  if (!a->description || !b->description ||
+      strcmp(a->description, b->description) == 0)
+    return 0;
+  /* a table's rows of one name, described apart: one provider's offers */
+  if (a->flags & b->flags & LL_ENTRY_ROW)
+    return 1;
+  char da[32], db[32];
+  digits(a->description, da, sizeof da);
+  digits(b->description, db, sizeof db);
+  return strcmp(da, db) != 0; /* another edition, another version */
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   struct ll_map seen = {0};
   ll_map_reserve(&seen, m->nentries);
@@ -69,7 +97,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     for (char *p = key.data + at; *p; p++)
       *p = (char)ll_tolower((unsigned char)*p);
     const struct ll_entry *first = ll_map_add(&seen, key.data, e);
-    if (first && same_site(first, e))
+    if (first && same_site(first, e) && !other_work(first, e))
       ll_report(ctx, ll_name_or_entry(e),
                 "'%s' is listed twice in this section, with another URL on the "
                 "same site (first at line %d)",
