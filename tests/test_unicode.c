@@ -1,0 +1,164 @@
+/* test_unicode.c - case, folding, widths and counts of the Unicode helpers,
+ * in the scripts the corpus holds and the ones it may come to hold. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+#include "unicode.h"
+
+static unsigned first(const char *s) {
+  size_t k;
+  return ll_u8_at(s, strlen(s), &k);
+}
+
+static enum ll_u8_case case_of(const char *s) { return ll_u8_case(first(s)); }
+
+Test(unicode, case_of_every_cased_script) {
+  const char *upper[] = {"A",
+                         "\xC3\x89" /* É */,
+                         "\xC3\x85" /* Å */,
+                         "\xD0\x94" /* Д */,
+                         "\xCE\xA3" /* Σ */,
+                         "\xC7\x85" /* ǅ, title case */,
+                         NULL};
+  const char *lower[] = {"a",
+                         "\xC3\xA9" /* é */,
+                         "\xC3\xA5" /* å */,
+                         "\xD0\xBC" /* м */,
+                         "\xCF\x82" /* ς */,
+                         "\xD5\xA1" /* Armenian ա */,
+                         NULL};
+  for (int i = 0; upper[i]; i++)
+    cr_expect_eq(case_of(upper[i]), LL_U8_UPPER, "%s", upper[i]);
+  for (int i = 0; lower[i]; i++)
+    cr_expect_eq(case_of(lower[i]), LL_U8_LOWER, "%s", lower[i]);
+}
+
+Test(unicode, scripts_without_case_are_uncased) {
+  const char *none[] = {"\xE4\xB8\xAD" /* 中 */,
+                        "\xE3\x81\x82" /* あ */,
+                        "\xE3\x82\xA2" /* ア */,
+                        "\xED\x95\x9C" /* 한 */,
+                        "\xD8\xB9" /* ع */,
+                        "\xD7\xA9" /* ש */,
+                        "\xE1\x83\x90" /* Georgian ა */,
+                        "\xF0\x9D\x90\x9A" /* mathematical bold a */,
+                        "7",
+                        "\xE2\x80\x94" /* em dash */,
+                        "\xF0\x9F\x9A\x80" /* rocket */,
+                        NULL};
+  for (int i = 0; none[i]; i++) {
+    cr_expect_eq(case_of(none[i]), LL_U8_UNCASED, "%s", none[i]);
+  }
+  cr_expect(ll_u8_is_caseless_letter(first("\xE4\xB8\xAD")));
+  cr_expect(ll_u8_is_caseless_letter(first("\xD8\xB9")));
+  cr_expect(ll_u8_is_caseless_letter(first("\xED\x95\x9C")));
+  cr_expect(!ll_u8_is_caseless_letter(first("\xC2\xAA")), "ordinal ª");
+  cr_expect(!ll_u8_is_caseless_letter(first("\xD0\xBC")));
+}
+
+static char *fold(const char *s, unsigned flags) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_u8_fold(&b, s, strlen(s), flags);
+  return ll_buf_detach(&b);
+}
+
+Test(unicode, fold_is_nfkc_casefold) {
+  struct {
+    const char *in, *want;
+    unsigned flags;
+  } cases[] = {
+      {"Hello World", "hello world", LL_U8_FOLD_CASE},
+      {"Hello World", "Hello World", 0},
+      {"\xC3\x85\xC3\xA5\xC3\xA5", "\xC3\xA5\xC3\xA5\xC3\xA5", LL_U8_FOLD_CASE},
+      /* Å written as A + combining ring: the same once composed */
+      {"A\xCC\x8A", "\xC3\xA5", LL_U8_FOLD_CASE},
+      {"Stra\xC3\x9F"
+       "e",
+       "strasse", LL_U8_FOLD_CASE},
+      {"\xD0\x9C\xD0\x98\xD0\xA0", "\xD0\xBC\xD0\xB8\xD1\x80", LL_U8_FOLD_CASE},
+      {"\xEF\xAC\x81"
+       "le",
+       "file", LL_U8_FOLD_CASE}, /* ﬁ ligature */
+      {"\xEF\xBC\xA1"
+       "BC",
+       "abc", LL_U8_FOLD_CASE},                /* full-width Ａ */
+      {"soft\xC2\xADhyphen", "softhyphen", 0}, /* default ignorable */
+      {"\xC3\x89"
+       "cole",
+       "ecole", LL_U8_FOLD_CASE | LL_U8_FOLD_MARKS},
+      {"\xC3\x89"
+       "cole",
+       "Ecole", LL_U8_FOLD_MARKS},
+      /* not UTF-8: the bytes as they are, ASCII lower-cased */
+      {"AB\xFF"
+       "C",
+       "ab\xFF"
+       "c",
+       LL_U8_FOLD_CASE},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *got = fold(cases[i].in, cases[i].flags);
+    cr_expect_str_eq(got, cases[i].want, "fold(%s)", cases[i].in);
+    free(got);
+  }
+}
+
+Test(unicode, compare_sorts_accents_with_their_letter) {
+  unsigned f = LL_U8_FOLD_CASE | LL_U8_FOLD_MARKS;
+  cr_expect_lt(ll_u8_compare("Eagle",
+                             "\xC3\x89"
+                             "clair",
+                             f),
+               0);
+  cr_expect_lt(ll_u8_compare("\xC3\x89"
+                             "clair",
+                             "Eden", f),
+               0);
+  cr_expect_eq(ll_u8_compare("\xC3\x85\xC3\xA5\xC3\xA5",
+                             "\xC3\xA5\xC3\xA5\xC3\xA5", LL_U8_FOLD_CASE),
+               0);
+  cr_expect_gt(ll_u8_compare("beta", "Alpha", f), 0);
+  cr_expect_lt(ll_u8_compare("Beta", "alpha", 0), 0, "case kept: B < a");
+  /* Cyrillic in alphabetical order, whatever the case */
+  cr_expect_lt(ll_u8_compare("\xD0\x90\xD0\xB1", "\xD0\xB1\xD0\xB0", f), 0);
+}
+
+Test(unicode, caseless_prefix) {
+  const char *d = "\xC3\xA9l\xC3\xA9gant mais"; /* élégant mais */
+  const char *w = "\xC3\x89L\xC3\x89GANT";      /* ÉLÉGANT */
+  cr_expect_eq(ll_u8_prefix_caseless(d, strlen(d), w, strlen(w)), 9);
+  cr_expect_eq(ll_u8_prefix_caseless(d, strlen(d), "elegant", 7), 0);
+  const char *s = "\xCF\x83\xCE\xBF\xCF\x86\xCF\x8C\xCF\x82";  /* σοφός */
+  const char *up = "\xCE\xA3\xCE\x9F\xCE\xA6\xCE\x8C\xCE\xA3"; /* ΣΟΦΌΣ */
+  cr_expect_eq(ll_u8_prefix_caseless(s, strlen(s), up, strlen(up)), strlen(s));
+  cr_expect_eq(ll_u8_prefix_caseless("abc", 3, "", 0), 0);
+  cr_expect_eq(ll_u8_prefix_caseless("ab", 2, "abc", 3), 0);
+}
+
+Test(unicode, display_width_and_counts) {
+  cr_expect_eq(ll_u8_width("abc", 3), 3);
+  const char *zh = "\xE9\x87\x8D\xE5\xA4\x8D"; /* 重复 */
+  cr_expect_eq(ll_u8_width(zh, strlen(zh)), 4);
+  const char *ko = "\xED\x95\x9C\xEA\xB8\x80"; /* 한글 */
+  cr_expect_eq(ll_u8_width(ko, strlen(ko)), 4);
+  const char *mark = "e\xCC\x81"; /* e + combining acute */
+  cr_expect_eq(ll_u8_width(mark, strlen(mark)), 1);
+  const char *ar = "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A"; /* عربي */
+  cr_expect_eq(ll_u8_width(ar, strlen(ar)), 4);
+  cr_expect_eq(ll_u8_width("a\xFF"
+                           "b",
+                           3),
+               3, "an invalid byte shows as one");
+  size_t cps, u16;
+  const char *mix = "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x9A\x80"; /* aé中🚀 */
+  ll_u8_count(mix, strlen(mix), &cps, &u16);
+  cr_expect_eq(cps, 4);
+  cr_expect_eq(u16, 5, "the rocket is a surrogate pair");
+  ll_u8_count("x\xFFy", 3, &cps, &u16);
+  cr_expect_eq(cps, 3);
+  cr_expect_eq(u16, 3);
+}
