@@ -52,7 +52,9 @@ enum ll_u8_case ll_u8_case(unsigned cp) {
   }
 }
 
-int ll_u8_is_caseless_letter(unsigned cp) {
+int ll_u8_is_caseless_script(unsigned cp) {
+  if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF))
+    return 1;
   return cp > 0xFF &&
          (category(cp) == UTF8PROC_CATEGORY_LO || is_mkhedruli(cp));
 }

@@ -33,9 +33,10 @@ enum ll_u8_case {
 enum ll_u8_case ll_u8_case(unsigned cp);
 
 /* Is cp a letter of a script without case (Han, Hangul, kana, Arabic,
- * Hebrew, Thai, Devanagari, Georgian ...)?  The Latin ordinal
+ * Hebrew, Thai, Devanagari, Georgian ...), or CJK punctuation (。，、「」)
+ * or a full-width form, which mark text as CJK?  The Latin ordinal
  * indicators ª and º are not. */
-int ll_u8_is_caseless_letter(unsigned cp);
+int ll_u8_is_caseless_script(unsigned cp);
 
 /* Is cp a letter, a mark or a number of any script: part of a word? */
 int ll_u8_is_word(unsigned cp);

@@ -52,11 +52,13 @@ Test(unicode, scripts_without_case_are_uncased) {
   for (int i = 0; none[i]; i++) {
     cr_expect_eq(case_of(none[i]), LL_U8_UNCASED, "%s", none[i]);
   }
-  cr_expect(ll_u8_is_caseless_letter(first("\xE4\xB8\xAD")));
-  cr_expect(ll_u8_is_caseless_letter(first("\xD8\xB9")));
-  cr_expect(ll_u8_is_caseless_letter(first("\xED\x95\x9C")));
-  cr_expect(!ll_u8_is_caseless_letter(first("\xC2\xAA")), "ordinal ª");
-  cr_expect(!ll_u8_is_caseless_letter(first("\xD0\xBC")));
+  cr_expect(ll_u8_is_caseless_script(first("\xE4\xB8\xAD")));
+  cr_expect(ll_u8_is_caseless_script(first("\xD8\xB9")));
+  cr_expect(ll_u8_is_caseless_script(first("\xED\x95\x9C")));
+  cr_expect(ll_u8_is_caseless_script(first("\xE3\x80\x82")), "CJK full stop");
+  cr_expect(!ll_u8_is_caseless_script(first("\xC2\xAA")), "ordinal ª");
+  cr_expect(!ll_u8_is_caseless_script(first("\xE2\x80\x99")), "apostrophe");
+  cr_expect(!ll_u8_is_caseless_script(first("\xD0\xBC")));
 }
 
 static char *fold(const char *s, unsigned flags) {
