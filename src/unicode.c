@@ -85,6 +85,13 @@ static int is_ascii(const char *s, size_t n) {
   return ll_skip_ascii((const unsigned char *)s, 0, n) == n;
 }
 
+/* The micro sign of µTorrent, µBlock and µStreamer reads as the u of
+ * their ASCII spellings (NFKC would make it a Greek mu, sorted after z). */
+static utf8proc_int32_t micro_as_u(utf8proc_int32_t cp, void *data) {
+  (void)data;
+  return cp == 0xB5 ? 'u' : cp;
+}
+
 void ll_u8_fold(struct ll_buf *b, const char *s, size_t n, unsigned flags) {
   utf8proc_uint8_t *out = NULL;
   utf8proc_ssize_t k = -1;
@@ -96,8 +103,9 @@ void ll_u8_fold(struct ll_buf *b, const char *s, size_t n, unsigned flags) {
       opt |= UTF8PROC_CASEFOLD;
     if (flags & LL_U8_FOLD_MARKS)
       opt |= UTF8PROC_STRIPMARK;
-    k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
-                     opt);
+    k = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                            &out, opt,
+                            flags & LL_U8_FOLD_MARKS ? micro_as_u : NULL, NULL);
   }
   if (k >= 0) {
     ll_buf_add(b, out, (size_t)k);

@@ -52,7 +52,8 @@ unsigned ll_u8_lower(unsigned cp);
 
 enum ll_u8_fold_flags {
   LL_U8_FOLD_CASE = 1 << 0, /* case folded: Ååå and ååå, Straße and STRASSE */
-  LL_U8_FOLD_MARKS = 1 << 1 /* marks removed: É sorts with E */
+  LL_U8_FOLD_MARKS = 1 << 1 /* marks removed, so that É sorts with E; and
+                             * the micro sign (µTorrent) reads as u */
 };
 /* Append to b the n bytes at s normalised for comparison: NFKC, without
  * default-ignorable characters (zero-width joiners, soft hyphens), and as

@@ -75,32 +75,19 @@ Test(unicode, fold_is_nfkc_casefold) {
   } cases[] = {
       {"Hello World", "hello world", LL_U8_FOLD_CASE},
       {"Hello World", "Hello World", 0},
-      {"\xC3\x85\xC3\xA5\xC3\xA5", "\xC3\xA5\xC3\xA5\xC3\xA5", LL_U8_FOLD_CASE},
-      /* Å written as A + combining ring: the same once composed */
-      {"A\xCC\x8A", "\xC3\xA5", LL_U8_FOLD_CASE},
-      {"Stra\xC3\x9F"
-       "e",
-       "strasse", LL_U8_FOLD_CASE},
-      {"\xD0\x9C\xD0\x98\xD0\xA0", "\xD0\xBC\xD0\xB8\xD1\x80", LL_U8_FOLD_CASE},
-      {"\xEF\xAC\x81"
-       "le",
-       "file", LL_U8_FOLD_CASE}, /* ﬁ ligature */
-      {"\xEF\xBC\xA1"
-       "BC",
-       "abc", LL_U8_FOLD_CASE},                /* full-width Ａ */
-      {"soft\xC2\xADhyphen", "softhyphen", 0}, /* default ignorable */
-      {"\xC3\x89"
-       "cole",
-       "ecole", LL_U8_FOLD_CASE | LL_U8_FOLD_MARKS},
-      {"\xC3\x89"
-       "cole",
-       "Ecole", LL_U8_FOLD_MARKS},
+      {"Ååå", "ååå", LL_U8_FOLD_CASE},
+      {"A\u030A", "å", LL_U8_FOLD_CASE}, /* A + combining ring, composed */
+      {"Straße", "strasse", LL_U8_FOLD_CASE},
+      {"МИР", "мир", LL_U8_FOLD_CASE},
+      {"ﬁle", "file", LL_U8_FOLD_CASE},      /* a ligature */
+      {"ＡBC", "abc", LL_U8_FOLD_CASE},      /* a full-width A */
+      {"soft\u00ADhyphen", "softhyphen", 0}, /* default ignorable */
+      {"École", "ecole", LL_U8_FOLD_CASE | LL_U8_FOLD_MARKS},
+      {"École", "Ecole", LL_U8_FOLD_MARKS},
+      {"µTorrent", "utorrent", LL_U8_FOLD_CASE | LL_U8_FOLD_MARKS},
+      {"µTorrent", "μtorrent", LL_U8_FOLD_CASE}, /* NFKC: a Greek mu */
       /* not UTF-8: the bytes as they are, ASCII lower-cased */
-      {"AB\xFF"
-       "C",
-       "ab\xFF"
-       "c",
-       LL_U8_FOLD_CASE},
+      {"AB\xFF!", "ab\xFF!", LL_U8_FOLD_CASE},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     char *got = fold(cases[i].in, cases[i].flags);
