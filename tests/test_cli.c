@@ -93,8 +93,11 @@ Test(cli, json_format_has_stable_keys) {
   cr_assert(json_is_array(j));
   cr_assert_eq(json_array_size(j), 1);
   json_t *d = json_array_get(j, 0);
-  const char *keys[] = {"file", "line",     "column",  "end_line", "end_column",
-                        "rule", "severity", "message", NULL};
+  const char *keys[] = {
+      "file",       "line",        "column",          "end_line",
+      "end_column", "char_column", "end_char_column", "offset",
+      "end_offset", "rule",        "severity",        "message",
+      NULL};
   for (int i = 0; keys[i]; i++)
     cr_expect(json_object_get(d, keys[i]), "key %s", keys[i]);
   cr_expect_str_eq(json_string_value(json_object_get(d, "file")), "l.md");

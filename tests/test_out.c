@@ -133,3 +133,92 @@ Test(out, fingerprints_change_with_their_line) {
   th_done(&a);
   th_done(&b);
 }
+
+/* Lines with text in many scripts before a malformed URL, and where its
+ * column falls in bytes, code points and UTF-16 code units (the rocket
+ * is beyond U+FFFF: two UTF-16 units). */
+static const char SCRIPTS[] =
+    "# L\n\n"
+    "- [\xC3\x89l\xC3\xA9gant](htps://a.example) - Latin.\n" /* Élégant */
+    "- [\xD0\xA3\xD1\x82\xD0\xB8\xD0\xBB\xD0\xB8\xD1\x82\xD0\xB0](htps://"
+    "b.example) - Cyrillic.\n" /* Утилита */
+    "- [\xCE\xA9\xCF\x81\xCE\xB1\xCE\xAF\xCE\xBF \xF0\x9F\x9A\x80](htps://"
+    "c.example) - Greek.\n" /* Ωραίο 🚀 */
+    "- [\xE5\xB7\xA5\xE5\x85\xB7](htps://d.example) - Chinese.\n" /* 工具 */
+    "- [\xE3\x83\x84\xE3\x83\xBC\xE3\x83\xAB](htps://e.example) - "
+    "Japanese.\n"                                                /* ツール */
+    "- [\xEB\x8F\x84\xEA\xB5\xAC](htps://f.example) - Korean.\n" /* 도구 */
+    "- [\xD8\xA3\xD8\xAF\xD8\xA7\xD8\xA9](htps://g.example) - Arabic.\n";
+/* (byte, code point, UTF-16) start columns; each URL is 16 characters */
+static const int SCRIPT_COLS[][3] = {{15, 13, 13}, {20, 13, 13}, {21, 13, 14},
+                                     {12, 8, 8},   {15, 9, 9},   {12, 8, 8},
+                                     {14, 10, 10}};
+#define NSCRIPTS (sizeof SCRIPT_COLS / sizeof *SCRIPT_COLS)
+
+static json_t *run_json(const char *format) {
+  char args[128], *out;
+  snprintf(args, sizeof args, "--no-config --format=%s -", format);
+  cr_expect_eq(th_run(args, SCRIPTS, &out, NULL), 1);
+  json_error_t e;
+  json_t *j = json_loads(out, 0, &e);
+  cr_assert(j, "invalid JSON: %s", e.text);
+  free(out);
+  return j;
+}
+
+Test(out, json_keeps_byte_columns_and_adds_character_columns) {
+  json_t *j = run_json("json");
+  cr_assert_eq(json_array_size(j), NSCRIPTS);
+  for (size_t i = 0; i < NSCRIPTS; i++) {
+    json_t *d = json_array_get(j, i);
+#define COL(k) ((int)json_integer_value(json_object_get(d, k)))
+    cr_expect_eq(COL("line"), (int)i + 3);
+    cr_expect_eq(COL("column"), SCRIPT_COLS[i][0], "line %zu", i + 3);
+    cr_expect_eq(COL("end_column"), SCRIPT_COLS[i][0] + 16);
+    cr_expect_eq(COL("char_column"), SCRIPT_COLS[i][1], "line %zu", i + 3);
+    cr_expect_eq(COL("end_char_column"), SCRIPT_COLS[i][1] + 16);
+    /* the offset still counts bytes */
+    int line_start = COL("offset") - (SCRIPT_COLS[i][0] - 1);
+    cr_expect_eq(memcmp(SCRIPTS + line_start, "- [", 3), 0);
+#undef COL
+  }
+  json_decref(j);
+}
+
+Test(out, sarif_declares_utf16_columns) {
+  json_t *j = run_json("sarif");
+  json_t *run = json_array_get(json_object_get(j, "runs"), 0);
+  cr_expect_str_eq(json_string_value(json_object_get(run, "columnKind")),
+                   "utf16CodeUnits");
+  json_t *res = json_object_get(run, "results");
+  cr_assert_eq(json_array_size(res), NSCRIPTS);
+  for (size_t i = 0; i < NSCRIPTS; i++) {
+    json_t *region = json_object_get(
+        json_object_get(
+            json_array_get(json_object_get(json_array_get(res, i), "locations"),
+                           0),
+            "physicalLocation"),
+        "region");
+    int start = (int)json_integer_value(json_object_get(region, "startColumn"));
+    int end = (int)json_integer_value(json_object_get(region, "endColumn"));
+    cr_expect_eq(start, SCRIPT_COLS[i][2], "line %zu", i + 3);
+    cr_expect_eq(end, SCRIPT_COLS[i][2] + 16, "line %zu", i + 3);
+  }
+  json_decref(j);
+}
+
+Test(out, github_annotations_count_characters) {
+  char *out;
+  cr_expect_eq(th_run("--no-config --format=github -", SCRIPTS, &out, NULL), 1);
+  const char *p = out;
+  for (size_t i = 0; i < NSCRIPTS; i++) {
+    char want[96];
+    snprintf(want, sizeof want, "line=%zu,endLine=%zu,col=%d,endColumn=%d,",
+             i + 3, i + 3, SCRIPT_COLS[i][1], SCRIPT_COLS[i][1] + 16);
+    const char *at = strstr(p, want);
+    cr_expect(at, "no '%s' in %s", want, out);
+    if (at)
+      p = at;
+  }
+  free(out);
+}
