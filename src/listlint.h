@@ -475,6 +475,8 @@ struct ll_rule_ops {
 struct ll_out_opts {
   int color;       /* ANSI colours */
   int show_source; /* source line and caret under each finding */
+  int width;       /* the terminal's columns: a wider source line is shortened
+                    * around the finding; 0: never shortened */
   int quiet;       /* findings only, no summary */
 };
 
