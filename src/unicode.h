@@ -63,6 +63,11 @@ enum ll_u8_fold_flags {
  * NUL-terminated. */
 void ll_u8_fold(struct ll_buf *b, const char *s, size_t n, unsigned flags);
 
+/* What cp becomes in text folded with LL_U8_FOLD_CASE, when that is one
+ * code point whatever cp's neighbours (é, д, 中 and A do; a combining
+ * mark, a ligature or ß do not): its case fold; else 0. */
+unsigned ll_u8_fold_char(unsigned cp);
+
 /* Compare the NUL-terminated a and b as ll_u8_fold with flags leaves them
  * (<0, 0, >0, in code point order).  Two ASCII strings are compared in
  * place, as strcasecmp (LL_U8_FOLD_CASE) or strcmp does. */

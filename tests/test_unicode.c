@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <criterion/criterion.h>
+#include <utf8proc.h>
 
 #include "helpers.h"
 #include "unicode.h"
@@ -150,4 +151,100 @@ Test(unicode, display_width_and_counts) {
   ll_u8_count("x\xFFy", 3, &cps, &u16);
   cr_expect_eq(cps, 3);
   cr_expect_eq(u16, 3);
+}
+
+/* What utf8proc_map gives for the same folding: the reference. */
+static char *reference(const char *s, size_t n, unsigned flags) {
+  utf8proc_option_t opt =
+      UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_IGNORE;
+  if (flags & LL_U8_FOLD_CASE)
+    opt |= UTF8PROC_CASEFOLD;
+  if (flags & LL_U8_FOLD_MARKS)
+    opt |= UTF8PROC_STRIPMARK;
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t k =
+      utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out, opt);
+  cr_assert_geq(k, 0);
+  return (char *)out;
+}
+
+/* The fold takes a short cut for code points that fold alone; over every
+ * BMP code point, alone and between neighbours that could compose with
+ * it, it must give what utf8proc's whole path gives. */
+Test(unicode, fold_short_cut_matches_utf8proc) {
+  static const char *const around[][2] = {
+      {"", ""},
+      {"a", ""},
+      {"", "\xCC\x81"},     /* then a combining acute */
+      {"\xE0\xAF\x86", ""}, /* after Tamil vowel sign e */
+      {"\xE1\x84\x80", ""}, /* after a Hangul initial */
+      {"x", "y"}};
+  static const unsigned flags[] = {LL_U8_FOLD_CASE,
+                                   LL_U8_FOLD_CASE | LL_U8_FOLD_MARKS, 0};
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  char in[16];
+  size_t bad = 0;
+  for (unsigned cp = 0x80; cp < 0x10000; cp++) {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xB5)
+      continue; /* surrogates; the micro sign is ours (below) */
+    utf8proc_uint8_t one[4];
+    utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, one);
+    for (size_t a = 0; a < sizeof around / sizeof *around; a++) {
+      size_t n = (size_t)snprintf(in, sizeof in, "%s%.*s%s", around[a][0],
+                                  (int)k, (const char *)one, around[a][1]);
+      for (size_t f = 0; f < sizeof flags / sizeof *flags; f++) {
+        b.len = 0;
+        ll_u8_fold(&b, in, n, flags[f]);
+        char *want = reference(in, n, flags[f]);
+        if (strcmp(b.data, want) != 0 && bad++ < 5)
+          cr_expect_str_eq(b.data, want, "U+%04X (case %zu, flags %u)", cp, a,
+                           flags[f]);
+        free(want);
+      }
+    }
+  }
+  cr_expect_eq(bad, 0, "%zu folds differ", bad);
+  /* ll_u8_fold_char says what a code point folds to, when it can */
+  size_t known = 0;
+  for (unsigned cp = 0x80; cp < 0x10000; cp++) {
+    unsigned f = ll_u8_fold_char(cp);
+    if (!f || (cp >= 0xD800 && cp <= 0xDFFF))
+      continue;
+    known++;
+    utf8proc_uint8_t one[4], to[4];
+    utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, one);
+    utf8proc_ssize_t t = utf8proc_encode_char((utf8proc_int32_t)f, to);
+    size_t n =
+        (size_t)snprintf(in, sizeof in, "a%.*sy", (int)k, (const char *)one);
+    char *want = reference(in, n, LL_U8_FOLD_CASE);
+    char got[16];
+    snprintf(got, sizeof got, "a%.*sy", (int)t, (const char *)to);
+    if (strcmp(got, want) != 0 && bad++ < 5)
+      cr_expect_str_eq(got, want, "ll_u8_fold_char(U+%04X)", cp);
+    free(want);
+  }
+  cr_expect_gt(known, 40000, "Han, Hangul, Cyrillic ... fold alone");
+  cr_expect_eq(ll_u8_fold_char(0x0414), 0x0434); /* Д -> д */
+  cr_expect_eq(ll_u8_fold_char(0x03C2), 0x03C3); /* ς -> σ */
+  cr_expect_eq(ll_u8_fold_char(0x00DF), 0);      /* ß -> ss */
+  cr_expect_eq(ll_u8_fold_char(0x0301), 0);      /* a combining mark */
+  /* the vowel signs of class 0 that compose, after their first halves */
+  static const unsigned pairs[][2] = {
+      {0x09C7, 0x09BE}, {0x09C7, 0x09D7}, {0x0B47, 0x0B3E}, {0x0B47, 0x0B56},
+      {0x0B47, 0x0B57}, {0x0B92, 0x0BD7}, {0x0BC6, 0x0BBE}, {0x0CBF, 0x0CD5},
+      {0x0CC6, 0x0CC2}, {0x0CC6, 0x0CD6}, {0x0D46, 0x0D3E}, {0x0D46, 0x0D57},
+      {0x0DD9, 0x0DCF}, {0x0DD9, 0x0DDF}, {0x0F40, 0x0FB5}, {0x0F42, 0x0FB7},
+      {0x1025, 0x102E}, {0x1B05, 0x1B35}, {0x1100, 0x1161}, {0xAC00, 0x11A8}};
+  for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+    utf8proc_uint8_t *q = (utf8proc_uint8_t *)in;
+    utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)pairs[i][0], q);
+    k += utf8proc_encode_char((utf8proc_int32_t)pairs[i][1], q + k);
+    b.len = 0;
+    ll_u8_fold(&b, in, (size_t)k, LL_U8_FOLD_CASE);
+    char *want = reference(in, (size_t)k, LL_U8_FOLD_CASE);
+    cr_expect_str_eq(b.data, want, "U+%04X U+%04X", pairs[i][0], pairs[i][1]);
+    free(want);
+  }
+  ll_buf_free(&b);
 }

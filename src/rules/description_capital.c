@@ -81,8 +81,12 @@ static int has_caseless_script(const char *d, size_t n) {
  * that take part are those with a cased first letter. */
 static int starts_capital(const struct ll_entry *e, const char *src) {
   const char *d = e->description;
-  size_t n = strlen(d), k;
-  enum ll_u8_case first = ll_u8_case(ll_u8_at(d, n, &k));
+  size_t n = strlen(d), k = 1;
+  unsigned char c = (unsigned char)d[0];
+  enum ll_u8_case first = c < 0x80 ? ll_isupper(c)   ? LL_U8_UPPER
+                                     : ll_islower(c) ? LL_U8_LOWER
+                                                     : LL_U8_UNCASED
+                                   : ll_u8_case(ll_u8_at(d, n, &k));
   if (first == LL_U8_UNCASED)
     return -1;
   if (e->name && opens_with_name(d, e->name))

@@ -2,8 +2,41 @@
 #include "common.h"
 #include "unicode.h"
 
-/* The length of the letter, mark or digit (in any script) at s, or 0
- * when s holds something else (or ends). */
+/* Equal when compared on letters and digits only, ASCII case folded,
+ * other bytes as they are: 1 equal, 0 not, -1 unsure (a byte outside
+ * ASCII came first, or at, the first difference: folding may yet make
+ * the two equal). */
+static int same_ascii_words(const char *a, const char *b) {
+  int any = 0, wide = 0;
+  for (;;) {
+    while (*a && !((unsigned char)*a >= 0x80 || ll_isalnum((unsigned char)*a)))
+      a++;
+    while (*b && !((unsigned char)*b >= 0x80 || ll_isalnum((unsigned char)*b)))
+      b++;
+    if ((unsigned char)*a >= 0x80 || (unsigned char)*b >= 0x80)
+      wide = 1;
+    if (!*a || !*b) {
+      if (any && !*a && !*b)
+        return 1;
+      return wide ? -1 : 0;
+    }
+    if (ll_tolower((unsigned char)*a) != ll_tolower((unsigned char)*b))
+      return wide ? -1 : 0;
+    any = 1;
+    a++;
+    b++;
+  }
+}
+
+/* The length of the character at s (not at its end). */
+static size_t char_len(const char *s) {
+  size_t k = 1;
+  if ((unsigned char)*s >= 0x80)
+    ll_u8_at(s, strnlen(s, 4), &k);
+  return k;
+}
+
+/* The length of the letter, mark or digit (of any script) at s, or 0. */
 static size_t word_char(const char *s) {
   unsigned char c = (unsigned char)*s;
   if (c < 0x80)
@@ -12,30 +45,19 @@ static size_t word_char(const char *s) {
   return ll_u8_is_word(ll_u8_at(s, strnlen(s, 4), &k)) ? k : 0;
 }
 
-/* Past what is not a letter, mark or digit at s. */
-static const char *skip_non_word(const char *s) {
-  while (*s && !word_char(s)) {
-    size_t k = 1;
-    if ((unsigned char)*s >= 0x80)
-      ll_u8_at(s, strnlen(s, 4), &k);
-    s += k;
-  }
-  return s;
-}
-
-/* Equal when compared on letters, marks and digits only, ASCII case
- * folded (the rest is folded before, when it need be). */
+/* Equal when compared on letters, marks and digits of any script (the
+ * strings are folded). */
 static int same_words(const char *a, const char *b) {
   int any = 0;
   for (;;) {
-    a = skip_non_word(a);
-    b = skip_non_word(b);
+    size_t ka = 0, kb = 0;
+    while (*a && !(ka = word_char(a)))
+      a += char_len(a);
+    while (*b && !(kb = word_char(b)))
+      b += char_len(b);
     if (!*a || !*b)
       return any && !*a && !*b;
-    size_t ka = word_char(a), kb = word_char(b);
-    if (ka != kb || (ka == 1 ? ll_tolower((unsigned char)*a) !=
-                                   ll_tolower((unsigned char)*b)
-                             : memcmp(a, b, ka) != 0))
+    if (ka != kb || memcmp(a, b, ka) != 0)
       return 0;
     any = 1;
     a += ka;
@@ -43,22 +65,43 @@ static int same_words(const char *a, const char *b) {
   }
 }
 
-static int is_ascii(const char *s) {
-  size_t n = strlen(s);
-  return ll_skip_ascii((const unsigned char *)s, 0, n) == n;
+/* The first letter, mark or digit of s as folding leaves it, or 0 when
+ * folding might change which it is. */
+static unsigned first_folded(const char *s) {
+  for (; *s; s += char_len(s)) {
+    size_t k;
+    unsigned cp = ll_u8_at(s, strnlen(s, 4), &k);
+    unsigned f = ll_u8_fold_char(cp);
+    if (!f)
+      return 0;
+    if (word_char(s))
+      return f;
+  }
+  return 0;
 }
 
-/* Does the description say nothing but the name?  Outside ASCII both are
- * case folded and NFKC-normalised first. */
+/* Does the description say nothing but the name?  When bytes outside
+ * ASCII leave it open, and their first letters do not tell them apart,
+ * both are case folded and NFKC-normalised first, unless one is over
+ * three times the other's length: folding shrinks text to a third at most
+ * (full-width letters), bar runs of invisible characters, so the longer
+ * one says more. */
 static int only_name(const char *name, const char *desc) {
-  if (is_ascii(name) && is_ascii(desc))
-    return same_words(name, desc);
+  int r = same_ascii_words(name, desc);
+  if (r >= 0)
+    return r;
+  unsigned fa = first_folded(name), fb = first_folded(desc);
+  if (fa && fb && fa != fb)
+    return 0;
+  size_t nn = strlen(name), nd = strlen(desc);
+  if (nd > 3 * nn + 32 || nn > 3 * nd + 32)
+    return 0;
   struct ll_buf a, b;
   ll_buf_init(&a, 0);
   ll_buf_init(&b, 0);
-  ll_u8_fold(&a, name, strlen(name), LL_U8_FOLD_CASE);
-  ll_u8_fold(&b, desc, strlen(desc), LL_U8_FOLD_CASE);
-  int r = same_words(a.data, b.data);
+  ll_u8_fold(&a, name, nn, LL_U8_FOLD_CASE);
+  ll_u8_fold(&b, desc, nd, LL_U8_FOLD_CASE);
+  r = same_words(a.data, b.data);
   ll_buf_free(&a);
   ll_buf_free(&b);
   return r;
