@@ -269,12 +269,21 @@ Test(out, caret_is_placed_by_display_width) {
        "- [도구들](https://k.example) - 둘.\n",
        "  - [도구들](https://k.example) - 둘.\n"
        "             ^~~~~~~~~~~~~~~~~\n"},
-      /* combining marks take no column; Arabic and Cyrillic one each */
+      /* combining marks take no column; Arabic, Greek and Cyrillic letters
+       * one each (in logical order: the terminal's bidi is its own) */
       {"- [A](https://c.example) - One.\n"
        "- [e\xCC\x81le\xCC\x81gant](https://c.example) - Two.\n",
        "  - [e\xCC\x81le\xCC\x81gant](https://c.example) - Two.\n"
        "              ^~~~~~~~~~~~~~~~~\n"},
       {"- [أداة](https://r.example) - واحد.\n"
+       "- [أداة ثانية](https://r.example) - اثنان.\n",
+       "  - [أداة ثانية](https://r.example) - اثنان.\n"
+       "                 ^~~~~~~~~~~~~~~~~\n"},
+      {"- [Ένα](https://g.example) - Ένα.\n"
+       "- [Ελληνικά](https://g.example) - Δύο.\n",
+       "  - [Ελληνικά](https://g.example) - Δύο.\n"
+       "               ^~~~~~~~~~~~~~~~~\n"},
+      {"- [Один](https://r.example) - Раз.\n"
        "- [Утилита](https://r.example) - Два.\n",
        "  - [Утилита](https://r.example) - Два.\n"
        "              ^~~~~~~~~~~~~~~~~\n"},
