@@ -5,15 +5,16 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
-PKGS    := libcmark-gfm libpcre2-8 libcurl inih jansson nettle
+PKGS    := libcmark-gfm libpcre2-8 libcurl inih jansson nettle libutf8proc
 # libcurl is loaded with dlopen when first needed (src/curlfn.c): its
 # headers are used, its thirty libraries are not linked.
-LINKPKGS := libcmark-gfm libpcre2-8 inih jansson nettle
+LINKPKGS := libcmark-gfm libpcre2-8 inih jansson nettle libutf8proc
 TESTPKG := criterion
 # Debian packages that provide the above (and the tools the tests use).
 DEBS    := pkg-config gcc make git python3 libcmark-gfm-dev \
            libcmark-gfm-extensions-dev libpcre2-dev libcurl4-openssl-dev \
-           libinih-dev libjansson-dev nettle-dev libcriterion-dev
+           libinih-dev libjansson-dev nettle-dev libutf8proc-dev \
+           libcriterion-dev
 
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wcast-qual -Wconversion \

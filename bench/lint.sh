@@ -14,7 +14,7 @@ mkdir -p "$out"
 make -s listlint build/liblistlint.a
 cc -std=c11 -D_GNU_SOURCE -O2 -Isrc -Irules bench/llbench.c \
   build/liblistlint.a $(pkg-config --cflags --libs libcmark-gfm libpcre2-8 \
-  libcurl inih jansson nettle) -lcmark-gfm-extensions -o "$out/llbench"
+  libcurl inih jansson nettle libutf8proc) -lcmark-gfm-extensions -o "$out/llbench"
 
 big="$out/corpus-10mb.md"
 : >"$big"

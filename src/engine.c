@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "pattern.h"
 #include "suppress.h"
+#include "unicode.h"
 
 #define LL_RULE(e, id, sev, flags, summary)                                    \
   extern const struct ll_rule_ops ll_rule_##e;
@@ -173,6 +174,53 @@ static void fingerprint(struct ll_diags *d, size_t from,
   free(counts);
 }
 
+/* Where counting the characters of a line got to: the code points and
+ * UTF-16 units of its first `byte` bytes. */
+struct char_cursor {
+  int line;
+  size_t byte, cps, u16;
+};
+
+/* Code points and UTF-16 units before 1-based byte column col of line,
+ * counted on from the cursor when it is on that line and not past col:
+ * findings come in offset order, so a long line is read about once, not
+ * once per finding. */
+static void count_to(const struct ll_source *src, struct char_cursor *c,
+                     int line, int col, size_t *cps, size_t *u16) {
+  size_t start = ll_source_offset(src, line, 1);
+  size_t want = col > 1 ? (size_t)(col - 1) : 0;
+  if (want > src->len - start)
+    want = src->len - start;
+  if (c->line != line || c->byte > want) {
+    c->line = line;
+    c->byte = c->cps = c->u16 = 0;
+  }
+  size_t nc, nu;
+  ll_u8_count(src->data + start + c->byte, want - c->byte, &nc, &nu);
+  c->byte = want;
+  c->cps += nc;
+  c->u16 += nu;
+  *cps = c->cps;
+  *u16 = c->u16;
+}
+
+static void char_columns(struct ll_diags *d, size_t from,
+                         const struct ll_source *src) {
+  struct char_cursor c = {0, 0, 0, 0};
+  for (size_t i = from; i < d->n; i++) {
+    struct ll_diag *g = &d->v[i];
+    size_t cps, u16;
+    count_to(src, &c, g->line, g->col, &cps, &u16);
+    g->char_col = (int)cps + 1;
+    g->u16_col = (int)u16 + 1;
+    /* the end, counted on from the start on one line, else on its own */
+    struct char_cursor e = c;
+    count_to(src, &e, g->end_line, g->end_col, &cps, &u16);
+    g->end_char_col = (int)cps + 1;
+    g->end_u16_col = (int)u16 + 1;
+  }
+}
+
 void ll_lint_finish(struct ll_ctx *ctx, size_t from,
                     const struct ll_source *src, const struct ll_model *m) {
   ctx->src = src;
@@ -181,6 +229,7 @@ void ll_lint_finish(struct ll_ctx *ctx, size_t from,
     ll_suppress_apply(ctx, from, m);
   ll_diags_sort(&ctx->diags, from);
   fingerprint(&ctx->diags, from, src);
+  char_columns(&ctx->diags, from, src);
 }
 
 int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,

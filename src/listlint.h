@@ -10,7 +10,9 @@
  * number of files, in any order, several times.
  *
  * Positions: byte offsets into the original bytes (end exclusive).  Lines
- * and columns are 1-based; columns count bytes, not characters.
+ * and columns are 1-based; columns count bytes, not characters, except
+ * the character columns of a diagnostic, kept for the output formats
+ * whose readers count characters (SARIF, GitHub annotations).
  */
 #ifndef LISTLINT_H
 #define LISTLINT_H
@@ -386,7 +388,11 @@ struct ll_diag {
   enum ll_severity severity;
   struct ll_span span;
   int line, col, end_line, end_col; /* end_col: one past the last byte */
-  const char *message;              /* in the context's arena */
+  /* The same columns counted in code points and in UTF-16 code units
+   * (SARIF's default unit), set by ll_lint_finish; 0 when unknown (the
+   * output formats then use the byte columns). */
+  int char_col, end_char_col, u16_col, end_u16_col;
+  const char *message;   /* in the context's arena */
   const char *custom_id; /* a custom pattern's id (borrowed), or NULL */
   /* Stable across edits elsewhere in the file: rule, flagged text and
    * how many times the same pair occurred before (hex, NUL-terminated). */
@@ -446,7 +452,8 @@ const char *ll_option(const struct ll_ctx *ctx, const char *key);
 /* The id a finding is reported under (a custom pattern's, or the rule's). */
 const char *ll_diag_id(const struct ll_diag *g);
 
-/* Apply suppressions, sort and fingerprint d->v[from..] of one file. */
+/* Apply suppressions, sort, fingerprint and give character columns to
+ * d->v[from..] of one file. */
 void ll_lint_finish(struct ll_ctx *ctx, size_t from,
                     const struct ll_source *src, const struct ll_model *m);
 
@@ -474,6 +481,8 @@ struct ll_rule_ops {
 struct ll_out_opts {
   int color;       /* ANSI colours */
   int show_source; /* source line and caret under each finding */
+  int width;       /* the terminal's columns: a wider source line is shortened
+                    * around the finding; 0: never shortened */
   int quiet;       /* findings only, no summary */
 };
 

@@ -8,4 +8,10 @@
  * becomes U+FFFD, so jansson never refuses a value.  New reference. */
 json_t *ll_json_str(const char *s);
 
+/* A diagnostic's column in characters (code points, or UTF-16 code units
+ * when u16), its byte column when it has none. */
+static inline int ll_out_col(int chars, int bytes) {
+  return chars > 0 ? chars : bytes;
+}
+
 #endif

@@ -1,6 +1,7 @@
 /* out_github.c - GitHub Actions workflow commands, one per finding:
  * ::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::message */
 #include "listlint.h"
+#include "out.h"
 
 /* Data (the message) escapes %, CR and LF; properties also : and ,. */
 static void put_escaped(FILE *fp, const char *s, int property) {
@@ -35,8 +36,10 @@ void ll_out_github(FILE *fp, const struct ll_diags *d) {
                                                       : "notice";
     fprintf(fp, "::%s file=", cmd);
     put_escaped(fp, g->file, 1);
+    /* annotations count characters, not bytes */
     fprintf(fp, ",line=%d,endLine=%d,col=%d,endColumn=%d,title=", g->line,
-            g->end_line, g->col, g->end_col);
+            g->end_line, ll_out_col(g->char_col, g->col),
+            ll_out_col(g->end_char_col, g->end_col));
     put_escaped(fp, ll_diag_id(g), 1);
     fputs("::", fp);
     put_escaped(fp, g->message, 0);

@@ -39,14 +39,20 @@ int ll_out_json(FILE *fp, const struct ll_diags *d) {
   json_t *arr = json_array();
   for (size_t i = 0; i < d->n; i++) {
     const struct ll_diag *g = &d->v[i];
+    /* byte columns and offsets under the stable keys; characters (code
+     * points) under keys of their own */
     json_array_append_new(
-        arr, json_pack("{s:o, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, s:o}",
-                       "file", ll_json_str(g->file), "line", g->line, "column",
-                       g->col, "end_line", g->end_line, "end_column",
-                       g->end_col, "offset", (json_int_t)g->span.start,
-                       "end_offset", (json_int_t)g->span.end, "rule",
-                       ll_diag_id(g), "severity", ll_severity_name(g->severity),
-                       "message", ll_json_str(g->message)));
+        arr,
+        json_pack("{s:o, s:i, s:i, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, "
+                  "s:o}",
+                  "file", ll_json_str(g->file), "line", g->line, "column",
+                  g->col, "end_line", g->end_line, "end_column", g->end_col,
+                  "char_column", ll_out_col(g->char_col, g->col),
+                  "end_char_column", ll_out_col(g->end_char_col, g->end_col),
+                  "offset", (json_int_t)g->span.start, "end_offset",
+                  (json_int_t)g->span.end, "rule", ll_diag_id(g), "severity",
+                  ll_severity_name(g->severity), "message",
+                  ll_json_str(g->message)));
   }
   int r = json_dumpf(arr, fp, JSON_INDENT(2) | JSON_ENSURE_ASCII);
   fputc('\n', fp);

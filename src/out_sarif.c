@@ -32,10 +32,13 @@ static json_t *rule(int i) {
                    level(r->severity), "helpUri", uri);
 }
 
+/* Columns count UTF-16 code units: the run says so (columnKind), and it
+ * is SARIF's default, what code scanning and editors count. */
 static json_t *result(const struct ll_diag *g) {
   json_t *region =
       json_pack("{s:i, s:i, s:i, s:i}", "startLine", g->line, "startColumn",
-                g->col, "endLine", g->end_line, "endColumn", g->end_col);
+                ll_out_col(g->u16_col, g->col), "endLine", g->end_line,
+                "endColumn", ll_out_col(g->end_u16_col, g->end_col));
   json_t *loc =
       json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation", "artifactLocation",
                 "uri", ll_json_str(g->file), "region", region);
@@ -57,10 +60,11 @@ int ll_out_sarif(FILE *fp, const struct ll_diags *d) {
   for (size_t i = 0; i < d->n; i++)
     json_array_append_new(results, result(&d->v[i]));
   json_t *root = json_pack(
-      "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o}]}", "$schema",
+      "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:s, s:o}]}", "$schema",
       "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
       "runs", "tool", "driver", "name", "listlint", "version", LL_VERSION,
-      "informationUri", LL_URL, "rules", rules, "results", results);
+      "informationUri", LL_URL, "rules", rules, "columnKind", "utf16CodeUnits",
+      "results", results);
   int r = root ? json_dumpf(root, fp, JSON_INDENT(2)) : -1;
   fputc('\n', fp);
   json_decref(root);

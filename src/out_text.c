@@ -3,8 +3,11 @@
 #include <string.h>
 
 #include "listlint.h"
+#include "unicode.h"
 
-#define WINDOW 160 /* bytes of a long line shown around the column */
+#define TAB_COLS 8   /* the most columns a tab can take */
+#define MIN_COLS 20  /* a narrower terminal is taken to be this wide */
+#define MAX_MARK 120 /* the longest ~~~ under a finding */
 
 static const char *sev_color(enum ll_severity s) {
   return s == LL_SEV_ERROR     ? "\033[1;31m"
@@ -14,6 +17,80 @@ static const char *sev_color(enum ll_severity s) {
 
 static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+/* The character at line[i] (i < n): its length, and in *w the columns a
+ * terminal gives it (a tab counts its most). */
+static size_t char_at(const char *line, size_t i, size_t n, size_t *w) {
+  unsigned char c = (unsigned char)line[i];
+  if (c < 0x80) {
+    *w = c == '\t' ? TAB_COLS : 1;
+    return 1;
+  }
+  size_t k;
+  *w = (size_t)ll_u8_charwidth(ll_u8_at(line + i, n - i, &k));
+  return k;
+}
+
+/* The start of the character before byte i > 0. */
+static size_t char_before(const char *line, size_t i) {
+  size_t p = i - 1;
+  while (p > 0 && i - p < 4 && is_cont((unsigned char)line[p]))
+    p--;
+  return p;
+}
+
+/* Do the n bytes of line fit in cols columns?  Reads no further than it
+ * must: a long line is not measured to its end. */
+static int fits(const char *line, size_t n, size_t cols) {
+  /* no character takes more columns than it has bytes, but a tab */
+  if (n <= cols && !memchr(line, '\t', n))
+    return 1;
+  size_t w = 0, cw;
+  for (size_t i = 0; i < n;) {
+    i += char_at(line, i, n, &cw);
+    if ((w += cw) > cols)
+      return 0;
+  }
+  return 1;
+}
+
+/* The part [*from, *to) of a line (len bytes) too wide for cols columns
+ * that shows byte col: a third of the room before it, the rest after,
+ * and all of it before when the line ends sooner. */
+static void window(const char *line, size_t len, size_t col, size_t cols,
+                   size_t *from, size_t *to) {
+  size_t room = cols - 6; /* "..." at each end */
+  size_t f = col, t, w = 0, cw;
+  while (f > 0) {
+    size_t p = char_before(line, f);
+    char_at(line, p, len, &cw);
+    if (w + cw > room / 3)
+      break;
+    w += cw;
+    f = p;
+  }
+  for (t = f, w = 0; t < len;) {
+    size_t k = char_at(line, t, len, &cw);
+    if (w + cw > room)
+      break;
+    w += cw;
+    t += k;
+  }
+  while (t == len && f > 0) { /* the line ends: show more before */
+    size_t p = char_before(line, f);
+    char_at(line, p, len, &cw);
+    if (w + cw > room)
+      break;
+    w += cw;
+    f = p;
+  }
+  *from = f;
+  *to = t;
+}
+
+/* The source line of a finding and a caret under it, placed by display
+ * width: a CJK character takes two columns, a combining mark none, a tab
+ * is copied.  A line wider than the terminal is shortened around the
+ * finding rather than left to wrap. */
 static void show_source(FILE *fp, const struct ll_source *src,
                         const struct ll_diag *g, const struct ll_out_opts *o) {
   size_t len;
@@ -22,36 +99,40 @@ static void show_source(FILE *fp, const struct ll_source *src,
   if (col > len)
     col = len;
   size_t from = 0, to = len;
-  if (len > 2 * WINDOW) {
-    from = col > WINDOW / 2 ? col - WINDOW / 2 : 0;
-    while (from > 0 && is_cont((unsigned char)line[from]))
-      from--;
-    to = from + 2 * WINDOW < len ? from + 2 * WINDOW : len;
-    while (to < len && is_cont((unsigned char)line[to]))
-      to++;
+  if (o->width > 0) {
+    size_t cols = (size_t)(o->width < MIN_COLS ? MIN_COLS : o->width) - 2;
+    if (!fits(line, len, cols))
+      window(line, len, col, cols, &from, &to);
   }
   fputs(from ? "  ..." : "  ", fp);
   fwrite(line + from, 1, to - from, fp);
   fputs(to < len ? "...\n" : "\n", fp);
   fputs(from ? "     " : "  ", fp);
-  for (size_t i = from; i < col; i++) {
-    unsigned char c = (unsigned char)line[i];
-    if (is_cont(c))
-      continue; /* one column per character, not per byte */
-    fputc(c == '\t' ? '\t' : ' ', fp);
+  size_t cw;
+  for (size_t i = from; i < col;) {
+    size_t k = char_at(line, i, len, &cw);
+    if (line[i] == '\t')
+      fputc('\t', fp);
+    else
+      for (size_t j = 0; j < cw; j++)
+        fputc(' ', fp);
+    i += k;
   }
-  size_t width = 1;
+  size_t width = 0;
   if (g->end_line == g->line && g->end_col > g->col) {
-    width = 0;
-    for (size_t i = col; i < (size_t)(g->end_col - 1) && i < to; i++)
-      width += !is_cont((unsigned char)line[i]);
-    if (!width)
-      width = 1;
+    size_t end = (size_t)(g->end_col - 1);
+    for (size_t i = col; i < end && i < to;) {
+      size_t k = char_at(line, i, len, &cw);
+      width += line[i] == '\t' ? 1 : cw;
+      i += k;
+    }
   }
+  if (!width)
+    width = 1;
   if (o->color)
     fputs("\033[1;32m", fp);
   fputc('^', fp);
-  for (size_t i = 1; i < width && i < 120; i++)
+  for (size_t i = 1; i < width && i < MAX_MARK; i++)
     fputc('~', fp);
   if (o->color)
     fputs("\033[0m", fp);

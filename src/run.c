@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -199,6 +200,24 @@ static int want_color(const struct ll_opts *o) {
   if (nc && *nc)
     return 0;
   return isatty(STDOUT_FILENO);
+}
+
+/* The columns the source display may fill: COLUMNS when it holds a
+ * number, else the terminal's width when standard output is one, else
+ * 80. */
+static int terminal_width(void) {
+  const char *c = getenv("COLUMNS");
+  if (c && *c) {
+    char *end;
+    long v = strtol(c, &end, 10);
+    if (!*end && v > 0 && v <= 10000)
+      return (int)v;
+  }
+  struct winsize ws;
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+      ws.ws_col > 0)
+    return ws.ws_col;
+  return 80;
 }
 
 /* Input that cannot be linted as text: say why, with the line. */
@@ -722,6 +741,8 @@ int ll_run(const struct ll_opts *o) {
   out.show_source =
       o->show_source >= 0 ? o->show_source : isatty(STDOUT_FILENO);
   out.quiet = o->quiet;
+  if (out.show_source)
+    out.width = terminal_width();
   void *dump = o->dump_entries ? ll_dump_new() : NULL;
   size_t linted = 0;
   int links = o->check_links && !dump;

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "helpers.h"
+#include "unicode.h"
 
 #define BAD "- [A](https://a.org) - Alpha.\n- [B](htps://b.org) - Beta.\n"
 
@@ -93,8 +94,11 @@ Test(cli, json_format_has_stable_keys) {
   cr_assert(json_is_array(j));
   cr_assert_eq(json_array_size(j), 1);
   json_t *d = json_array_get(j, 0);
-  const char *keys[] = {"file", "line",     "column",  "end_line", "end_column",
-                        "rule", "severity", "message", NULL};
+  const char *keys[] = {
+      "file",       "line",        "column",          "end_line",
+      "end_column", "char_column", "end_char_column", "offset",
+      "end_offset", "rule",        "severity",        "message",
+      NULL};
   for (int i = 0; keys[i]; i++)
     cr_expect(json_object_get(d, keys[i]), "key %s", keys[i]);
   cr_expect_str_eq(json_string_value(json_object_get(d, "file")), "l.md");
@@ -351,3 +355,36 @@ Test(golden, every_reader_reads_its_fixture) {
 Test(golden, seed_000_notes) { golden("seed-000"); }
 Test(golden, seed_001_link_list) { golden("seed-001"); }
 Test(golden, seed_002_blocks) { golden("seed-002"); }
+
+/* The source display's width: COLUMNS, else 80 when standard output is
+ * no terminal; only the display is shortened, never the message. */
+Test(cli, source_display_fits_columns) {
+  struct ll_buf in;
+  ll_buf_init(&in, 0);
+  ll_buf_adds(&in, "- [B](https://b.example) - ");
+  for (int i = 0; i < 30; i++)
+    ll_buf_adds(&in, "\xE4\xBD\xA0\xE5\xA5\xBD "); /* 你好 */
+  ll_buf_adds(&in, "[x](htps://a.example) tail.\n");
+  static const struct {
+    const char *env;
+    size_t width;
+  } runs[] = {{"COLUMNS=40", 40}, {"unset COLUMNS;", 80}, {"COLUMNS=x", 80}};
+  for (size_t r = 0; r < sizeof runs / sizeof *runs; r++) {
+    char cmd[8192], *out;
+    snprintf(cmd, sizeof cmd, "%s %s --no-config --show-source -q -",
+             runs[r].env, th_bin());
+    cr_expect_eq(th_shell(cmd, in.data, &out, NULL), 1);
+    cr_expect(strstr(out, "is malformed"), "the message is whole: %s", out);
+    char *src = strchr(out, '\n');
+    cr_assert(src, "%s", out);
+    src++;
+    char *nl = strchr(src, '\n');
+    cr_assert(nl, "%s", out);
+    size_t w = ll_u8_width(src, (size_t)(nl - src));
+    cr_expect(w <= runs[r].width && w > runs[r].width - 8,
+              "%s: %zu columns: %s", runs[r].env, w, out);
+    cr_expect(strstr(src, "htps://"), "%s", out);
+    free(out);
+  }
+  ll_buf_free(&in);
+}

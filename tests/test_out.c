@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "helpers.h"
+#include "unicode.h"
 
 Test(out, github_escapes_data_and_properties) {
   struct ll_diags d = {0};
@@ -132,4 +133,225 @@ Test(out, fingerprints_change_with_their_line) {
   cr_expect_str_neq(x->fingerprint, y->fingerprint);
   th_done(&a);
   th_done(&b);
+}
+
+/* Lines with text in many scripts before a malformed URL, and where its
+ * column falls in bytes, code points and UTF-16 code units (the rocket
+ * is beyond U+FFFF: two UTF-16 units). */
+static const char SCRIPTS[] =
+    "# L\n\n"
+    "- [\xC3\x89l\xC3\xA9gant](htps://a.example) - Latin.\n" /* Élégant */
+    "- [\xD0\xA3\xD1\x82\xD0\xB8\xD0\xBB\xD0\xB8\xD1\x82\xD0\xB0](htps://"
+    "b.example) - Cyrillic.\n" /* Утилита */
+    "- [\xCE\xA9\xCF\x81\xCE\xB1\xCE\xAF\xCE\xBF \xF0\x9F\x9A\x80](htps://"
+    "c.example) - Greek.\n" /* Ωραίο 🚀 */
+    "- [\xE5\xB7\xA5\xE5\x85\xB7](htps://d.example) - Chinese.\n" /* 工具 */
+    "- [\xE3\x83\x84\xE3\x83\xBC\xE3\x83\xAB](htps://e.example) - "
+    "Japanese.\n"                                                /* ツール */
+    "- [\xEB\x8F\x84\xEA\xB5\xAC](htps://f.example) - Korean.\n" /* 도구 */
+    "- [\xD8\xA3\xD8\xAF\xD8\xA7\xD8\xA9](htps://g.example) - Arabic.\n";
+/* (byte, code point, UTF-16) start columns; each URL is 16 characters */
+static const int SCRIPT_COLS[][3] = {{15, 13, 13}, {20, 13, 13}, {21, 13, 14},
+                                     {12, 8, 8},   {15, 9, 9},   {12, 8, 8},
+                                     {14, 10, 10}};
+#define NSCRIPTS (sizeof SCRIPT_COLS / sizeof *SCRIPT_COLS)
+
+static json_t *run_json(const char *format) {
+  char args[128], *out;
+  snprintf(args, sizeof args, "--no-config --format=%s -", format);
+  cr_expect_eq(th_run(args, SCRIPTS, &out, NULL), 1);
+  json_error_t e;
+  json_t *j = json_loads(out, 0, &e);
+  cr_assert(j, "invalid JSON: %s", e.text);
+  free(out);
+  return j;
+}
+
+Test(out, json_keeps_byte_columns_and_adds_character_columns) {
+  json_t *j = run_json("json");
+  cr_assert_eq(json_array_size(j), NSCRIPTS);
+  for (size_t i = 0; i < NSCRIPTS; i++) {
+    json_t *d = json_array_get(j, i);
+#define COL(k) ((int)json_integer_value(json_object_get(d, k)))
+    cr_expect_eq(COL("line"), (int)i + 3);
+    cr_expect_eq(COL("column"), SCRIPT_COLS[i][0], "line %zu", i + 3);
+    cr_expect_eq(COL("end_column"), SCRIPT_COLS[i][0] + 16);
+    cr_expect_eq(COL("char_column"), SCRIPT_COLS[i][1], "line %zu", i + 3);
+    cr_expect_eq(COL("end_char_column"), SCRIPT_COLS[i][1] + 16);
+    /* the offset still counts bytes */
+    int line_start = COL("offset") - (SCRIPT_COLS[i][0] - 1);
+    cr_expect_eq(memcmp(SCRIPTS + line_start, "- [", 3), 0);
+#undef COL
+  }
+  json_decref(j);
+}
+
+Test(out, sarif_declares_utf16_columns) {
+  json_t *j = run_json("sarif");
+  json_t *run = json_array_get(json_object_get(j, "runs"), 0);
+  cr_expect_str_eq(json_string_value(json_object_get(run, "columnKind")),
+                   "utf16CodeUnits");
+  json_t *res = json_object_get(run, "results");
+  cr_assert_eq(json_array_size(res), NSCRIPTS);
+  for (size_t i = 0; i < NSCRIPTS; i++) {
+    json_t *region = json_object_get(
+        json_object_get(
+            json_array_get(json_object_get(json_array_get(res, i), "locations"),
+                           0),
+            "physicalLocation"),
+        "region");
+    int start = (int)json_integer_value(json_object_get(region, "startColumn"));
+    int end = (int)json_integer_value(json_object_get(region, "endColumn"));
+    cr_expect_eq(start, SCRIPT_COLS[i][2], "line %zu", i + 3);
+    cr_expect_eq(end, SCRIPT_COLS[i][2] + 16, "line %zu", i + 3);
+  }
+  json_decref(j);
+}
+
+Test(out, github_annotations_count_characters) {
+  char *out;
+  cr_expect_eq(th_run("--no-config --format=github -", SCRIPTS, &out, NULL), 1);
+  const char *p = out;
+  for (size_t i = 0; i < NSCRIPTS; i++) {
+    char want[96];
+    snprintf(want, sizeof want, "line=%zu,endLine=%zu,col=%d,endColumn=%d,",
+             i + 3, i + 3, SCRIPT_COLS[i][1], SCRIPT_COLS[i][1] + 16);
+    const char *at = strstr(p, want);
+    cr_expect(at, "no '%s' in %s", want, out);
+    if (at)
+      p = at;
+  }
+  free(out);
+}
+
+/* The source display of the (first) finding of rule in text, on a
+ * terminal width columns wide (0: no limit): the two lines under the
+ * message.  Caller frees. */
+static char *shown(const char *text, int rule, int width) {
+  struct th_lint t;
+  th_lint_str(&t, text);
+  struct ll_diags one = {0};
+  for (size_t i = 0; i < t.ctx->diags.n && !one.n; i++)
+    if ((int)t.ctx->diags.v[i].rule == rule)
+      one.v = &t.ctx->diags.v[i], one.n = 1;
+  cr_assert_eq(one.n, 1, "no %s finding", ll_rules[rule].id);
+  struct ll_out_opts o = {0};
+  o.show_source = 1;
+  o.width = width;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  ll_out_text(fp, &one, 0, t.src, &o);
+  fclose(fp);
+  th_done(&t);
+  char *nl = strchr(buf, '\n');
+  cr_assert(nl);
+  char *r = ll_xstrdup(nl + 1);
+  free(buf);
+  return r;
+}
+
+Test(out, caret_is_placed_by_display_width) {
+  struct {
+    const char *text, *want;
+  } cases[] = {
+      /* the case: under the URL, not under '](' */
+      {"- [重复](https://a.example) - 第一。\n"
+       "- [另一个](https://a.example) - 重复的链接。\n",
+       "  - [另一个](https://a.example) - 重复的链接。\n"
+       "             ^~~~~~~~~~~~~~~~~\n"},
+      /* Japanese and Korean, two columns a character */
+      {"- [ツール](https://j.example) - 一。\n"
+       "- [ツール二](https://j.example) - 二。\n",
+       "  - [ツール二](https://j.example) - 二。\n"
+       "               ^~~~~~~~~~~~~~~~~\n"},
+      {"- [도구](https://k.example) - 하나.\n"
+       "- [도구들](https://k.example) - 둘.\n",
+       "  - [도구들](https://k.example) - 둘.\n"
+       "             ^~~~~~~~~~~~~~~~~\n"},
+      /* combining marks take no column; Arabic, Greek and Cyrillic letters
+       * one each (in logical order: the terminal's bidi is its own) */
+      {"- [A](https://c.example) - One.\n"
+       "- [e\xCC\x81le\xCC\x81gant](https://c.example) - Two.\n",
+       "  - [e\xCC\x81le\xCC\x81gant](https://c.example) - Two.\n"
+       "              ^~~~~~~~~~~~~~~~~\n"},
+      {"- [أداة](https://r.example) - واحد.\n"
+       "- [أداة ثانية](https://r.example) - اثنان.\n",
+       "  - [أداة ثانية](https://r.example) - اثنان.\n"
+       "                 ^~~~~~~~~~~~~~~~~\n"},
+      {"- [Ένα](https://g.example) - Ένα.\n"
+       "- [Ελληνικά](https://g.example) - Δύο.\n",
+       "  - [Ελληνικά](https://g.example) - Δύο.\n"
+       "               ^~~~~~~~~~~~~~~~~\n"},
+      {"- [Один](https://r.example) - Раз.\n"
+       "- [Утилита](https://r.example) - Два.\n",
+       "  - [Утилита](https://r.example) - Два.\n"
+       "              ^~~~~~~~~~~~~~~~~\n"},
+      /* a tab is copied, so the caret follows it whatever its width */
+      {"- [A](https://t.example) - One.\n"
+       "-\t[B](https://t.example) - Two.\n",
+       "  -\t[B](https://t.example) - Two.\n"
+       "   \t    ^~~~~~~~~~~~~~~~~\n"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *got = shown(cases[i].text, LL_R_DUPLICATE_LINK, 0);
+    cr_expect_str_eq(got, cases[i].want, "case %zu", i);
+    free(got);
+  }
+}
+
+/* A line too wide for the terminal is shortened around the finding, the
+ * caret still under it, and no line of the display wraps. */
+Test(out, wide_line_is_shortened_around_the_finding) {
+  struct ll_buf s;
+  ll_buf_init(&s, 0);
+  ll_buf_adds(&s, "- [B](https://b.example) - ");
+  for (int i = 0; i < 30; i++)
+    ll_buf_adds(&s, "你好世界");
+  ll_buf_adds(&s, " [again](htps://a.example) ");
+  for (int i = 0; i < 30; i++)
+    ll_buf_adds(&s, "你好世界");
+  ll_buf_adds(&s, ".\n");
+  for (int width = 20; width <= 100; width += 20) {
+    char *got = shown(s.data, LL_R_MALFORMED_URL, width);
+    char *nl = strchr(got, '\n');
+    cr_assert(nl);
+    size_t w1 = ll_u8_width(got, (size_t)(nl - got)),
+           w2 = ll_u8_width(nl + 1, strlen(nl + 1) - 1);
+    cr_expect_leq(w1, (size_t)width, "width %d: %s", width, got);
+    cr_expect_leq(w2, (size_t)width, "width %d: %s", width, got);
+    cr_expect(strncmp(got, "  ...", 5) == 0 && strstr(got, "...\n"),
+              "cut at both ends: %s", got);
+    /* the caret's column is the column of the URL in the shown line */
+    const char *url = strstr(got, "htps://");
+    const char *caret = strchr(nl + 1, '^');
+    cr_assert(url && caret, "%s", got);
+    cr_expect_eq(ll_u8_width(got, (size_t)(url - got)),
+                 (size_t)(caret - nl - 1), "width %d: %s", width, got);
+    free(got);
+  }
+  /* a line that fits is shown whole; with no limit, any line is */
+  char *got = shown(s.data, LL_R_MALFORMED_URL, 0);
+  cr_expect(strncmp(got, "  - [B]", 7) == 0, "%s", got);
+  free(got);
+  ll_buf_free(&s);
+}
+
+/* Near the end of a long line, the room goes to what comes before. */
+Test(out, shortened_line_near_its_end_shows_more_before) {
+  struct ll_buf s;
+  ll_buf_init(&s, 0);
+  ll_buf_adds(&s, "- [B](https://b.example) - ");
+  for (int i = 0; i < 40; i++)
+    ll_buf_adds(&s, "word ");
+  ll_buf_adds(&s, "[x](htps://a.example).\n");
+  char *got = shown(s.data, LL_R_MALFORMED_URL, 60);
+  char *nl = strchr(got, '\n');
+  cr_assert(nl);
+  cr_expect(strncmp(got, "  ...", 5) == 0, "%s", got);
+  cr_expect(nl[-1] == '.' && nl[-2] == ')', "the end is shown: %s", got);
+  cr_expect_geq(strlen(nl + 1), 40, "the caret far right: %s", got);
+  cr_expect_leq((size_t)(nl - got), 60, "%s", got);
+  free(got);
+  ll_buf_free(&s);
 }

@@ -227,3 +227,35 @@ Test(rules, missing_description_follows_a_sections_habit) {
   th_done(&t);
   ll_buf_free(&b);
 }
+
+/* Scripts without case take no part in description-capital: the majority
+ * is counted over the descriptions with a cased first letter, so ten
+ * English capitals beside many Arabic and Chinese descriptions still make
+ * a convention, and the Cyrillic lower-case start breaks it. */
+Test(rules, capital_majority_counts_cased_descriptions) {
+  struct ll_buf s;
+  ll_buf_init(&s, 0);
+  ll_buf_adds(&s, "# L\n\n");
+  for (int i = 0; i < 10; i++)
+    ll_buf_printf(&s, "- [T%d](https://t%d.example) - Does %d.\n", i, i, i);
+  for (int i = 0; i < 8; i++)
+    ll_buf_printf(&s,
+                  "- [A%d](https://a%d.example) - \xD9\x85\xD8\xAD\xD8\xB1\xD8"
+                  "\xB1 %d.\n- [Z%d](https://z%d.example) - \xE7\xBC\x96\xE8"
+                  "\xBE\x91\xE5\x99\xA8 %d\xE3\x80\x82\n",
+                  i, i, i, i, i, i);
+  ll_buf_adds(&s, "- [Bad](https://bad.example) - \xD0\xBC\xD0\xB0\xD0\xBB"
+                  "\xD0\xB0\xD1\x8F tool.\n");
+  struct th_lint t;
+  th_lint_str(&t, s.data);
+  cr_assert_eq(th_count(t.ctx, LL_R_DESCRIPTION_CAPITAL), 1);
+  const struct ll_diag *g = &t.ctx->diags.v[0];
+  for (size_t i = 0; i < t.ctx->diags.n; i++)
+    if (t.ctx->diags.v[i].rule == LL_R_DESCRIPTION_CAPITAL)
+      g = &t.ctx->diags.v[i];
+  cr_expect(strstr(g->message, "10 of 11 descriptions"), "%s", g->message);
+  /* the finding covers the whole first letter, both bytes of 'м' */
+  cr_expect_eq(g->span.end - g->span.start, 2);
+  th_done(&t);
+  ll_buf_free(&s);
+}

@@ -12,7 +12,9 @@ static int small_word(const char *w, size_t n) {
   return 0;
 }
 
-/* The first lower-case word that should be capitalised, or NULL. */
+/* The first lower-case word that should be capitalised, or NULL.  Title
+ * case is an English convention: a word that starts with a letter outside
+ * ASCII (a French, Russian or Greek heading) is left to its language. */
 static const char *not_title_case(const char *t, size_t *len) {
   int first = 1;
   for (const char *p = t; *p;) {

@@ -3,39 +3,34 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "unicode.h"
 
-/* GitHub's anchor of a heading: lower case, spaces to '-', punctuation,
- * symbols and emoji dropped, letters of any script kept. */
+/* GitHub's anchor of a heading: lower case, spaces to '-', letters, marks
+ * and numbers of any script kept ("## Инструменты" is #инструменты),
+ * '-' and '_' kept, the rest (punctuation, symbols, emoji) dropped, as
+ * github-slugger does. */
 static char *slug(const char *h) {
   size_t n = strlen(h);
-  char *s = ll_xmalloc(n + 1), *q = s;
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_buf_add(&b, "", 0);
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)h[i];
     if (c < 0x80) {
       if (ll_isalnum(c) || c == '-' || c == '_')
-        *q++ = (char)ll_tolower(c);
+        ll_buf_addc(&b, (char)ll_tolower(c));
       else if (c == ' ')
-        *q++ = '-';
+        ll_buf_addc(&b, '-');
       i++;
       continue;
     }
-    unsigned cp;
-    int k = ll_utf8_decode((const unsigned char *)h + i, n - i, &cp);
-    if (k < 0) {
-      i++;
-      continue;
-    }
-    /* general punctuation, symbols, arrows, dingbats, emoji: dropped */
-    int symbol = (cp >= 0x2000 && cp < 0x3000) || cp >= 0x1F000 ||
-                 (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xA0;
-    if (!symbol) {
-      memcpy(q, h + i, (size_t)k);
-      q += k;
-    }
-    i += (size_t)k;
+    size_t k;
+    unsigned cp = ll_u8_at(h + i, n - i, &k);
+    if (ll_u8_is_word(cp))
+      ll_u8_put(&b, ll_u8_lower(cp));
+    i += k;
   }
-  *q = '\0';
-  return s;
+  return ll_buf_detach(&b);
 }
 
 static int is_contents(const char *h) {

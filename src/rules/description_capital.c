@@ -2,16 +2,21 @@
  * letter, the few that start in lower case.  Words that are lower case by
  * design (iOS, jQuery, npm, `code`) are left alone. */
 #include <stdlib.h>
-#include <strings.h>
 
 #include "common.h"
+#include "unicode.h"
 
-/* Does d open with the n bytes of w, case folded, as a whole word? */
+/* Does d open with the n bytes of w, case ignored (in any script), as a
+ * whole word? */
 static int opens_with(const char *d, const char *w, size_t n) {
-  if (!n || strncasecmp(d, w, n) != 0)
+  size_t dn = strlen(d), m = ll_u8_prefix_caseless(d, dn, w, n);
+  if (!m)
     return 0;
-  unsigned char c = (unsigned char)d[n];
-  return !(ll_isalnum(c) || c == '-' || c == '_' || c >= 0x80);
+  if (m == dn)
+    return 1;
+  size_t k;
+  unsigned c = ll_u8_at(d + m, dn - m, &k);
+  return !(ll_u8_is_word(c) || c == '-' || c == '_');
 }
 
 /* Does the description open with the entry's own name: the whole name
@@ -30,10 +35,13 @@ static int opens_with_name(const char *d, const char *name) {
   if (opens_with(d, name, n))
     return 1;
   const char *sp = memchr(name, ' ', n);
-  if (sp && ll_isupper((unsigned char)name[0]) &&
-      ll_islower((unsigned char)sp[1]) &&
-      !memchr(sp + 1, ' ', n - (size_t)(sp + 1 - name)))
-    return opens_with(d, sp + 1, n - (size_t)(sp + 1 - name));
+  if (!sp || sp + 1 == name + n)
+    return 0;
+  size_t k, rest = n - (size_t)(sp + 1 - name);
+  if (ll_u8_case(ll_u8_at(name, n, &k)) == LL_U8_UPPER &&
+      ll_u8_case(ll_u8_at(sp + 1, rest, &k)) == LL_U8_LOWER &&
+      !memchr(sp + 1, ' ', rest))
+    return opens_with(d, sp + 1, rest);
   return 0;
 }
 
@@ -55,11 +63,31 @@ static int is_named_subject(const char *d, size_t n) {
   return 1;
 }
 
-/* 1: capital, 0: lower case, -1: does not take part. */
+/* Is d written (in part) in a script without case: Han, kana, Hangul,
+ * Arabic ..., or CJK punctuation?  Case means nothing to such text; its
+ * Latin words are names. */
+static int has_caseless_script(const char *d, size_t n) {
+  const unsigned char *u = (const unsigned char *)d;
+  for (size_t i = ll_skip_ascii(u, 0, n); i < n;) {
+    size_t k;
+    if (ll_u8_is_caseless_script(ll_u8_at(d + i, n - i, &k)))
+      return 1;
+    i = ll_skip_ascii(u, i + k, n);
+  }
+  return 0;
+}
+
+/* 1: capital, 0: lower case, -1: does not take part: the descriptions
+ * that take part are those with a cased first letter. */
 static int starts_capital(const struct ll_entry *e, const char *src) {
   const char *d = e->description;
+  size_t n = strlen(d), k = 1;
   unsigned char c = (unsigned char)d[0];
-  if (!ll_isalpha(c))
+  enum ll_u8_case first = c < 0x80 ? ll_isupper(c)   ? LL_U8_UPPER
+                                     : ll_islower(c) ? LL_U8_LOWER
+                                                     : LL_U8_UNCASED
+                                   : ll_u8_case(ll_u8_at(d, n, &k));
+  if (first == LL_U8_UNCASED)
     return -1;
   if (e->name && opens_with_name(d, e->name))
     return -1;
@@ -67,23 +95,28 @@ static int starts_capital(const struct ll_entry *e, const char *src) {
   if (e->desc_span.end > e->desc_span.start &&
       strchr("`[@<*_", src[e->desc_span.start]))
     return -1;
-  /* Case means nothing to CJK text; its Latin words are names. */
-  const unsigned char *u = (const unsigned char *)d;
-  size_t n = strlen(d);
-  for (size_t i = ll_skip_ascii(u, 0, n); i < n; i = ll_skip_ascii(u, i + 1, n))
-    if (u[i] >= 0xE2)
-      return -1;
-  if (ll_isupper(c))
+  if (has_caseless_script(d, n))
+    return -1;
+  if (first == LL_U8_UPPER)
     return 1;
   /* The first word: any capital, digit, dot or underscore in it marks a
-   * name; an inner ':' or '(' marks code ("go:generate", "isatty()"). */
-  const char *p = d + 1;
-  for (; *p && *p != ' ' && *p != '\''; p++) {
-    unsigned char x = (unsigned char)*p;
-    if (ll_isupper(x) || ll_isdigit(x) || x == '.' || x == '_' || x >= 0x80)
+   * name; an inner ':' or '(' marks code ("go:generate", "isatty()"); so
+   * does a symbol. */
+  const char *p = d + k;
+  while (*p && *p != ' ' && *p != '\'') {
+    size_t xk;
+    unsigned x = ll_u8_at(p, n - (size_t)(p - d), &xk);
+    if (x == 0x2019 || ll_u8_is_space(x)) /* ’ ends a word as ' does */
+      break;
+    if (x < 0x80) {
+      if (ll_isupper((int)x) || ll_isdigit((int)x) || x == '.' || x == '_')
+        return -1;
+      if ((x == ':' || x == '(') && p[1] && p[1] != ' ')
+        return -1;
+    } else if (ll_u8_case(x) != LL_U8_LOWER && !ll_u8_is_mark(x)) {
       return -1;
-    if ((x == ':' || x == '(') && p[1] && p[1] != ' ')
-      return -1;
+    }
+    p += xk;
   }
   size_t w = (size_t)(p - d);
   while (w && strchr(",:;", d[w - 1]))
@@ -115,8 +148,12 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
     if (k[i] == 0) {
+      /* the first letter, all its bytes */
       struct ll_span s = e->desc_span;
-      s.end = s.start + 1;
+      size_t len = 1;
+      if (s.end > s.start)
+        ll_u8_at(ctx->src->data + s.start, s.end - s.start, &len);
+      s.end = s.start + len;
       if (forced)
         ll_report(ctx, s,
                   "description starts with a lower-case letter; "

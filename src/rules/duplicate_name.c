@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "unicode.h"
 
 /* The site of an entry: host without www., plus the owner on hosts
  * where many projects live (github.com/OWNER).  Two entries of one name
@@ -92,10 +93,9 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     for (size_t sec = e->section + 1; sec; sec /= 10)
       ll_buf_addc(&key, (char)('0' + sec % 10));
     ll_buf_addc(&key, '\x1f');
-    size_t at = key.len;
-    ll_buf_adds(&key, e->name);
-    for (char *p = key.data + at; *p; p++)
-      *p = (char)ll_tolower((unsigned char)*p);
+    /* case folded and NFKC-normalised: Ååå and ååå, Å written as A with
+     * a combining ring, a full-width Ａ: one name */
+    ll_u8_fold(&key, e->name, strlen(e->name), LL_U8_FOLD_CASE);
     const struct ll_entry *first = ll_map_add(&seen, key.data, e);
     if (first && same_site(first, e) && !other_work(first, e))
       ll_report(ctx, ll_name_or_entry(e),

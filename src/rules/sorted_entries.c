@@ -1,9 +1,8 @@
 /* sorted-entries (opt-in): within one list, entries in alphabetical order
- * of their names, case folded.  A list is a run of link-list entries of
- * one section at one indentation. */
-#include <strings.h>
-
+ * of their names, case folded and accents ignored (É sorts with E).  A
+ * list is a run of link-list entries of one section at one indentation. */
 #include "common.h"
+#include "unicode.h"
 
 static int indent(const struct ll_source *src, const struct ll_entry *e) {
   int line, col;
@@ -24,8 +23,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (prev && prev->section == e->section &&
         indent(ctx->src, prev) == indent(ctx->src, e) &&
         e->line == prev->end_line + 1) {
-      int c =
-          fold ? strcasecmp(prev->name, e->name) : strcmp(prev->name, e->name);
+      int c = ll_u8_compare(prev->name, e->name,
+                            LL_U8_FOLD_MARKS | (fold ? LL_U8_FOLD_CASE : 0));
       if (c > 0)
         ll_report(ctx, ll_name_or_entry(e),
                   "'%s' is out of order: it sorts before '%s' (line %d)",
