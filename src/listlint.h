@@ -112,7 +112,7 @@ void ll_map_free(struct ll_map *m);
 void ll_map_reserve(struct ll_map *m, size_t n);
 
 /* Byte-safe character classes (ASCII, locale-free): never hand a plain
- * char to <ctype.h>. */
+ * char to <ctype.h>.  Letters, case and width in other scripts: unicode.h. */
 static inline int ll_isspace(int c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
