@@ -959,3 +959,17 @@ Test(model, one_word_after_a_name_is_a_qualifier) {
   cr_expect_str_eq(entry(&t, 2)->separator, "");
   th_done(&t);
 }
+
+/* "[Name](u):" with its description on the sub-item below it. */
+Test(model, description_in_the_sub_item_below) {
+  struct th_lint t;
+  th_lint_str(&t, "# C\n\n- [A course](https://c.example/a):\n"
+                  "    - How to prepare, from a former engineer.\n"
+                  "- [B](https://b.example) - Bee.\n");
+  cr_assert_eq(t.model->nentries, 2);
+  cr_expect_str_eq(entry(&t, 0)->description,
+                   "How to prepare, from a former engineer.");
+  cr_expect_eq(entry(&t, 0)->end_line, 4);
+  cr_expect_eq(th_count(t.ctx, LL_R_PLACEHOLDER_DESCRIPTION), 0);
+  th_done(&t);
+}

@@ -314,6 +314,31 @@ static cmark_node *first_field(struct builder *b, cmark_node *name) {
   return n;
 }
 
+/* "[Name](u):" with its description in the sub-item below, a line of
+ * text without links: that line describes it. */
+static void nested_description(struct builder *b, struct ll_entry *e,
+                               cmark_node *para) {
+  cmark_node *list = cmark_node_next(para);
+  cmark_node *sub = list && cmark_node_get_type(list) == CMARK_NODE_LIST
+                        ? cmark_node_first_child(list)
+                        : NULL;
+  cmark_node *p = sub ? cmark_node_first_child(sub) : NULL;
+  if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+    return;
+  for (cmark_node *n = cmark_node_first_child(p); n; n = cmark_node_next(n))
+    if (ll_is_entry_link(ll_name_link(n)))
+      return;
+  const char *t = ll_build_plain(b, p);
+  size_t n = strlen(t);
+  ll_trim(&t, &n);
+  if (!n)
+    return;
+  e->description = ll_build_trimmed(b, t, n);
+  struct ll_span ds = ll_build_trim_span(b, ll_doc_block_span(&b->view, p));
+  e->desc_span = ds;
+  ll_build_extend(b, e, ds.end);
+}
+
 static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(&b->view, para);
   cmark_node *kids = cmark_node_first_child(para);
@@ -375,6 +400,8 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
       e->separator = NULL;
     } else {
       ll_build_description(b, e, first, ll_build_node_end(b, first, l), ps, 0);
+      if (e->description && !e->description[0])
+        nested_description(b, e, para);
     }
     ll_build_marker(b, e, item);
     return;
