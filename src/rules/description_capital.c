@@ -132,8 +132,12 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   signed char *k = ll_xcalloc(m->nentries + 1, 1);
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
-    k[i] = (signed char)(ll_conventional(e) ? starts_capital(e, ctx->src->data)
-                                            : -1);
+    /* "[Monai](u) is a toolkit ...": without a separator the name is
+     * the subject of a sentence that goes on; its case is no choice */
+    int sentence = e->separator && !e->separator[0];
+    k[i] = (signed char)(ll_conventional(e) && !sentence
+                             ? starts_capital(e, ctx->src->data)
+                             : -1);
     if (k[i] < 0)
       continue;
     total++;
