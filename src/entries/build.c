@@ -11,6 +11,18 @@ char *ll_build_trimmed(struct builder *b, const char *s, size_t n) {
   return ll_arena_strndup(&b->m->arena, s, n);
 }
 
+const char *ll_build_range(struct builder *b, cmark_node *first,
+                           cmark_node *stop, size_t *n) {
+  struct ll_buf *t = &b->text;
+  t->len = 0;
+  ll_buf_add(t, "", 0);
+  ll_plain_range(t, first, stop);
+  const char *s = t->data;
+  *n = t->len;
+  ll_trim(&s, n);
+  return s;
+}
+
 const char *ll_build_plain(struct builder *b, cmark_node *n) {
   b->tmp.len = 0;
   ll_buf_add(&b->tmp, "", 0);

@@ -120,6 +120,10 @@ struct ll_span ll_build_source_separator(struct builder *b, size_t off,
 struct ll_span ll_build_trim_span(struct builder *b, struct ll_span s);
 /* A trimmed copy of s in the model's arena. */
 char *ll_build_trimmed(struct builder *b, const char *s, size_t n);
+/* The plain text of first up to stop, trimmed (*n bytes, in b->text:
+ * valid until b->text is used again). */
+const char *ll_build_range(struct builder *b, cmark_node *first,
+                           cmark_node *stop, size_t *n);
 /* The plain text of n, valid until the next call (b->tmp). */
 const char *ll_build_plain(struct builder *b, cmark_node *n);
 

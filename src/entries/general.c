@@ -118,12 +118,9 @@ static void read_record(struct builder *b, size_t from, size_t to) {
     }
   }
   /* the rest of the head's first line, after the name, may describe it */
-  struct ll_buf *d = &b->text;
-  d->len = 0;
-  ll_buf_add(d, "", 0);
-  ll_plain_range(d, cmark_node_next(first), ll_line_end(first));
-  const char *s = d->data;
-  size_t n = d->len;
+  size_t n;
+  const char *s =
+      ll_build_range(b, cmark_node_next(first), ll_line_end(first), &n);
   ll_take_separator(&s, &n);
   if (n >= 12) {
     e->description = ll_build_trimmed(b, s, n);

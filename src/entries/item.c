@@ -159,13 +159,8 @@ static struct ll_entry *title_entry(struct builder *b, cmark_node *item) {
  * a sentence, not a name. */
 static int bare_named(struct builder *b, struct ll_entry *e, cmark_node *kids,
                       cmark_node *url, struct ll_span ps) {
-  struct ll_buf *t = &b->text;
-  t->len = 0;
-  ll_buf_add(t, "", 0);
-  ll_plain_range(t, kids, url);
-  const char *s = t->data;
-  size_t n = t->len;
-  ll_trim(&s, &n);
+  size_t n;
+  const char *s = ll_build_range(b, kids, url, &n);
   if (n == 0 || n > 60)
     return 0;
   int words = 1;
@@ -190,12 +185,7 @@ static int bare_named(struct builder *b, struct ll_entry *e, cmark_node *kids,
   /* the rest of the URL's line describes it (a line after it is not
    * this entry's: a lazy continuation, another note) */
   struct ll_link *l = ll_link_of(url);
-  cmark_node *stop = ll_line_end(url);
-  t->len = 0;
-  ll_buf_add(t, "", 0);
-  ll_plain_range(t, cmark_node_next(url), stop);
-  s = t->data;
-  n = t->len;
+  s = ll_build_range(b, cmark_node_next(url), ll_line_end(url), &n);
   ll_take_separator(&s, &n);
   ll_strip_parens(&s, &n);
   if (n) {

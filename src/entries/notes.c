@@ -95,13 +95,8 @@ static int next_line_describes(struct builder *b, cmark_node *n) {
     if (ll_link_of(c))
       return 0;
   /* a sentence, not another name: it ends as one, or has five words */
-  struct ll_buf *t = &b->text;
-  t->len = 0;
-  ll_buf_add(t, "", 0);
-  ll_plain_range(t, n, stop);
-  const char *s = t->data;
-  size_t len = t->len;
-  ll_trim(&s, &len);
+  size_t len;
+  const char *s = ll_build_range(b, n, stop, &len);
   if (!len)
     return 0;
   char last = s[len - 1];
@@ -134,12 +129,8 @@ static int claim(struct builder *b, cmark_node *para) {
     if (e && !e->name && !e->description && n && next_line_describes(b, n)) {
       /* "https://x" then "What it is." on the next line */
       cmark_node *stop2 = ll_line_end(n);
-      b->text.len = 0;
-      ll_buf_add(&b->text, "", 0);
-      ll_plain_range(&b->text, n, stop2);
-      const char *t = b->text.data;
-      size_t tn = b->text.len;
-      ll_trim(&t, &tn);
+      size_t tn;
+      const char *t = ll_build_range(b, n, stop2, &tn);
       k++;
       struct ll_span ls = ll_para_line_span(b, ps, first_line, k);
       e->description = ll_build_trimmed(b, t, tn);

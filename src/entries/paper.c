@@ -175,12 +175,8 @@ static int claim(struct builder *b, cmark_node *para) {
   struct ll_entry *e = ll_paper_read(b, kids, stop, fl, ls);
   if (stop && !e->description) {
     /* the lines after the title line describe it */
-    b->text.len = 0;
-    ll_buf_add(&b->text, "", 0);
-    ll_plain_range(&b->text, cmark_node_next(stop), NULL);
-    const char *s = b->text.data;
-    size_t n = b->text.len;
-    ll_trim(&s, &n);
+    size_t n;
+    const char *s = ll_build_range(b, cmark_node_next(stop), NULL, &n);
     if (n) {
       e->description = ll_build_trimmed(b, s, n);
       struct ll_span ds = {ls.end, ps.end};
