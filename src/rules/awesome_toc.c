@@ -1,5 +1,6 @@
 /* awesome-toc: the "Contents" section links every section that follows
  * it, and nothing else. */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "common.h"
@@ -33,6 +34,34 @@ static char *slug(const char *h) {
   return ll_buf_detach(&b);
 }
 
+static int hexval(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* A fragment with its %XX escapes decoded ("caf%C3%A9": "café").
+ * Caller frees. */
+static char *decoded(const char *f) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_buf_add(&b, "", 0);
+  for (const char *p = f; *p; p++) {
+    int hi, lo;
+    if (p[0] == '%' && (hi = hexval(p[1])) >= 0 && (lo = hexval(p[2])) >= 0) {
+      ll_buf_addc(&b, (char)(hi * 16 + lo));
+      p += 2;
+    } else {
+      ll_buf_addc(&b, *p);
+    }
+  }
+  return ll_buf_detach(&b);
+}
+
 static int is_contents(const char *h) {
   return strcmp(h, "Contents") == 0 || strcmp(h, "Table of Contents") == 0;
 }
@@ -51,21 +80,35 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   struct ll_map anchors = {0}, linked = {0};
   /* a contents link may point at any heading (back to the title, to
    * the contents itself) */
+  /* GitHub numbers a repeated heading's anchor: "#x", "#x-1", "#x-2" */
+  char **slugs = ll_xcalloc(m->nsections + 1, sizeof *slugs);
+  struct ll_map seen = {0};
   for (size_t i = 0; i < m->nsections; i++) {
     const struct ll_section *s = &m->sections[i];
     if (!s->level)
       continue;
     char *a = slug(s->path[s->depth - 1]);
+    uintptr_t n = (uintptr_t)ll_map_get(&seen, a);
+    ll_map_put(&seen, a, (const void *)(n + 1));
+    if (n) {
+      char *numbered = ll_strfmt("%s-%zu", a, (size_t)n);
+      free(a);
+      a = numbered;
+    }
     ll_map_put(&anchors, a, s);
-    free(a);
+    slugs[i] = a;
   }
+  ll_map_free(&seen);
   for (size_t i = 0; i < m->nlinks; i++) {
     const struct ll_link *l = m->links[i];
     if (l->span.start < toc_start || l->span.start >= toc_end ||
         l->url[0] != '#')
       continue;
-    ll_map_put(&linked, l->url + 1, l);
-    if (!ll_map_get(&anchors, l->url + 1))
+    char *frag = decoded(l->url + 1);
+    ll_map_put(&linked, frag, l);
+    int known = ll_map_get(&anchors, frag) != NULL;
+    free(frag);
+    if (!known)
       ll_report(ctx, l->url_span,
                 "the contents link '%s' matches no section heading", l->url);
   }
@@ -73,12 +116,14 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     const struct ll_section *s = &m->sections[i];
     if (s->level != 2)
       continue;
-    char *a = slug(s->path[s->depth - 1]);
-    if (!ll_map_get(&linked, a))
+    const char *a = slugs[i];
+    if (a && !ll_map_get(&linked, a))
       ll_report(ctx, s->span, "section '%s' is missing from the contents (#%s)",
                 s->path[s->depth - 1], a);
-    free(a);
   }
+  for (size_t i = 0; i < m->nsections; i++)
+    free(slugs[i]);
+  free(slugs);
   ll_map_free(&anchors);
   ll_map_free(&linked);
 }
