@@ -73,16 +73,24 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   if (bad)
     ll_report(ctx, top->span, "heading '%s' is not in title case ('%.*s')",
               top->path[0], (int)n, bad);
-  /* the badge: an image in the heading, or on the line under it */
-  int line, col;
-  ll_source_linecol(ctx->src, top->span.start, &line, &col);
+  /* the badge: an image in the heading, or in the block of badges
+   * under it (before the next heading); the image itself, or a badge
+   * linked to awesome.re or to sindresorhus/awesome (a local copy of the
+   * image, a project's own badge service) */
+  size_t from = top->span.start, to = ctx->src->len;
+  for (size_t i = 0; i < m->nsections; i++)
+    if (m->sections[i].span.start > from) {
+      to = m->sections[i].span.start;
+      break;
+    }
   for (size_t i = 0; i < m->nlinks; i++) {
     const struct ll_link *l = m->links[i];
-    int ll, lc;
-    ll_source_linecol(ctx->src, l->span.start, &ll, &lc);
-    if ((l->flags & LL_LINK_IMAGE) && (ll == line || ll == line + 1) &&
-        (strstr(l->url, "awesome.re/badge") ||
-         (strstr(l->url, "sindresorhus/awesome") && strstr(l->url, "badge"))))
+    if (!(l->flags & LL_LINK_IMAGE) || l->span.start < from ||
+        l->span.start >= to)
+      continue;
+    if (strstr(l->url, "awesome.re") ||
+        strstr(l->url, "github.com/sindresorhus/awesome") ||
+        (strstr(l->url, "sindresorhus/awesome") && strstr(l->url, "badge")))
       return;
   }
   ll_report(ctx, top->span,
