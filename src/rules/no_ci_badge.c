@@ -1,7 +1,7 @@
 /* no-ci-badge: build and coverage badges say nothing about a list. */
 #include "common.h"
 
-static void check(struct ll_ctx *ctx, const struct ll_link *l) {
+static int is_ci(const struct ll_link *l) {
   static const char *const ci[] = {"travis-ci.",
                                    "circleci.com",
                                    "/actions/workflows/",
@@ -15,14 +15,27 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
                                    "ci.appveyor",
                                    "semaphoreci",
                                    NULL};
-  if (!(l->flags & LL_LINK_IMAGE))
-    return;
   for (int i = 0; ci[i]; i++)
-    if (strstr(l->url, ci[i])) {
-      ll_report(ctx, l->span,
-                "a CI or coverage badge: a list has no build to show");
-      return;
-    }
+    if (strstr(l->url, ci[i]))
+      return 1;
+  return 0;
 }
 
-const struct ll_rule_ops ll_rule_NO_CI_BADGE = {.on_link = check};
+/* One finding per badge: "[![Build](ci image)](ci page)" is one badge,
+ * the link reported, the image inside it not again. */
+static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
+  const struct ll_link *last = NULL; /* the last badge reported */
+  for (size_t i = 0; i < m->nlinks; i++) {
+    const struct ll_link *l = m->links[i];
+    if (!(l->flags & LL_LINK_IMAGE) || !is_ci(l))
+      continue;
+    if (last && l->span.start >= last->span.start &&
+        l->span.end <= last->span.end)
+      continue; /* inside the badge just reported */
+    ll_report(ctx, l->span,
+              "a CI or coverage badge: a list has no build to show");
+    last = l;
+  }
+}
+
+const struct ll_rule_ops ll_rule_NO_CI_BADGE = {.on_finish = finish};
