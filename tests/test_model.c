@@ -973,3 +973,20 @@ Test(model, description_in_the_sub_item_below) {
   cr_expect_eq(th_count(t.ctx, LL_R_PLACEHOLDER_DESCRIPTION), 0);
   th_done(&t);
 }
+
+/* "[A](u)、[B](v)：about both": two links name the entry, the separator
+ * and the description come after the last of them. */
+Test(model, two_links_name_one_entry) {
+  struct th_lint t;
+  th_lint_str(&t,
+              "# L\n\n- [Memory Profiler](https://a.example)\xE3\x80\x81"
+              "[mem](https://b.example)\xEF\xBC\x9A"
+              "Watches memory.\n"
+              "- [A](https://a2.example), [B](https://b2.example) - Both.\n");
+  cr_assert_eq(t.model->nentries, 2);
+  cr_expect_str_eq(entry(&t, 0)->separator, "\xEF\xBC\x9A");
+  cr_expect_str_eq(entry(&t, 0)->description, "Watches memory.");
+  cr_expect_str_eq(entry(&t, 1)->separator, "-");
+  cr_expect_str_eq(entry(&t, 1)->description, "Both.");
+  th_done(&t);
+}

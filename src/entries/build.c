@@ -188,9 +188,30 @@ static int is_note(cmark_node *first, cmark_node *stop) {
 
 /* The description after a name node: plain text of what follows it in
  * the paragraph, with its separator taken off. */
+/* Text that joins two names: "、", ",", "/", "&", "and" with spaces. */
+static int is_joiner(const char *s, size_t n) {
+  ll_trim(&s, &n);
+  return (n == 3 && memcmp(s, "\xE3\x80\x81", 3) == 0) || /* 、 */
+         (n == 1 && (s[0] == ',' || s[0] == '/' || s[0] == '&')) ||
+         (n == 3 && memcmp(s, "and", 3) == 0);
+}
+
 void ll_build_description(struct builder *b, struct ll_entry *e,
                           cmark_node *after, size_t src_off,
                           struct ll_span para, int parens) {
+  /* "[A](u)、[B](v)：about both": two links name the entry; its
+   * separator and description come after the last of them */
+  for (;;) {
+    cmark_node *j = cmark_node_next(after);
+    cmark_node *l2 = j ? cmark_node_next(j) : NULL;
+    size_t jn;
+    const char *js = j ? ll_doc_literal(j, &jn) : NULL;
+    struct ll_link *nl = l2 ? ll_link_of(l2) : NULL;
+    if (!js || !ll_is_entry_link(nl) || !is_joiner(js, jn))
+      break;
+    after = l2;
+    src_off = nl->span.end;
+  }
   struct ll_buf *d = &b->text;
   d->len = 0;
   ll_buf_add(d, "", 0);
