@@ -99,6 +99,18 @@ void ll_build_link(struct builder *b, struct ll_entry *e, struct ll_link *l,
   ll_build_extend(b, e, l->span.end);
 }
 
+void ll_build_name_span(struct builder *b, struct ll_entry *e,
+                        struct ll_span where) {
+  const char *d = b->src->data;
+  size_t n = strlen(e->name);
+  const char *p =
+      ll_find_mem(d + where.start, where.end - where.start, e->name, n);
+  if (p) {
+    e->name_span.start = (size_t)(p - d);
+    e->name_span.end = e->name_span.start + n;
+  }
+}
+
 void ll_build_extend(struct builder *b, struct ll_entry *e, size_t end) {
   if (end <= e->span.end)
     return;
@@ -243,13 +255,12 @@ void ll_build_description(struct builder *b, struct ll_entry *e,
   } else if (!sep[0]) {
     /* "[x](u) by @someone - Description", "[x](u) :copyright: -
      * Description": a qualifier or an emoji, then the separator. */
-    for (int i = 0; ll_separators[i]; i++) {
+    int i;
+    const char *q = ll_spaced_separator(s, n, &i);
+    if (q) {
       char pat[8];
       snprintf(pat, sizeof pat, " %s ", ll_separators[i]);
       size_t pl = strlen(pat);
-      const char *q = ll_find_mem(s, n < 80 ? n : 80, pat, pl);
-      if (!q)
-        continue;
       e->separator = ll_separators[i];
       n -= (size_t)(q - s) + pl;
       s = q + pl;
@@ -259,7 +270,6 @@ void ll_build_description(struct builder *b, struct ll_entry *e,
         e->sep_span.start = (size_t)(w - b->src->data) + 1;
         e->sep_span.end = e->sep_span.start + pl - 2;
       }
-      break;
     }
     /* "by @user", "_In Chinese_": a note too, no separator or case to
      * judge */

@@ -107,6 +107,9 @@ int ll_paper_tail(cmark_node *fl, cmark_node *stop);
  * (a bold title followed by a separator, parentheses or nothing, or
  * plain title text), not as a sentence that starts bold? */
 int ll_paper_head(cmark_node *kids, cmark_node *fl);
+/* Find e's name (set) in the source within where: its name span. */
+void ll_build_name_span(struct builder *b, struct ll_entry *e,
+                        struct ll_span where);
 /* Make e reach at least to end (its span and end line). */
 void ll_build_extend(struct builder *b, struct ll_entry *e, size_t end);
 /* The list marker of the item an entry is. */
@@ -186,6 +189,13 @@ int ll_name_prefix(const char *s, size_t n, const char **name, size_t *nlen);
 /* s (trimmed) is "Label:" (or "Label\xEF\xBC\x9A"), a label of up to
  * four words: the label's length, else 0. */
 size_t ll_label_colon(const char *s, size_t n);
+/* The first separator, in ll_separators' order, that stands apart
+ * (" - ") in the first 80 bytes of s: where its " sep " starts (its index
+ * in *which), or NULL. */
+const char *ll_spaced_separator(const char *s, size_t n, int *which);
+/* Could s (trimmed, n bytes) name an entry: at most 60 bytes and eight
+ * words, no sentence in it ('. ', '! ', '? ', and ', ' with comma)? */
+int ll_is_name_text(const char *s, size_t n, int comma);
 /* Does a bold note read as an access condition ("Requires registration")? */
 int ll_is_access_text(const char *s);
 

@@ -107,16 +107,8 @@ static void read_record(struct builder *b, size_t from, size_t to) {
   e->name = ll_build_trimmed(b, t, strlen(t));
   if (!e->name[0])
     e->name = NULL;
-  if (e->name) {
-    const char *d = b->src->data;
-    size_t n = strlen(e->name);
-    const char *p =
-        ll_find_mem(d + span.start, span.end - span.start, e->name, n);
-    if (p) {
-      e->name_span.start = (size_t)(p - d);
-      e->name_span.end = e->name_span.start + n;
-    }
-  }
+  if (e->name)
+    ll_build_name_span(b, e, span);
   /* the rest of the head's first line, after the name, may describe it */
   size_t n;
   const char *s =

@@ -161,27 +161,13 @@ static int bare_named(struct builder *b, struct ll_entry *e, cmark_node *kids,
                       cmark_node *url, struct ll_span ps) {
   size_t n;
   const char *s = ll_build_range(b, kids, url, &n);
-  if (n == 0 || n > 60)
-    return 0;
-  int words = 1;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == ' ' && i && s[i - 1] != ' ')
-      words++;
-    if ((s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ',') &&
-        i + 1 < n && s[i + 1] == ' ')
-      return 0;
-  }
-  if (words > 8)
+  if (n == 0 || !ll_is_name_text(s, n, 1))
     return 0;
   n -= ll_separator_at_end(s, n, 1);
   ll_trim(&s, &n);
   e->name = ll_build_trimmed(b, s, n);
+  ll_build_name_span(b, e, ps);
   const char *d = b->src->data;
-  const char *p = ll_find_mem(d + ps.start, ps.end - ps.start, e->name, n);
-  if (p) {
-    e->name_span.start = (size_t)(p - d);
-    e->name_span.end = e->name_span.start + n;
-  }
   /* the rest of the URL's line describes it (a line after it is not
    * this entry's: a lazy continuation, another note) */
   struct ll_link *l = ll_link_of(url);
@@ -202,15 +188,11 @@ static int bare_named(struct builder *b, struct ll_entry *e, cmark_node *kids,
 
 /* "Name - description" (text only): where the separator is, or NULL. */
 static const char *split_name(const char *s, size_t n, size_t *seplen) {
-  for (int i = 0; ll_separators[i]; i++) {
-    char pat[8];
-    snprintf(pat, sizeof pat, " %s ", ll_separators[i]);
-    size_t pl = strlen(pat);
-    const char *q = ll_find_mem(s, n < 80 ? n : 80, pat, pl);
-    if (q && q > s) {
-      *seplen = pl;
-      return q;
-    }
+  int i;
+  const char *q = ll_spaced_separator(s, n, &i);
+  if (q && q > s) {
+    *seplen = (size_t)ll_separator_len[i] + 2;
+    return q;
   }
   const char *c = memchr(s, ':', n < 60 ? n : 60); /* "Name: about it" */
   if (c && c > s && c + 1 < s + n && c[1] == ' ') {
@@ -408,12 +390,7 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
       e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
       ll_build_link(b, e, nl, NULL);
       e->name = ll_arena_strndup(&b->m->arena, name, nlen);
-      const char *p =
-          ll_find_mem(b->src->data + ps.start, ps.end - ps.start, name, nlen);
-      if (p) {
-        e->name_span.start = (size_t)(p - b->src->data);
-        e->name_span.end = e->name_span.start + nlen;
-      }
+      ll_build_name_span(b, e, ps);
       /* "Name: https://x" alone on its line: a line after it is not its
        * description (a lazy continuation line, another note) */
       cmark_node *after = cmark_node_next(next);

@@ -27,15 +27,7 @@ void ll_notes_line(struct builder *b, cmark_node *first, cmark_node *stop,
   const char *s = pre.data;
   size_t n = pre.len;
   ll_trim(&s, &n);
-  int words = n ? 1 : 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == ' ' && i && s[i - 1] != ' ')
-      words++;
-    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 1 < n &&
-        s[i + 1] == ' ')
-      words = 100;
-  }
-  if (n > 60 || words > 8) {
+  if (!ll_is_name_text(s, n, 0)) {
     ll_buf_free(&pre);
     return;
   }
@@ -67,12 +59,7 @@ void ll_notes_line(struct builder *b, cmark_node *first, cmark_node *stop,
   }
   if (nlen) {
     e->name = ll_arena_strndup(&b->m->arena, name, nlen);
-    const char *p =
-        ll_find_mem(b->src->data + ls.start, ls.end - ls.start, name, nlen);
-    if (p) {
-      e->name_span.start = (size_t)(p - b->src->data);
-      e->name_span.end = e->name_span.start + nlen;
-    }
+    ll_build_name_span(b, e, ls);
   }
   pre.len = 0;
   ll_plain_range(&pre, cmark_node_next(url), stop);

@@ -58,14 +58,8 @@ struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
   if (e->name && !e->name[0])
     e->name = NULL;
   const char *src = b->src->data;
-  if (e->name) {
-    size_t nl = strlen(e->name);
-    const char *p = ll_find_mem(src + ps.start, ps.end - ps.start, e->name, nl);
-    if (p) {
-      e->name_span.start = (size_t)(p - src);
-      e->name_span.end = e->name_span.start + nl;
-    }
-  }
+  if (e->name)
+    ll_build_name_span(b, e, ps);
   if (e->description) {
     size_t dl = strlen(e->description);
     const char *p = ll_find_mem(src + ps.start, ps.end - ps.start,

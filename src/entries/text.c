@@ -1,6 +1,7 @@
 /* text.c - text helpers the entry readers share: search, trim, plain
  * text, separators, labels. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,4 +232,31 @@ size_t ll_label_colon(const char *s, size_t n) {
       return 0;
   }
   return words > 4 ? 0 : n;
+}
+
+const char *ll_spaced_separator(const char *s, size_t n, int *which) {
+  for (int i = 0; ll_separators[i]; i++) {
+    char pat[8];
+    snprintf(pat, sizeof pat, " %s ", ll_separators[i]);
+    const char *q = ll_find_mem(s, n < 80 ? n : 80, pat, strlen(pat));
+    if (q) {
+      *which = i;
+      return q;
+    }
+  }
+  return NULL;
+}
+
+int ll_is_name_text(const char *s, size_t n, int comma) {
+  if (n > 60)
+    return 0;
+  int words = n ? 1 : 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == ' ' && i && s[i - 1] != ' ')
+      words++;
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?' || (comma && s[i] == ',')) &&
+        i + 1 < n && s[i + 1] == ' ')
+      return 0; /* a sentence, not a name */
+  }
+  return words <= 8;
 }
