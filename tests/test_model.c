@@ -990,3 +990,18 @@ Test(model, two_links_name_one_entry) {
   cr_expect_str_eq(entry(&t, 1)->description, "Both.");
   th_done(&t);
 }
+
+/* A label before a link loses its colon, a full-width one too, the same
+ * way it is recognised as a label. */
+Test(model, label_text_without_its_colon) {
+  struct th_lint t;
+  th_lint_str(&t, "# P\n\n**Title**\n\n"
+                  "- \xE4\xBB\xA3\xE7\xA0\x81\xEF\xBC\x9A https://c.example/1\n"
+                  "- Paper: https://p.example/1\n");
+  cr_assert_eq(t.model->nentries, 1);
+  const struct ll_entry *e = entry(&t, 0);
+  cr_assert_eq(e->nlinks, 2);
+  cr_expect_str_eq(e->links[0]->label, "Paper");
+  cr_expect_str_eq(e->links[1]->label, "\xE4\xBB\xA3\xE7\xA0\x81");
+  th_done(&t);
+}

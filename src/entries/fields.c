@@ -17,21 +17,27 @@
 /* The key of a label candidate in out: lower case, without the brackets,
  * parentheses or colon around it.  Return its length, or 0 when s cannot
  * be a label (too long, too many words, not starting with a letter). */
-static size_t label_key(const char *s, size_t n, char *out, int *bracketed) {
-  ll_trim(&s, &n);
+/* A label candidate without what stands around it: spaces, a final
+ * colon (full-width too), brackets or parentheses (*bracketed then). */
+static void strip_label(const char **s, size_t *n, int *bracketed) {
+  ll_trim(s, n);
   *bracketed = 0;
-  if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0)
-    n -= 3; /* full-width colon */
-  else if (n && s[n - 1] == ':')
-    n--;
-  ll_trim(&s, &n);
-  while (n >= 2 && ((s[0] == '[' && s[n - 1] == ']') ||
-                    (s[0] == '(' && s[n - 1] == ')'))) {
+  if (*n >= 3 && memcmp(*s + *n - 3, "\xEF\xBC\x9A", 3) == 0)
+    *n -= 3; /* full-width colon */
+  else if (*n && (*s)[*n - 1] == ':')
+    (*n)--;
+  ll_trim(s, n);
+  while (*n >= 2 && (((*s)[0] == '[' && (*s)[*n - 1] == ']') ||
+                     ((*s)[0] == '(' && (*s)[*n - 1] == ')'))) {
     *bracketed = 1;
-    s++;
-    n -= 2;
-    ll_trim(&s, &n);
+    (*s)++;
+    *n -= 2;
+    ll_trim(s, n);
   }
+}
+
+static size_t label_key(const char *s, size_t n, char *out, int *bracketed) {
+  strip_label(&s, &n, bracketed);
   /* LABEL_MAX characters: in bytes, up to four each */
   if (n == 0 || n > LABEL_BYTES)
     return 0;
@@ -200,13 +206,7 @@ int ll_label_rank(const char *label) {
 /* A label's text for a link: its key's letters as written, brackets off. */
 const char *ll_label_text(struct builder *b, const char *s) {
   size_t n = strlen(s);
-  ll_trim(&s, &n);
-  if (n && s[n - 1] == ':')
-    n--;
-  while (n >= 2 && ((s[0] == '[' && s[n - 1] == ']') ||
-                    (s[0] == '(' && s[n - 1] == ')'))) {
-    s++;
-    n -= 2;
-  }
+  int br;
+  strip_label(&s, &n, &br);
   return ll_build_trimmed(b, s, n);
 }

@@ -32,7 +32,9 @@ static int is_field(struct builder *b, cmark_node *first, int lenient,
   const char *t = s;
   size_t tn = n;
   ll_trim(&t, &tn);
-  if (!tn || t[tn - 1] != ':' ||
+  int colon = tn && (t[tn - 1] == ':' ||
+                     (tn >= 3 && memcmp(t + tn - 3, "\xEF\xBC\x9A", 3) == 0));
+  if (!colon ||
       !(lenient ? ll_is_label_form(t, tn) : ll_is_field_label(b, t, tn)))
     return 0;
   char *lab = ll_arena_strndup(&b->m->arena, t, tn);
