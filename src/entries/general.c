@@ -94,7 +94,8 @@ static void add_links(struct builder *b, struct ll_entry *e, cmark_node *n) {
 }
 
 /* One record: blocks [from, to) of the section. */
-static void read_record(struct builder *b, size_t from, size_t to) {
+static void read_record(struct builder *b, const unsigned char *kinds,
+                        size_t from, size_t to) {
   cmark_node *head = b->blocks[from];
   struct ll_span span = ll_doc_block_span(&b->view, head);
   span.end = ll_doc_block_span(&b->view, b->blocks[to - 1]).end;
@@ -120,8 +121,7 @@ static void read_record(struct builder *b, size_t from, size_t to) {
   }
   for (size_t i = from; i < to; i++) {
     cmark_node *blk = b->blocks[i];
-    if (!e->description && i > from && kind_of(blk) == K_PROSE &&
-        !has_link(blk)) {
+    if (!e->description && i > from && kinds[i] == K_PROSE && !has_link(blk)) {
       const char *p = ll_build_plain(b, blk);
       e->description = ll_build_trimmed(b, p, strlen(p));
       e->desc_span = ll_build_trim_span(b, ll_doc_block_span(&b->view, blk));
@@ -135,23 +135,24 @@ void ll_general_close(struct builder *b) {
   b->nblocks = 0;
   if (nb < MIN_RECORDS || b->m->nentries > b->gen_first)
     return; /* too short, or the named readers read this section */
-  /* the kind that starts records: the commonest name-bearing one */
+  /* each block's kind, worked out once (it may walk the block's tree) */
+  unsigned char *kinds = ll_xmalloc(nb);
   size_t count[K__COUNT] = {0};
   for (size_t i = 0; i < nb; i++)
-    count[kind_of(b->blocks[i])]++;
+    count[kinds[i] = (unsigned char)kind_of(b->blocks[i])]++;
+  /* the kind that starts records: the commonest name-bearing one */
   enum kind start = count[K_TITLE] >= count[K_LINKED] ? K_TITLE : K_LINKED;
-  if (count[start] < MIN_RECORDS)
-    return;
   size_t first = 0;
-  while (first < nb && kind_of(b->blocks[first]) != start)
+  while (first < nb && kinds[first] != start)
     first++; /* what comes before the first record introduces them */
   size_t records = 0, linked = 0;
-  for (size_t i = first; i < nb;) {
+  int templ = count[start] >= MIN_RECORDS;
+  for (size_t i = first; templ && i < nb;) {
     size_t j = i + 1;
-    while (j < nb && kind_of(b->blocks[j]) != start)
+    while (j < nb && kinds[j] != start)
       j++;
     if (j - i > MAX_FIELDS)
-      return; /* not a template: long stretches between */
+      templ = 0; /* not a template: long stretches between */
     int any = 0;
     for (size_t k = i; k < j && !any; k++)
       any = has_link(b->blocks[k]);
@@ -159,13 +160,13 @@ void ll_general_close(struct builder *b) {
     linked += any ? 1 : 0;
     i = j;
   }
-  if (records < MIN_RECORDS || linked * 100 < records * LINKED_PCT)
-    return;
-  for (size_t i = first; i < nb;) {
-    size_t j = i + 1;
-    while (j < nb && kind_of(b->blocks[j]) != start)
-      j++;
-    read_record(b, i, j);
-    i = j;
-  }
+  if (templ && records >= MIN_RECORDS && linked * 100 >= records * LINKED_PCT)
+    for (size_t i = first; i < nb;) {
+      size_t j = i + 1;
+      while (j < nb && kinds[j] != start)
+        j++;
+      read_record(b, kinds, i, j);
+      i = j;
+    }
+  free(kinds);
 }
