@@ -13,6 +13,7 @@
 #include "cache.h"
 #include "cli.h"
 #include "config.h"
+#include "fix.h"
 #include "git.h"
 #include "linkcheck.h"
 #include "pattern.h"
@@ -324,6 +325,80 @@ static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
   src = ll_source_from_mem(display, b.data ? b.data : "", b.len);
   ll_buf_free(&b);
   return src;
+}
+
+/* ---- --fix and --diff ------------------------------------------------ */
+
+/* Fix *srcp (lint, fix, lint again until nothing changes) and write the
+ * result: to the file, to standard output for '-', or as a diff.  The
+ * fixed text then replaces *srcp, to be linted for what remains, unless
+ * the file was left alone.  Return LL_EXIT_OK, or the status of trouble
+ * (the file is then intact). */
+static int fix_file(const struct ll_opts *o, const struct ll_ctx *ctx,
+                    const char *path, int is_stdin, struct ll_source **srcp) {
+  struct ll_source *src = *srcp;
+  struct ll_buf fixed;
+  ll_buf_init(&fixed, 0);
+  size_t n = 0;
+  char *err = NULL;
+  if (ll_fix_source(ctx, src, &fixed, &n, &err) < 0) {
+    fprintf(stderr, "listlint: %s: internal error: %s\n", src->name, err);
+    free(err);
+    ll_buf_free(&fixed);
+    return LL_EXIT_INTERNAL;
+  }
+  int changed =
+      fixed.len != src->len || memcmp(fixed.data, src->data, src->len) != 0;
+  int status = LL_EXIT_OK, keep = 1;
+  if (o->diff) {
+    ll_fix_diff(stdout, src->name, src->data, src->len, fixed.data, fixed.len);
+  } else if (is_stdin) {
+    fwrite(fixed.data, 1, fixed.len, stdout);
+  } else if (changed) {
+    switch (
+        ll_fix_write(path, src->data, src->len, fixed.data, fixed.len, &err)) {
+    case LL_FW_OK:
+      if (!o->quiet)
+        fprintf(stderr, "listlint: %s: %zu fix%s applied%s\n", src->name, n,
+                n == 1 ? "" : "es",
+                o->staged ? " in the working tree (review and stage it)" : "");
+      break;
+    case LL_FW_CHANGED:
+      if (o->staged) {
+        /* the working tree is not what is staged: fixing one would lose
+         * the other's changes */
+        fprintf(stderr,
+                "listlint: %s: not fixed: the working tree differs from the "
+                "index (stage the file in full, or fix without --staged)\n",
+                src->name);
+      } else {
+        fprintf(stderr,
+                "listlint: %s: changed on disk while listlint ran: not "
+                "overwritten\n",
+                src->name);
+        status = LL_EXIT_USAGE;
+      }
+      keep = 0;
+      break;
+    case LL_FW_READONLY:
+      fprintf(stderr, "listlint: %s: read-only file: not fixed\n", src->name);
+      status = LL_EXIT_USAGE;
+      keep = 0;
+      break;
+    case LL_FW_ERROR:
+      fprintf(stderr, "listlint: %s: not fixed: %s\n", src->name, err);
+      free(err);
+      status = LL_EXIT_INTERNAL;
+      keep = 0;
+      break;
+    }
+  }
+  if (keep && changed) {
+    *srcp = ll_source_from_mem(src->name, fixed.data, fixed.len);
+    ll_source_free(src);
+  }
+  ll_buf_free(&fixed);
+  return status;
 }
 
 /* ---- --diff-base ------------------------------------------------------ */
@@ -746,6 +821,14 @@ int ll_run(const struct ll_opts *o) {
   void *dump = o->dump_entries ? ll_dump_new() : NULL;
   size_t linted = 0;
   int links = o->check_links && !dump;
+  /* standard output carries the diff, or the fixed text of '-': the
+   * findings then go to standard error */
+  FILE *rep = stdout;
+  for (size_t i = 0; i < files.n && !o->diff && o->fix; i++)
+    if (strcmp(files.v[i], "-") == 0)
+      rep = stderr;
+  if (o->diff)
+    rep = stderr;
   struct kept *kv = NULL;
   size_t nk = 0;
   char *link_summary = NULL;
@@ -795,6 +878,11 @@ int ll_run(const struct ll_opts *o) {
     }
     if (src->len == 0 && !o->quiet)
       fprintf(stderr, "listlint: %s: empty file, nothing to lint\n", src->name);
+    if (o->fix || o->diff) {
+      int fs = fix_file(o, ctx, path, is_stdin, &src);
+      if (fs > status)
+        status = fs;
+    }
     size_t from = ctx->diags.n;
     struct ll_model *m = NULL;
     if (ll_lint(ctx, src, dump || links ? &m : NULL, &err) < 0) {
@@ -831,7 +919,7 @@ int ll_run(const struct ll_opts *o) {
       ll_dump_add(dump, src, m);
       ll_model_free(m);
     } else if (o->format == LL_FMT_TEXT) {
-      ll_out_text(stdout, &ctx->diags, from, src, &out);
+      ll_out_text(rep, &ctx->diags, from, src, &out);
     }
     /* Findings borrowed the source's name, freed next: point them at
      * display (argv or the path list), which lives to the end. */
@@ -852,7 +940,7 @@ int ll_run(const struct ll_opts *o) {
       if (have_base)
         drop_old(ctx, from, &kv[k].base_fps);
       if (o->format == LL_FMT_TEXT)
-        ll_out_text(stdout, &ctx->diags, from, kv[k].src, &out);
+        ll_out_text(rep, &ctx->diags, from, kv[k].src, &out);
       for (size_t i = from; i < ctx->diags.n; i++)
         ctx->diags.v[i].file = kv[k].display;
     }
@@ -869,17 +957,17 @@ int ll_run(const struct ll_opts *o) {
     if (ll_dump_write(stdout, dump) < 0)
       status = LL_EXIT_INTERNAL;
   } else if (o->format == LL_FMT_JSON) {
-    if (ll_out_json(stdout, &ctx->diags) < 0)
+    if (ll_out_json(rep, &ctx->diags) < 0)
       status = LL_EXIT_INTERNAL;
   } else if (o->format == LL_FMT_SARIF) {
-    if (ll_out_sarif(stdout, &ctx->diags) < 0)
+    if (ll_out_sarif(rep, &ctx->diags) < 0)
       status = LL_EXIT_INTERNAL;
   } else if (o->format == LL_FMT_GITHUB) {
-    ll_out_github(stdout, &ctx->diags);
+    ll_out_github(rep, &ctx->diags);
   } else if (!o->quiet && linted) {
     if (link_summary)
-      fputs(link_summary, stdout);
-    ll_out_text_summary(stdout, &ctx->diags, linted, &out);
+      fputs(link_summary, rep);
+    ll_out_text_summary(rep, &ctx->diags, linted, &out);
   }
   free(link_summary);
   if (status == LL_EXIT_OK && !dump) { /* --dump-entries shows no findings */
