@@ -46,7 +46,7 @@ AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 
 .SECONDARY:
 
-.PHONY: install-hook all run test test-unit test-asan test-cli test-labels deps check-deps install \
+.PHONY: install-hook all run test test-unit test-asan test-cli test-labels test-fix deps check-deps install \
         uninstall clean bench format lint
 
 all: deps listlint
@@ -135,7 +135,8 @@ run: deps listlint
 test: deps
 	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
 	  $(B)/asan/unit
-	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels
+	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels \
+	  test-fix
 
 test-unit: $(B)/unit
 	LL_BIN=$(CURDIR)/listlint LL_ROOT=$(CURDIR) $(B)/unit -j2
@@ -153,6 +154,14 @@ test-cli: listlint $(B)/asan/listlint
 	LL_BIN=$(CURDIR)/listlint sh tests/cli.sh
 	ASAN_OPTIONS=detect_leaks=1 LL_BIN=$(CURDIR)/$(B)/asan/listlint \
 	  sh tests/cli.sh
+
+# --fix over every real list, with both binaries: each pass makes only
+# its findings' edits, a second --fix changes nothing, the entries read
+# the same, --diff applied with patch gives the same bytes.
+test-fix: listlint $(B)/asan/listlint
+	LL_BIN=$(CURDIR)/listlint python3 tests/fix_corpus.py
+	ASAN_OPTIONS=detect_leaks=1 LL_BIN=$(CURDIR)/$(B)/asan/listlint \
+	  python3 tests/fix_corpus.py
 
 # Extraction quality on the hand-labelled lists: no list may fall below
 # the F1 recorded for it in tests/labels/floors.tsv.

@@ -5,7 +5,9 @@
 
 #include "listlint.h"
 
-/* Passes of fix and lint again before the loop gives up. */
+/* Passes of fix and lint again before the loop gives up.  Test-only:
+ * LL_TEST_FIX_PASSES in the environment (1 to 9) stops it sooner, so
+ * that a test can check each pass's edits against the findings. */
 #define LL_FIX_PASSES 10
 
 /* Apply the fixes of the findings d->v[from..to) to the len bytes of
