@@ -746,7 +746,7 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
 
 int ll_run(const struct ll_opts *o) {
   if (o->command == LL_CMD_INSTALL_HOOK)
-    return ll_hook_install(o->chain);
+    return ll_hook_install(o->chain, o->fix);
   if (o->command == LL_CMD_UNINSTALL_HOOK)
     return ll_hook_uninstall();
   struct gitrun git = {0};

@@ -456,3 +456,29 @@ Test(fix_cli, staged_fixes_only_a_file_staged_in_full) {
   free(text);
   free(dir);
 }
+
+Test(fix_cli, install_hook_fix_fixes_and_blocks_until_staged) {
+  char *dir = th_tmpdir();
+  char *text = sample("\n", 0, 1);
+  free(th_write(dir, "README.md", text, strlen(text)));
+  char cmd[8192];
+  snprintf(cmd, sizeof cmd,
+           "cd '%s' && export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t "
+           "GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t && git init -q . && "
+           "'%s' install-hook --fix >/dev/null && git add README.md && "
+           "{ git commit -q -m one; echo \"first $?\"; } && "
+           "git add README.md && { git commit -q -m two; echo \"second $?\"; }",
+           dir, th_bin());
+  char *out = NULL, *err = NULL;
+  th_shell(cmd, NULL, &out, &err);
+  cr_expect(strstr(out, "first 1") != NULL, "not blocked: %s %s", out, err);
+  cr_expect(strstr(out, "second 0") != NULL, "fix staged, still blocked: %s %s",
+            out, err);
+  char *got = slurp(dir, "README.md", NULL);
+  expect_fixed(got, "\n", 0, 1);
+  free(got);
+  free(out);
+  free(err);
+  free(text);
+  free(dir);
+}
