@@ -295,12 +295,14 @@ int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
   for (size_t i = 0; i < m->nentries; i++) {
     for (size_t k = 0; k < nentry; k++) {
       ctx->current = per_entry[k];
+      ctx->last = 0; /* ll_fix attaches only to this call's finding */
       ll_rule_ops[per_entry[k]]->on_entry(ctx, m->entries[i]);
     }
   }
   for (size_t i = 0; i < m->nlinks; i++) {
     for (size_t k = 0; k < nlink; k++) {
       ctx->current = per_link[k];
+      ctx->last = 0;
       ll_rule_ops[per_link[k]]->on_link(ctx, m->links[i]);
     }
   }
