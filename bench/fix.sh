@@ -1,9 +1,9 @@
 #!/bin/sh
 # fix.sh - the cost of --fix (issue #14): the concatenation of the corpus
 # lists, linted as it is and fixed with --fix (each run on a fresh copy),
-# as whole processes, five rounds in turn; the fastest run of each stands
-# (this VM's wall clock is noisy: other builds share its two cores).
-# Target: --fix within 2x the time of a lint.
+# as whole processes, seven rounds in turn; for each the fastest run, in
+# wall time and in CPU time (user + system, steadier on this shared
+# 2-core VM).  Target: --fix within 2x the time of a lint.
 set -eu
 cd "$(dirname "$0")/.."
 corpus=${CORPUS:-../shared/corpus/lists}
@@ -12,20 +12,27 @@ mkdir -p "$out"
 make -s listlint
 big="$out/corpus-all.md"
 for f in "$corpus"/*.md; do cat "$f"; printf '\n\n'; done >"$big"
-bytes=$(wc -c <"$big")
-now() { date +%s.%N; }
-best_lint=999 best_fix=999
-for round in 1 2 3 4 5; do
-  t0=$(now)
-  ./listlint -q --no-config "$big" >/dev/null || true
-  t1=$(now)
-  cp "$big" "$out/corpus-fix.md"
-  t2=$(now)
-  ./listlint -q --no-config --fix "$out/corpus-fix.md" >/dev/null 2>&1 || true
-  t3=$(now)
-  best_lint=$(echo "$best_lint $t0 $t1" | awk '{d=$3-$2; print (d<$1)?d:$1}')
-  best_fix=$(echo "$best_fix $t2 $t3" | awk '{d=$3-$2; print (d<$1)?d:$1}')
-done
-edits=$(./listlint -q --no-config --diff "$big" 2>/dev/null | grep -c '^+[^+]' || true)
-echo "$bytes bytes, $edits lines changed by --fix" |
-  awk -v l="$best_lint" -v f="$best_fix" '{ print; printf "lint %.2f s, --fix %.2f s: %.2fx\n", l, f, f / l }'
+python3 - "$big" "$out/corpus-fix.md" <<'PY'
+import os, resource, shutil, subprocess, sys, time
+big, copy = sys.argv[1], sys.argv[2]
+def once(args):
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.monotonic()
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t1 = time.monotonic()
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return t1 - t0, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+lint, fix = [], []
+for _ in range(7):
+    lint.append(once(["./listlint", "-q", "--no-config", big]))
+    shutil.copyfile(big, copy)
+    fix.append(once(["./listlint", "-q", "--no-config", "--fix", copy]))
+diff = subprocess.run(["./listlint", "-q", "--no-config", "--diff", big],
+                      capture_output=True).stdout.decode("utf-8", "replace")
+changed = sum(1 for l in diff.splitlines() if l.startswith("+") and not l.startswith("+++"))
+lw, lc = min(x[0] for x in lint), min(x[1] for x in lint)
+fw, fc = min(x[0] for x in fix), min(x[1] for x in fix)
+print("%d bytes, %d lines changed by --fix" % (os.path.getsize(big), changed))
+print("wall: lint %.2f s, --fix %.2f s: %.2fx" % (lw, fw, fw / lw))
+print("cpu:  lint %.2f s, --fix %.2f s: %.2fx" % (lc, fc, fc / lc))
+PY

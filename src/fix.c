@@ -90,41 +90,70 @@ size_t ll_fix_apply(const char *data, size_t len, const struct ll_diags *d,
   return taken;
 }
 
-int ll_fix_source(const struct ll_ctx *proto, const struct ll_source *src,
-                  struct ll_buf *out, size_t *nfixed, char **err) {
-  struct ll_buf cur, next;
-  ll_buf_init(&cur, 0);
-  ll_buf_init(&next, 0);
-  ll_buf_add(&cur, src->data, src->len);
-  *nfixed = 0;
-  int rc = 0, passes = LL_FIX_PASSES;
+static int fix_passes(void) {
   const char *tp = getenv("LL_TEST_FIX_PASSES"); /* test-only: see fix.h */
   if (tp && atoi(tp) > 0 && atoi(tp) < LL_FIX_PASSES)
-    passes = atoi(tp);
-  for (int pass = 0; pass < passes; pass++) {
-    struct ll_source *s = ll_source_from_mem(src->name, cur.data, cur.len);
-    struct ll_ctx *ctx = ll_ctx_new();
-    memcpy(ctx->severity, proto->severity, sizeof ctx->severity);
-    ctx->cfg = proto->cfg;
-    size_t taken = 0;
-    if (ll_lint(ctx, s, NULL, err) < 0)
+    return atoi(tp);
+  return LL_FIX_PASSES;
+}
+
+int ll_fix_lint(struct ll_ctx *ctx, struct ll_source **srcp,
+                struct ll_model **model_out, size_t *nfixed, char **err) {
+  struct ll_source *orig = *srcp, *cur = orig;
+  struct ll_buf next;
+  ll_buf_init(&next, 0);
+  size_t from = ctx->diags.n;
+  int passes = fix_passes(), rc = 0;
+  *nfixed = 0;
+  for (int pass = 0;; pass++) {
+    struct ll_model *m = NULL;
+    if (ll_lint(ctx, cur, model_out ? &m : NULL, err) < 0) {
       rc = -1;
-    else
-      taken = ll_fix_apply(cur.data, cur.len, &ctx->diags, 0, ctx->diags.n,
-                           &next, NULL);
-    ll_ctx_free(ctx);
-    ll_source_free(s);
-    if (rc < 0 || !taken ||
-        (next.len == cur.len && memcmp(next.data, cur.data, cur.len) == 0))
       break;
+    }
+    /* the last pass's findings stay: those of the text as it ends */
+    size_t taken = 0;
+    if (pass < passes)
+      taken = ll_fix_apply(cur->data, cur->len, &ctx->diags, from, ctx->diags.n,
+                           &next, NULL);
+    if (!taken ||
+        (next.len == cur->len && memcmp(next.data, cur->data, cur->len) == 0)) {
+      if (model_out)
+        *model_out = m;
+      break;
+    }
     *nfixed += taken;
-    struct ll_buf t = cur;
-    cur = next;
-    next = t;
+    ll_model_free(m);
+    ctx->diags.n = from; /* their messages stay in the arena till the end */
+    struct ll_source *s = ll_source_from_mem(orig->name, next.data, next.len);
+    if (cur != orig)
+      ll_source_free(cur);
+    cur = s;
   }
   ll_buf_free(&next);
+  if (rc < 0 && cur != orig) {
+    ll_source_free(cur);
+    cur = orig;
+  }
+  *srcp = cur;
+  return rc;
+}
+
+int ll_fix_source(const struct ll_ctx *proto, const struct ll_source *src,
+                  struct ll_buf *out, size_t *nfixed, char **err) {
+  struct ll_ctx *ctx = ll_ctx_new();
+  memcpy(ctx->severity, proto->severity, sizeof ctx->severity);
+  ctx->cfg = proto->cfg;
+  struct ll_source *orig = ll_source_from_mem(src->name, src->data, src->len);
+  struct ll_source *cur = orig;
+  int rc = ll_fix_lint(ctx, &cur, NULL, nfixed, err);
   ll_buf_free(out);
-  *out = cur;
+  ll_buf_init(out, 0);
+  ll_buf_add(out, cur->data, cur->len);
+  if (cur != orig)
+    ll_source_free(cur);
+  ll_source_free(orig);
+  ll_ctx_free(ctx);
   return rc;
 }
 

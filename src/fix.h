@@ -21,11 +21,21 @@ size_t ll_fix_apply(const char *data, size_t len, const struct ll_diags *d,
                     size_t from, size_t to, struct ll_buf *out,
                     size_t *waiting);
 
-/* Lint src and apply its fixes, lint the result and fix again, until no
- * fix applies or LL_FIX_PASSES passes, with proto's severities and
- * configuration (proto's findings are not touched).  The fixed bytes
- * replace out's contents; *nfixed counts the edits applied.  Return 0, or
- * -1 on an internal error with *err set (caller frees). */
+/* Lint *srcp into ctx and apply its fixes, lint the result and fix
+ * again, until no fix applies or LL_FIX_PASSES passes.  The findings of
+ * the last lint (of the text as it ends) stay in ctx->diags, those of the
+ * passes before are dropped; with model_out the last lint's model is
+ * handed over (caller frees).  *srcp becomes the source of the fixed text
+ * (a new one, the caller's to free, when anything changed; the original
+ * is still the caller's); *nfixed counts the edits applied.  Return 0,
+ * or -1 on an internal error with *err set (caller frees; *srcp is then
+ * the original). */
+int ll_fix_lint(struct ll_ctx *ctx, struct ll_source **srcp,
+                struct ll_model **model_out, size_t *nfixed, char **err);
+
+/* The same with a context of proto's severities and configuration
+ * (proto's findings are not touched): the fixed bytes replace out's
+ * contents. */
 int ll_fix_source(const struct ll_ctx *proto, const struct ll_source *src,
                   struct ll_buf *out, size_t *nfixed, char **err);
 

@@ -329,37 +329,28 @@ static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
 
 /* ---- --fix and --diff ------------------------------------------------ */
 
-/* Fix *srcp (lint, fix, lint again until nothing changes) and write the
- * result: to the file, to standard output for '-', or as a diff.  The
- * fixed text then replaces *srcp, to be linted for what remains, unless
- * the file was left alone.  Return LL_EXIT_OK, or the status of trouble
- * (the file is then intact). */
-static int fix_file(const struct ll_opts *o, const struct ll_ctx *ctx,
-                    const char *path, int is_stdin, struct ll_source **srcp) {
-  struct ll_source *src = *srcp;
-  struct ll_buf fixed;
-  ll_buf_init(&fixed, 0);
-  size_t n = 0;
+/* Write what --fix made of orig (fixed, n edits): to the file, to
+ * standard output for '-', or as a diff.  *keep is cleared when the file
+ * was left alone (its findings are then the original's).  Return
+ * LL_EXIT_OK, or the status of trouble (the file is then intact). */
+static int fix_output(const struct ll_opts *o, const char *path, int is_stdin,
+                      const struct ll_source *orig,
+                      const struct ll_source *fixed, size_t n, int *keep) {
+  int changed = fixed != orig;
+  int status = LL_EXIT_OK;
   char *err = NULL;
-  if (ll_fix_source(ctx, src, &fixed, &n, &err) < 0) {
-    fprintf(stderr, "listlint: %s: internal error: %s\n", src->name, err);
-    free(err);
-    ll_buf_free(&fixed);
-    return LL_EXIT_INTERNAL;
-  }
-  int changed =
-      fixed.len != src->len || memcmp(fixed.data, src->data, src->len) != 0;
-  int status = LL_EXIT_OK, keep = 1;
+  *keep = 1;
   if (o->diff) {
-    ll_fix_diff(stdout, src->name, src->data, src->len, fixed.data, fixed.len);
+    ll_fix_diff(stdout, orig->name, orig->data, orig->len, fixed->data,
+                fixed->len);
   } else if (is_stdin) {
-    fwrite(fixed.data, 1, fixed.len, stdout);
+    fwrite(fixed->data, 1, fixed->len, stdout);
   } else if (changed) {
-    switch (
-        ll_fix_write(path, src->data, src->len, fixed.data, fixed.len, &err)) {
+    switch (ll_fix_write(path, orig->data, orig->len, fixed->data, fixed->len,
+                         &err)) {
     case LL_FW_OK:
       if (!o->quiet)
-        fprintf(stderr, "listlint: %s: %zu fix%s applied%s\n", src->name, n,
+        fprintf(stderr, "listlint: %s: %zu fix%s applied%s\n", orig->name, n,
                 n == 1 ? "" : "es",
                 o->staged ? " in the working tree (review and stage it)" : "");
       break;
@@ -370,34 +361,29 @@ static int fix_file(const struct ll_opts *o, const struct ll_ctx *ctx,
         fprintf(stderr,
                 "listlint: %s: not fixed: the working tree differs from the "
                 "index (stage the file in full, or fix without --staged)\n",
-                src->name);
+                orig->name);
       } else {
         fprintf(stderr,
                 "listlint: %s: changed on disk while listlint ran: not "
                 "overwritten\n",
-                src->name);
+                orig->name);
         status = LL_EXIT_USAGE;
       }
-      keep = 0;
+      *keep = 0;
       break;
     case LL_FW_READONLY:
-      fprintf(stderr, "listlint: %s: read-only file: not fixed\n", src->name);
+      fprintf(stderr, "listlint: %s: read-only file: not fixed\n", orig->name);
       status = LL_EXIT_USAGE;
-      keep = 0;
+      *keep = 0;
       break;
     case LL_FW_ERROR:
-      fprintf(stderr, "listlint: %s: not fixed: %s\n", src->name, err);
+      fprintf(stderr, "listlint: %s: not fixed: %s\n", orig->name, err);
       free(err);
       status = LL_EXIT_INTERNAL;
-      keep = 0;
+      *keep = 0;
       break;
     }
   }
-  if (keep && changed) {
-    *srcp = ll_source_from_mem(src->name, fixed.data, fixed.len);
-    ll_source_free(src);
-  }
-  ll_buf_free(&fixed);
   return status;
 }
 
@@ -878,14 +864,34 @@ int ll_run(const struct ll_opts *o) {
     }
     if (src->len == 0 && !o->quiet)
       fprintf(stderr, "listlint: %s: empty file, nothing to lint\n", src->name);
-    if (o->fix || o->diff) {
-      int fs = fix_file(o, ctx, path, is_stdin, &src);
-      if (fs > status)
-        status = fs;
-    }
     size_t from = ctx->diags.n;
     struct ll_model *m = NULL;
-    if (ll_lint(ctx, src, dump || links ? &m : NULL, &err) < 0) {
+    int lint_rc = 0;
+    if (o->fix || o->diff) {
+      /* the fix loop's last lint is the lint of what remains */
+      struct ll_source *orig = src;
+      size_t n = 0;
+      lint_rc = ll_fix_lint(ctx, &src, dump || links ? &m : NULL, &n, &err);
+      if (lint_rc == 0) {
+        int keep;
+        int fs = fix_output(o, path, is_stdin, orig, src, n, &keep);
+        if (fs > status)
+          status = fs;
+        if (!keep) { /* left alone: its findings are the original's */
+          ctx->diags.n = from;
+          ll_model_free(m);
+          m = NULL;
+          ll_source_free(src);
+          src = orig;
+          lint_rc = ll_lint(ctx, src, dump || links ? &m : NULL, &err);
+        } else if (src != orig) {
+          ll_source_free(orig);
+        }
+      }
+    } else {
+      lint_rc = ll_lint(ctx, src, dump || links ? &m : NULL, &err);
+    }
+    if (lint_rc < 0) {
       fprintf(stderr, "listlint: %s: internal error: %s\n", src->name, err);
       free(err);
       ll_source_free(src);
