@@ -160,6 +160,8 @@ test-cli: listlint $(B)/asan/listlint
 # the same, --diff applied with patch gives the same bytes.
 test-fix: listlint $(B)/asan/listlint
 	LL_BIN=$(CURDIR)/listlint python3 tests/fix_corpus.py
+	FIX_CORPUS_ARGS="--profile awesome" LL_BIN=$(CURDIR)/listlint \
+	  python3 tests/fix_corpus.py
 	ASAN_OPTIONS=detect_leaks=1 LL_BIN=$(CURDIR)/$(B)/asan/listlint \
 	  python3 tests/fix_corpus.py
 
