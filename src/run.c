@@ -451,6 +451,11 @@ static void drop_old(struct ll_ctx *ctx, size_t from, struct ll_map *before) {
 struct kept {
   const char *path, *display;
   struct ll_source *src;
+  /* --fix, --diff: the text as read, when src is its fixed text (written
+   * after the link phase, which may fix more); NULL otherwise */
+  struct ll_source *orig;
+  size_t nfixed;
+  int is_stdin;
   struct ll_model *model;
   const struct ll_config *cfg;
   size_t from, to;
@@ -481,6 +486,37 @@ static char *when(long long t) {
   return ll_xstrdup(buf);
 }
 
+/* redirected-link's fix: the URL as written replaced by where the
+ * permanent redirect went, unless the move looks like a page that is
+ * gone rather than moved: to the site's front page from a deeper one, or
+ * to a login, consent or error page. */
+static void fix_moved(struct ll_ctx *ctx, const struct ll_link *l,
+                      const char *final) {
+  static const char *const walls[] = {"login", "signin",  "sign_in", "sign-in",
+                                      "auth",  "consent", "cookie",  "error",
+                                      "404",   "sso",     NULL};
+  struct ll_span s = l->url_span;
+  size_t n = s.end - s.start;
+  if (!final || !*final || strlen(l->url) != n ||
+      memcmp(ctx->src->data + s.start, l->url, n) != 0 ||
+      strcmp(final, l->url) == 0 || strpbrk(final, " <>()[]\"\n"))
+    return;
+  struct ll_url u;
+  ll_url_parse(final, &u);
+  int root = !u.path || !u.path[0] || strcmp(u.path, "/") == 0;
+  int bad = u.parse_error || !u.scheme ||
+            (strcmp(u.scheme, "https") != 0 && strcmp(u.scheme, "http") != 0);
+  ll_url_clear(&u);
+  const char *lp = l->parsed.path;
+  int was_root = !lp || !lp[0] || strcmp(lp, "/") == 0;
+  if (bad || (root && !was_root))
+    return;
+  for (int i = 0; walls[i]; i++)
+    if (strcasestr(final + 8, walls[i]))
+      return;
+  ll_fix(ctx, s, final, strlen(final));
+}
+
 /* A verdict as a finding of the file the link is in. */
 static void report_link(struct ll_ctx *ctx, const struct ll_lc_result *r,
                         const struct ll_link *l, const struct ll_cache *cache,
@@ -495,6 +531,8 @@ static void report_link(struct ll_ctx *ctx, const struct ll_lc_result *r,
                    : r->verdict == LL_V_TIMEOUT ? LL_R_LINK_TIMEOUT
                                                 : LL_R_LINK_ERROR;
     ll_report(ctx, s, "%s", r->reason);
+    if (r->verdict == LL_V_MOVED)
+      fix_moved(ctx, l, r->final_url);
     return;
   }
   ctx->current = LL_R_DEAD_LINK;
@@ -728,6 +766,75 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
   return status;
 }
 
+/* --fix, --diff with --check-links: the link checker's fixes of a held
+ * file (its findings ctx->diags[from..]) applied to its fixed text, the
+ * text written as fix_output does, and the findings made those of the
+ * result: the rules' again, and the link findings that were not fixed,
+ * moved past the edits before them. */
+static int fix_after_links(const struct ll_opts *o, struct ll_ctx *ctx,
+                           size_t from, struct kept *k) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  size_t taken = ll_fix_apply(k->src->data, k->src->len, &ctx->diags, from,
+                              ctx->diags.n, &b, NULL);
+  struct ll_source *fin = k->src;
+  if (taken) {
+    fin = ll_source_from_mem(k->src->name, b.data, b.len);
+    /* the link findings left, at their place in the new text (an edit
+     * before one on its line moves it) */
+    struct ll_diags keep = {0};
+    for (size_t i = from; i < ctx->diags.n; i++) {
+      struct ll_diag g = ctx->diags.v[i];
+      if (!(ll_rules[g.rule].flags & LL_RF_NETWORK) || g.has_fix)
+        continue;
+      long delta = 0;
+      for (size_t j = from; j < ctx->diags.n; j++) {
+        const struct ll_diag *f = &ctx->diags.v[j];
+        if (f->has_fix && (ll_rules[f->rule].flags & LL_RF_NETWORK) &&
+            f->fix_span.end <= g.span.start)
+          delta +=
+              (long)f->fix_len - (long)(f->fix_span.end - f->fix_span.start);
+      }
+      g.span.start = (size_t)((long)g.span.start + delta);
+      g.span.end = (size_t)((long)g.span.end + delta);
+      ll_source_linecol(fin, g.span.start, &g.line, &g.col);
+      ll_source_linecol(
+          fin, g.span.end > g.span.start ? g.span.end - 1 : g.span.start,
+          &g.end_line, &g.end_col);
+      if (g.span.end > g.span.start)
+        g.end_col++;
+      ll_diags_push(&keep, &g);
+    }
+    ctx->diags.n = from;
+    struct ll_model *m = NULL;
+    char *err = NULL;
+    size_t more = 0;
+    if (ll_fix_lint(ctx, &fin, &m, &more, &err) < 0) {
+      fprintf(stderr, "listlint: %s: internal error: %s\n", fin->name, err);
+      free(err);
+    }
+    for (size_t i = 0; i < keep.n; i++)
+      ll_diags_push(&ctx->diags, &keep.v[i]);
+    free(keep.v);
+    for (size_t i = from; i < ctx->diags.n; i++)
+      ctx->diags.v[i].file = fin->name;
+    if (m)
+      ll_lint_finish(ctx, from, fin, m);
+    ll_model_free(m);
+    k->nfixed += taken + more;
+  }
+  ll_buf_free(&b);
+  int keep_fix;
+  int st = fix_output(o, k->path, k->is_stdin, k->orig,
+                      fin == k->orig ? k->orig : fin, k->nfixed, &keep_fix);
+  if (fin != k->src) {
+    if (k->src != k->orig)
+      ll_source_free(k->src);
+    k->src = fin;
+  }
+  return st;
+}
+
 /* ---- the run --------------------------------------------------------- */
 
 int ll_run(const struct ll_opts *o) {
@@ -867,12 +974,18 @@ int ll_run(const struct ll_opts *o) {
     size_t from = ctx->diags.n;
     struct ll_model *m = NULL;
     int lint_rc = 0;
+    struct ll_source *fix_orig = NULL;
+    size_t fix_n = 0;
     if (o->fix || o->diff) {
       /* the fix loop's last lint is the lint of what remains */
       struct ll_source *orig = src;
       size_t n = 0;
       lint_rc = ll_fix_lint(ctx, &src, dump || links ? &m : NULL, &n, &err);
-      if (lint_rc == 0) {
+      if (lint_rc == 0 && links) {
+        /* written after the link phase, with its fixes */
+        fix_orig = orig;
+        fix_n = n;
+      } else if (lint_rc == 0) {
         int keep;
         int fs = fix_output(o, path, is_stdin, orig, src, n, &keep);
         if (fs > status)
@@ -906,6 +1019,9 @@ int ll_run(const struct ll_opts *o) {
       kv[nk].path = path;
       kv[nk].display = display;
       kv[nk].src = src;
+      kv[nk].orig = fix_orig;
+      kv[nk].nfixed = fix_n;
+      kv[nk].is_stdin = is_stdin;
       kv[nk].model = m;
       kv[nk].cfg = cfg;
       kv[nk].from = from;
@@ -945,6 +1061,11 @@ int ll_run(const struct ll_opts *o) {
         ll_diags_push(&ctx->diags, &all.v[i]);
       if (have_base)
         drop_old(ctx, from, &kv[k].base_fps);
+      if (kv[k].orig) {
+        int fs = fix_after_links(o, ctx, from, &kv[k]);
+        if (fs > status)
+          status = fs;
+      }
       if (o->format == LL_FMT_TEXT)
         ll_out_text(rep, &ctx->diags, from, kv[k].src, &out);
       for (size_t i = from; i < ctx->diags.n; i++)
@@ -954,6 +1075,8 @@ int ll_run(const struct ll_opts *o) {
   }
   for (size_t k = 0; k < nk; k++) {
     ll_model_free(kv[k].model);
+    if (kv[k].orig && kv[k].orig != kv[k].src)
+      ll_source_free(kv[k].orig);
     ll_source_free(kv[k].src);
     ll_map_free(&kv[k].base_fps);
     ll_map_free(&kv[k].base_urls);

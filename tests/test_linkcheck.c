@@ -490,3 +490,56 @@ Test(links, progress_only_on_a_terminal) {
   free(err);
   free(f);
 }
+
+/* --fix with --check-links: a permanent redirect to a page is rewritten
+ * to where it went; one to the front page from a deeper page, a
+ * temporary one and a dead link are left; --diff shows the same. */
+Test(links, fix_rewrites_permanent_redirects) {
+  char md[2048];
+  snprintf(md, sizeof md,
+           "# Links\n\n"
+           "- [Moved](http://127.0.0.1:%d/301) - Moved for good.\n"
+           "- [Temp](http://127.0.0.1:%d/302) - Moved for now.\n"
+           "- [Dead](http://127.0.0.1:%d/404) - Gone.\n"
+           "- [Also](http://127.0.0.1:%d/308) - Moved too, then text.\n",
+           port, port, port, port);
+  char *f = th_write(dir, "links.md", md, strlen(md));
+  char args[8192];
+  snprintf(args, sizeof args,
+           "-q --no-config --no-show-source --rule private-address=off "
+           "--rule insecure-http=off --check-links --allow-private "
+           "--link-timeout 3 --diff '%s'",
+           f);
+  char *diff = NULL, *err = NULL;
+  th_run(args, NULL, &diff, &err);
+  char *same = th_read_abs(f);
+  cr_expect_str_eq(same, md, "--diff wrote the file");
+  free(same);
+  snprintf(args, sizeof args,
+           "-q --no-config --no-show-source --rule private-address=off "
+           "--rule insecure-http=off --check-links --allow-private "
+           "--link-timeout 3 --fix '%s'",
+           f);
+  char *out = NULL;
+  th_run(args, NULL, &out, NULL);
+  char *got = th_read_abs(f);
+  char want[2048];
+  snprintf(want, sizeof want,
+           "# Links\n\n"
+           "- [Moved](http://127.0.0.1:%d/ok) - Moved for good.\n"
+           "- [Temp](http://127.0.0.1:%d/302) - Moved for now.\n"
+           "- [Dead](http://127.0.0.1:%d/404) - Gone.\n"
+           "- [Also](http://127.0.0.1:%d/ok) - Moved too, then text.\n",
+           port, port, port, port);
+  cr_expect_str_eq(got, want);
+  /* what remains: the dead link, at its place; no redirect */
+  cr_expect(strstr(out, ":5:10: error: dead link") != NULL, "%s", out);
+  cr_expect(strstr(out, "redirected-link") == NULL, "%s", out);
+  cr_expect(strstr(diff, "+- [Moved](http://127.0.0.1:") != NULL, "%s %s", diff,
+            err);
+  free(got);
+  free(out);
+  free(diff);
+  free(err);
+  free(f);
+}
