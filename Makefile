@@ -35,6 +35,7 @@ LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/entries/*
            $(wildcard src/rules/*.c)
 TEST_SRC := $(wildcard tests/test_*.c) tests/helpers.c
 HDRS    := $(wildcard src/*.h src/rules/*.h src/entries/*.h) rules/rules.def \
+           rules/awesome-lint.def \
            src/entries/readers.def
 
 B       := build
