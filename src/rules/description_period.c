@@ -1,6 +1,7 @@
 /* description-period: where most descriptions end with punctuation, the
  * few that do not (and the reverse). */
 #include "common.h"
+#include "unicode.h"
 
 static const char *const wide[] = {"\xE3\x80\x82", "\xEF\xBC\x81",
                                    "\xEF\xBC\x9F", "\xE2\x80\xA6", NULL};
@@ -74,7 +75,7 @@ static size_t emoji_start(const char *d, size_t n) {
       break;
     int joiner = cp == 0xFE0F || cp == 0x200D || cp == 0x20E3;
     int pict = cp >= 0x1F000 || (cp >= 0x2600 && cp <= 0x27BF) ||
-               (cp >= 0x2B00 && cp <= 0x2BFF);
+               (cp >= 0x2B00 && cp <= 0x2BFF) || ll_u8_is_pictograph(cp);
     if (!joiner && !pict)
       break;
     n = k;
@@ -158,6 +159,17 @@ static int punct_end(const char *d, size_t n) {
  * (PDF)", "Wikibooks (2.6)") is not final. */
 static int ends_punct(const char *d) {
   size_t n = strip_closers(d, strlen(d));
+  /* an emoji in place of punctuation, after a word or two and no mark
+   * anywhere ("[Preview](u) 💲": awesome-lint's special case) */
+  size_t e = emoji_start(d, n);
+  if (e < n && !strpbrk(d, ".!?")) {
+    size_t words = 0;
+    for (size_t i = 0; i < e; i++)
+      words += !ll_isspace((unsigned char)d[i]) &&
+               (i == 0 || ll_isspace((unsigned char)d[i - 1]));
+    if (words <= 2)
+      return 1;
+  }
   while (n) {
     size_t close = closing_paren(d, n);
     if (close && punct_end(d, strip_closers(d, n - close)) > 0)
