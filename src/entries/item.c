@@ -360,10 +360,13 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   struct ll_link *l = ll_name_link(first);
   struct ll_entry *e;
   if (l && !(l->flags & LL_LINK_AUTOLINK)) {
-    if (!ll_is_entry_link(l))
+    /* "[Name]()": an entry whose link was left empty, so it has none */
+    int empty = !l->url[0] && l->text[0] && !(l->flags & LL_LINK_IMAGE);
+    if (!ll_is_entry_link(l) && !empty)
       return; /* a badge, or a table of contents */
     e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
-    ll_build_link(b, e, l, NULL);
+    if (!empty)
+      ll_build_link(b, e, l, NULL);
     const char *name = l->text;
     size_t nlen = strlen(name);
     ll_trim(&name, &nlen);
