@@ -5,11 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "common.h"
 
-/* Does f hold something besides white space? */
+/* Does f hold something besides white space?  (A folder of that name
+ * is taken for guidelines: it is not read.) */
 static int has_text(const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    return 1;
   FILE *f = fopen(path, "rb");
   if (!f)
     return 0;
