@@ -74,9 +74,24 @@ static int nested_without(const struct ll_ctx *ctx, const struct depth *d,
   return 0;
 }
 
+/* Does the name read as a title that says what the entry is ("Learn
+ * FFmpeg libav the Hard Way"): four words or more? */
+static int is_title(const char *name) {
+  size_t words = 0;
+  for (const char *p = name; p && *p; p++)
+    words += !ll_isspace((unsigned char)*p) &&
+             (p == name || ll_isspace((unsigned char)p[-1]));
+  return words >= 4;
+}
+
+static int option_on(struct ll_ctx *ctx, const char *key) {
+  const char *v = ll_option(ctx, key);
+  return v && (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0);
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
-  const char *req = ll_option(ctx, "require");
-  int required = req && (strcmp(req, "true") == 0 || strcmp(req, "yes") == 0);
+  int required = option_on(ctx, "require");
+  int titles = option_on(ctx, "titles");
   size_t with[LL_KINDS] = {0}, total[LL_KINDS] = {0};
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
@@ -94,7 +109,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
      * there is nothing for the list's maintainer to write) */
     if (e->description ||
         (e->flags & (LL_ENTRY_NOTE | LL_ENTRY_TITLED | LL_ENTRY_GROUP |
-                     LL_ENTRY_NULL_DESCRIPTION)))
+                     LL_ENTRY_NULL_DESCRIPTION)) ||
+        (titles && is_title(e->name)))
       continue;
     if (!required &&
         (total[ll_entry_kind(e)] < MIN_ENTRIES ||
