@@ -172,8 +172,10 @@ test-compat: listlint
 install-hook: listlint
 	./listlint install-hook
 
+# Every benchmark in one run, into bench/results/<date>.md (the peers come
+# from the npm registry into bench/node_modules on first use).
 bench: listlint
-	sh bench/lint.sh
+	python3 bench/run
 
 format:
 	clang-format -i src/*.c src/*.h src/entries/*.c src/entries/*.h \
