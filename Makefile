@@ -35,6 +35,7 @@ LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/entries/*
            $(wildcard src/rules/*.c)
 TEST_SRC := $(wildcard tests/test_*.c) tests/helpers.c
 HDRS    := $(wildcard src/*.h src/rules/*.h src/entries/*.h) rules/rules.def \
+           rules/awesome-lint.def \
            src/entries/readers.def
 
 B       := build
@@ -46,7 +47,7 @@ AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 
 .SECONDARY:
 
-.PHONY: install-hook all run test test-unit test-asan test-cli test-labels test-fix deps check-deps install \
+.PHONY: install-hook all run test test-unit test-asan test-cli test-labels test-compat test-fix deps check-deps install \
         uninstall clean bench format lint
 
 all: deps listlint
@@ -136,7 +137,7 @@ test: deps
 	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
 	  $(B)/asan/unit
 	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels \
-	  test-fix
+	  test-compat test-fix
 
 test-unit: $(B)/unit
 	LL_BIN=$(CURDIR)/listlint LL_ROOT=$(CURDIR) $(B)/unit -j2
@@ -171,12 +172,20 @@ test-labels: listlint
 	LL_BIN=$(CURDIR)/listlint python3 tests/score.py \
 	  --check tests/labels/floors.tsv
 
+# The awesome profile against awesome-lint's own test expectations
+# (../shared/peers/awesome-lint): each difference is one row of
+# rules/awesome-lint-compat.md.
+test-compat: listlint
+	LL_BIN=$(CURDIR)/listlint python3 tests/awesome_compat.py
+
 # This repository's own hook (listlint checks its own Markdown).
 install-hook: listlint
 	./listlint install-hook
 
+# Every benchmark in one run, into bench/results/<date>.md (the peers come
+# from the npm registry into bench/node_modules on first use).
 bench: listlint
-	sh bench/lint.sh
+	python3 bench/run
 
 format:
 	clang-format -i src/*.c src/*.h src/entries/*.c src/entries/*.h \

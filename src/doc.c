@@ -259,6 +259,11 @@ void ll_doc_free(struct ll_docmem *mem) {
 
 cmark_node *ll_doc_parse(const char *data, size_t len,
                          struct ll_docmem **memp) {
+  return ll_doc_parse_tail(data, len, NULL, 0, memp);
+}
+
+cmark_node *ll_doc_parse_tail(const char *data, size_t len, const char *tail,
+                              size_t tail_len, struct ll_docmem **memp) {
   cmark_gfm_core_extensions_ensure_registered();
   if (!*memp) {
     *memp = ll_xcalloc(1, sizeof **memp);
@@ -275,6 +280,10 @@ cmark_node *ll_doc_parse(const char *data, size_t len,
       cmark_parser_attach_syntax_extension(p, e);
   }
   cmark_parser_feed(p, data, len);
+  if (tail_len) {
+    cmark_parser_feed(p, "\n\n", 2);
+    cmark_parser_feed(p, tail, tail_len);
+  }
   cmark_node *doc = cmark_parser_finish(p);
   cmark_parser_free(p);
   return doc;
