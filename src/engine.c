@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "fix.h"
 #include "internal.h"
 #include "pattern.h"
 #include "suppress.h"
@@ -114,8 +115,14 @@ void ll_fix(struct ll_ctx *ctx, struct ll_span span, const char *text,
   if (!ctx->last || ctx->last > ctx->diags.n)
     return;
   struct ll_diag *g = &ctx->diags.v[ctx->last - 1];
-  if (g->rule != ctx->current || g->custom_id || span.end < span.start ||
-      span.end > ctx->src->len)
+  if (g->rule != ctx->current)
+    return;
+  ll_fix_diag(ctx, g, span, text, len);
+}
+
+void ll_fix_diag(struct ll_ctx *ctx, struct ll_diag *g, struct ll_span span,
+                 const char *text, size_t len) {
+  if (g->custom_id || span.end < span.start || span.end > ctx->src->len)
     return;
   g->has_fix = 1;
   g->fix_span = span;

@@ -18,6 +18,7 @@ struct edit {
   const char *text;
   size_t len;
   int rule;
+  size_t idx; /* the finding's index in d */
 };
 
 static int cmp_edit(const void *pa, const void *pb) {
@@ -38,8 +39,16 @@ static int cmp_edit(const void *pa, const void *pb) {
 size_t ll_fix_apply(const char *data, size_t len, const struct ll_diags *d,
                     size_t from, size_t to, struct ll_buf *out,
                     size_t *waiting) {
+  return ll_fix_apply_marked(data, len, d, from, to, out, waiting, NULL);
+}
+
+size_t ll_fix_apply_marked(const char *data, size_t len,
+                           const struct ll_diags *d, size_t from, size_t to,
+                           struct ll_buf *out, size_t *waiting, char *mark) {
   size_t n = 0, wait = 0;
   struct edit *v = NULL;
+  if (mark && to > from)
+    memset(mark, 0, to - from);
   for (size_t i = from; i < to; i++)
     n += d->v[i].has_fix != 0;
   if (n)
@@ -54,6 +63,7 @@ size_t ll_fix_apply(const char *data, size_t len, const struct ll_diags *d,
     v[n].end = g->fix_span.end;
     v[n].text = g->fix_text;
     v[n].len = g->fix_len;
+    v[n].idx = i;
     v[n++].rule = (int)g->rule;
   }
   if (n)
@@ -67,8 +77,11 @@ size_t ll_fix_apply(const char *data, size_t len, const struct ll_diags *d,
   for (size_t i = 0; i < n; i++) {
     const struct edit *e = &v[i];
     if (last && e->start == last->start && e->end == last->end &&
-        e->len == last->len && memcmp(e->text, last->text, e->len) == 0)
+        e->len == last->len && memcmp(e->text, last->text, e->len) == 0) {
+      if (mark)
+        mark[e->idx - from] = 1;
       continue; /* two rules asking for the same edit */
+    }
     if (last && (e->start < last->end || e->start == last->start)) {
       wait++;
       continue;
@@ -79,6 +92,8 @@ size_t ll_fix_apply(const char *data, size_t len, const struct ll_diags *d,
     at = e->end;
     last = e;
     taken++;
+    if (mark)
+      mark[e->idx - from] = 1;
   }
   if (ll_buf_add(out, data + at, len - at) < 0)
     ll_oom();

@@ -20,6 +20,17 @@
 size_t ll_fix_apply(const char *data, size_t len, const struct ll_diags *d,
                     size_t from, size_t to, struct ll_buf *out,
                     size_t *waiting);
+/* The same, marking in taken[i - from] (to - from bytes) whether the fix
+ * of d->v[i] was applied (an edit equal to one taken counts as taken). */
+size_t ll_fix_apply_marked(const char *data, size_t len,
+                           const struct ll_diags *d, size_t from, size_t to,
+                           struct ll_buf *out, size_t *waiting, char *taken);
+
+/* Give the finding g of ctx's current source a fix, as ll_fix does for
+ * the finding just reported (for a fix learned later: the link phase's
+ * https upgrade of an insecure-http finding). */
+void ll_fix_diag(struct ll_ctx *ctx, struct ll_diag *g, struct ll_span span,
+                 const char *text, size_t len);
 
 /* Lint *srcp into ctx and apply its fixes, lint the result and fix
  * again, until no fix applies or LL_FIX_PASSES passes.  The findings of

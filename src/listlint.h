@@ -358,9 +358,12 @@ const char *ll_severity_name(enum ll_severity s);
 int ll_severity_parse(const char *s);
 
 enum ll_rule_flags {
-  LL_RF_FIXABLE = 1, /* a fix can rewrite the text */
-  LL_RF_NETWORK = 2, /* needs the network (link checks) */
-  LL_RF_OPTIN = 4    /* off unless a profile or configuration enables it */
+  LL_RF_FIXABLE = 1,    /* a fix can rewrite the text */
+  LL_RF_NETWORK = 2,    /* needs the network (link checks) */
+  LL_RF_OPTIN = 4,      /* off unless a profile or configuration enables it */
+  LL_RF_FIX_NETWORK = 8 /* fixable with --check-links only (the fix needs
+                         * a verdict; its tests run against the local
+                         * server, not as fixtures) */
 };
 
 enum ll_rule_id {

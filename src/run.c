@@ -1,6 +1,7 @@
 /* run.c - one run: find the files, lint each, print, decide the status. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -466,6 +467,9 @@ struct kept {
 struct site {
   size_t file, check;
   const struct ll_link *link;
+  /* --fix, --diff: the check of an http:// link's https:// twin, or
+   * SIZE_MAX */
+  size_t https;
 };
 
 static int excluded(struct ll_pattern **ex, size_t n, const char *url) {
@@ -515,6 +519,24 @@ static void fix_moved(struct ll_ctx *ctx, const struct ll_link *l,
     if (strcasestr(final + 8, walls[i]))
       return;
   ll_fix(ctx, s, final, strlen(final));
+}
+
+/* insecure-http's fix, once the https:// twin of an http:// link was
+ * checked and is alive: "http://" written "https://" in the finding of
+ * that link, where the source spells the scheme so. */
+static void fix_https(struct ll_ctx *ctx, const struct ll_link *l) {
+  size_t at = l->url_span.start;
+  if (l->url_span.end - at < 7 ||
+      memcmp(ctx->src->data + at, "http://", 7) != 0)
+    return;
+  for (size_t i = 0; i < ctx->diags.n; i++) {
+    struct ll_diag *g = &ctx->diags.v[i];
+    if (g->rule == LL_R_INSECURE_HTTP && g->span.start == at && !g->custom_id) {
+      struct ll_span s = {at, at + 7};
+      ll_fix_diag(ctx, g, s, "https://", 8);
+      return;
+    }
+  }
 }
 
 /* A verdict as a finding of the file the link is in. */
@@ -689,6 +711,13 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
       sites = ll_xrealloc(sites, (nsites + 1) * sizeof *sites);
       sites[nsites].file = k;
       sites[nsites].check = ci;
+      sites[nsites].https = SIZE_MAX;
+      if ((o->fix || o->diff) && strncmp(l->url, "http://", 7) == 0) {
+        /* is the same page there over https?  insecure-http's fix */
+        char *h = ll_strfmt("https://%s", l->url + 7);
+        sites[nsites].https = ll_lc_add(lc, h);
+        free(h);
+      }
       sites[nsites++].link = l;
     }
     for (size_t i = 0; i < nfex; i++)
@@ -723,6 +752,9 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
         continue;
       report_link(ctx, r, sites[s].link, cache, ll_lc_url(lc, sites[s].check),
                   now, o->fail_after_s);
+      if (sites[s].https != SIZE_MAX &&
+          ll_lc_result(lc, sites[s].https)->verdict == LL_V_ALIVE)
+        fix_https(ctx, sites[s].link);
     }
     for (size_t i = 0; i < ctx->diags.n; i++)
       ctx->diags.v[i].file = kv[k].src->name;
@@ -775,8 +807,9 @@ static int fix_after_links(const struct ll_opts *o, struct ll_ctx *ctx,
                            size_t from, struct kept *k) {
   struct ll_buf b;
   ll_buf_init(&b, 0);
-  size_t taken = ll_fix_apply(k->src->data, k->src->len, &ctx->diags, from,
-                              ctx->diags.n, &b, NULL);
+  char *mark = ll_xcalloc(ctx->diags.n - from + 1, 1);
+  size_t taken = ll_fix_apply_marked(k->src->data, k->src->len, &ctx->diags,
+                                     from, ctx->diags.n, &b, NULL, mark);
   struct ll_source *fin = k->src;
   if (taken) {
     fin = ll_source_from_mem(k->src->name, b.data, b.len);
@@ -785,13 +818,13 @@ static int fix_after_links(const struct ll_opts *o, struct ll_ctx *ctx,
     struct ll_diags keep = {0};
     for (size_t i = from; i < ctx->diags.n; i++) {
       struct ll_diag g = ctx->diags.v[i];
-      if (!(ll_rules[g.rule].flags & LL_RF_NETWORK) || g.has_fix)
+      if (!(ll_rules[g.rule].flags & LL_RF_NETWORK) || mark[i - from])
         continue;
+      g.has_fix = 0; /* its edit waits for a run that can make it */
       long delta = 0;
       for (size_t j = from; j < ctx->diags.n; j++) {
         const struct ll_diag *f = &ctx->diags.v[j];
-        if (f->has_fix && (ll_rules[f->rule].flags & LL_RF_NETWORK) &&
-            f->fix_span.end <= g.span.start)
+        if (mark[j - from] && f->fix_span.end <= g.span.start)
           delta +=
               (long)f->fix_len - (long)(f->fix_span.end - f->fix_span.start);
       }
@@ -824,6 +857,7 @@ static int fix_after_links(const struct ll_opts *o, struct ll_ctx *ctx,
     k->nfixed += taken + more;
   }
   ll_buf_free(&b);
+  free(mark);
   int keep_fix;
   int st = fix_output(o, k->path, k->is_stdin, k->orig,
                       fin == k->orig ? k->orig : fin, k->nfixed, &keep_fix);

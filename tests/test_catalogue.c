@@ -54,8 +54,10 @@ Test(catalogue, fixable_rules_have_fix_fixtures_and_say_what_they_do) {
                  says_yes ? "fixable, the catalogue not" : "not fixable");
     cr_expect_eq(strstr(doc, "\n## Fix\n") != NULL, fixable,
                  "%s: a '## Fix' section belongs to a fixable rule only", id);
-    if (!fixable || (ll_rules[i].flags & LL_RF_NETWORK))
-      continue;
+    if (ll_rules[i].flags & LL_RF_FIX_NETWORK)
+      cr_expect(fixable, "%s: a fix with --check-links is a fix", id);
+    if (!fixable || (ll_rules[i].flags & (LL_RF_NETWORK | LL_RF_FIX_NETWORK)))
+      continue; /* tests/test_linkcheck.c, against the local server */
     char rel[512];
     snprintf(rel, sizeof rel, "tests/fixtures/%s/fix-1.md", id);
     cr_expect(exists(rel), "%s: fixable, but no %s", id, rel);

@@ -90,7 +90,8 @@ static void check_fixes(int rule) {
 
 #define LL_RULE(e, id, sev, flags, summary)                                    \
   Test(fixes, e) {                                                             \
-    if (((flags)&LL_RF_FIXABLE) && !((flags)&LL_RF_NETWORK))                   \
+    if (((flags)&LL_RF_FIXABLE) &&                                             \
+        !((flags) & (LL_RF_NETWORK | LL_RF_FIX_NETWORK)))                      \
       check_fixes(LL_R_##e);                                                   \
   }
 #include "rules.def"
