@@ -232,6 +232,17 @@ static int read_pieces(struct builder *b, int split, int *labels) {
   return r;
 }
 
+/* An entry that is not one after all: its links become plain links. */
+static void unlink_entry(struct ll_entry *e) {
+  for (size_t j = 0; j < e->nlinks; j++) {
+    struct ll_link *l = e->links[j];
+    if (l->entry == e) {
+      l->entry = NULL;
+      l->flags &= ~(unsigned)(LL_LINK_ENTRY | LL_LINK_PRIMARY | LL_LINK_SHARED);
+    }
+  }
+}
+
 /* Bullets above the first section of a list whose entries are in
  * sections (a list of the venues covered, of the author's other lists)
  * introduce the list: they are not its entries, and no convention is
@@ -256,14 +267,44 @@ static void drop_intro(struct ll_model *m) {
       m->entries[k++] = e;
       continue;
     }
-    for (size_t j = 0; j < e->nlinks; j++) {
-      struct ll_link *l = e->links[j];
-      if (l->entry == e) {
-        l->entry = NULL;
-        l->flags &=
-            ~(unsigned)(LL_LINK_ENTRY | LL_LINK_PRIMARY | LL_LINK_SHARED);
-      }
-    }
+    unlink_entry(e);
+  }
+  m->nentries = k;
+}
+
+/* Is the entry a pointer to another page of the list, a relative link
+ * to a Markdown file ("[BY SUBJECT](free-programming-books-subjects.md)
+ * This section has been moved to its own file")? */
+static int points_to_page(const struct ll_entry *e) {
+  if (!e->nlinks)
+    return 0;
+  const struct ll_link *l = e->links[0];
+  if (l->parsed.scheme || l->parsed.host || !l->url[0] ||
+      strstr(l->url, "//"))
+    return 0;
+  size_t n = strcspn(l->url, "?#");
+  return (n > 3 && memcmp(l->url + n - 3, ".md", 3) == 0) ||
+         (n > 9 && memcmp(l->url + n - 9, ".markdown", 9) == 0);
+}
+
+/* Among a list's entries, the odd pointer to another of its pages is
+ * navigation, not an entry; where most entries are such pointers (an
+ * index of sub-lists) they are the entries. */
+#define POINTER_PCT 10
+
+static void drop_pointers(struct ll_model *m) {
+  size_t pointers = 0;
+  for (size_t i = 0; i < m->nentries; i++)
+    pointers += (size_t)points_to_page(m->entries[i]);
+  if (!pointers || pointers * 100 > m->nentries * POINTER_PCT)
+    return;
+  size_t k = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    struct ll_entry *e = m->entries[i];
+    if (points_to_page(e))
+      unlink_entry(e);
+    else
+      m->entries[k++] = e;
   }
   m->nentries = k;
 }
@@ -283,8 +324,10 @@ struct ll_model *ll_model_build(const struct ll_source *src,
     r = read_pieces(&b, split, &labels);
   }
   builder_done(&b);
-  if (r > 0)
+  if (r > 0) {
     drop_intro(b.m);
+    drop_pointers(b.m);
+  }
   if (r < 0) {
     ll_model_free(b.m);
     *err = ll_xstrdup("cmark-gfm returned no document");
