@@ -24,9 +24,9 @@ static char *signature(const char *text, size_t len, size_t piece_min,
   size_t n = 0;
   FILE *fp = open_memstream(&buf, &n);
   cr_assert(fp);
-  void *dump = ll_dump_new();
+  struct ll_dump *dump = ll_dump_new(fp);
   ll_dump_add(dump, t.src, t.model);
-  ll_dump_write(fp, dump);
+  ll_dump_write(dump);
   for (size_t i = 0; i < t.ctx->diags.n; i++) {
     const struct ll_diag *g = &t.ctx->diags.v[i];
     fprintf(fp, "%d:%d-%d:%d %s %s %s\n", g->line, g->col, g->end_line,

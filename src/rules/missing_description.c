@@ -3,7 +3,17 @@
  * link list) is its authors' choice, so nothing is reported there. */
 #include "common.h"
 
-#define MIN_SHARE 30  /* percent of entries of a kind with a description */
+/* A list's habit: percent of the entries of a kind that carry a
+ * description.  Where only most do (free-programming-books' authors,
+ * sindresorhus/awesome's self-explaining names: 70-89%), going without
+ * is the list's own allowance; where nearly all do, the few without are
+ * slips. */
+#define MIN_SHARE 90
+/* A section's habit, per level of its items: below this share, the
+ * section lists names by its own choice (awesome-go's books, its
+ * subreddits). */
+#define SECTION_SHARE 50
+#define MIN_SECTION 3 /* top-level items that show a section's habit */
 #define MIN_ENTRIES 5 /* fewer entries show no habit */
 
 /* A nested list (an item's sub-list) is a list of its own: when most of
@@ -59,8 +69,8 @@ static int nested_without(const struct ll_ctx *ctx, const struct depth *d,
     if (d[k].col == col)
       /* top-level items show a section's habit only when there are
        * enough of them (a section of meetups, of podcasts: names) */
-      return (col >= 2 || d[k].total >= MIN_ENTRIES) &&
-             d[k].with * 100 < d[k].total * MIN_SHARE;
+      return (col >= 2 || d[k].total >= MIN_SECTION) &&
+             d[k].with * 100 < d[k].total * SECTION_SHARE;
   return 0;
 }
 
