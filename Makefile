@@ -14,7 +14,7 @@ TESTPKG := criterion
 DEBS    := pkg-config gcc make git python3 libcmark-gfm-dev \
            libcmark-gfm-extensions-dev libpcre2-dev libcurl4-openssl-dev \
            libinih-dev libjansson-dev nettle-dev libutf8proc-dev \
-           libcriterion-dev
+           libcriterion-dev pre-commit
 
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wcast-qual -Wconversion \
@@ -62,6 +62,7 @@ deps:
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	command -v git >/dev/null || missing="$$missing git"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
+	command -v pre-commit >/dev/null || missing="$$missing pre-commit"; \
 	if [ -n "$$missing" ]; then \
 	  echo "listlint: missing:$$missing"; \
 	  if ! command -v apt-get >/dev/null; then \
