@@ -510,14 +510,16 @@ static void fix_moved(struct ll_ctx *ctx, const struct ll_link *l,
   int root = !u.path || !u.path[0] || strcmp(u.path, "/") == 0;
   int bad = u.parse_error || !u.scheme ||
             (strcmp(u.scheme, "https") != 0 && strcmp(u.scheme, "http") != 0);
+  /* the walls are words of the path and query, never of the host or
+   * port (a port 40449 is no 404) */
+  for (int i = 0; !bad && walls[i]; i++)
+    bad = (u.path && strcasestr(u.path, walls[i])) ||
+          (u.query && strcasestr(u.query, walls[i]));
   ll_url_clear(&u);
   const char *lp = l->parsed.path;
   int was_root = !lp || !lp[0] || strcmp(lp, "/") == 0;
   if (bad || (root && !was_root))
     return;
-  for (int i = 0; walls[i]; i++)
-    if (strcasestr(final + 8, walls[i]))
-      return;
   ll_fix(ctx, s, final, strlen(final));
 }
 

@@ -87,6 +87,14 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, b"ok")
         if path == "/ok" or path.startswith("/load/"):
             return self.send(200, b"ok")
+        # permanent moves that --fix must not follow: to a login page, and
+        # from a deep page to the front page
+        if path == "/to-login":
+            return self.redirect(301, "/login?next=/to-login")
+        if path == "/deep/to-front":
+            return self.redirect(301, "/")
+        if path in ("/login", "/"):
+            return self.send(200, b"ok")
         if path == "/404":
             return self.send(404, b"not found")
         if path == "/410":

@@ -501,8 +501,10 @@ Test(links, fix_rewrites_permanent_redirects) {
            "- [Moved](http://127.0.0.1:%d/301) - Moved for good.\n"
            "- [Temp](http://127.0.0.1:%d/302) - Moved for now.\n"
            "- [Dead](http://127.0.0.1:%d/404) - Gone.\n"
-           "- [Also](http://127.0.0.1:%d/308) - Moved too, then text.\n",
-           port, port, port, port);
+           "- [Also](http://127.0.0.1:%d/308) - Moved too, then text.\n"
+           "- [Wall](http://127.0.0.1:%d/to-login) - Moved to a login.\n"
+           "- [Front](http://127.0.0.1:%d/deep/to-front) - To the front.\n",
+           port, port, port, port, port, port);
   char *f = th_write(dir, "links.md", md, strlen(md));
   char args[8192];
   snprintf(args, sizeof args,
@@ -529,12 +531,23 @@ Test(links, fix_rewrites_permanent_redirects) {
            "- [Moved](http://127.0.0.1:%d/ok) - Moved for good.\n"
            "- [Temp](http://127.0.0.1:%d/302) - Moved for now.\n"
            "- [Dead](http://127.0.0.1:%d/404) - Gone.\n"
-           "- [Also](http://127.0.0.1:%d/ok) - Moved too, then text.\n",
-           port, port, port, port);
+           "- [Also](http://127.0.0.1:%d/ok) - Moved too, then text.\n"
+           "- [Wall](http://127.0.0.1:%d/to-login) - Moved to a login.\n"
+           "- [Front](http://127.0.0.1:%d/deep/to-front) - To the front.\n",
+           port, port, port, port, port, port);
   cr_expect_str_eq(got, want);
+  /* the moves it left are still reported */
+  cr_expect(strstr(out, ":7:10: warning: moved permanently") != NULL, "%s",
+            out);
+  cr_expect(strstr(out, ":8:11: warning: moved permanently") != NULL, "%s",
+            out);
   /* what remains: the dead link, at its place; no redirect */
   cr_expect(strstr(out, ":5:10: error: dead link") != NULL, "%s", out);
-  cr_expect(strstr(out, "redirected-link") == NULL, "%s", out);
+  cr_expect(strstr(out, ":3:10: warning: moved") == NULL &&
+                strstr(out, ":6:10: warning: moved") == NULL,
+            "fixed, yet reported: %s", out);
+  /* both moved to /ok: now listed twice, which the lint says */
+  cr_expect(strstr(out, ":6:10: error: duplicate link") != NULL, "%s", out);
   cr_expect(strstr(diff, "+- [Moved](http://127.0.0.1:") != NULL, "%s %s", diff,
             err);
   free(got);
