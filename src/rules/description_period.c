@@ -200,9 +200,9 @@ static int caseless(const char *d) {
 }
 
 /* The fix.  A missing period is added after the description's last
- * byte when that is a letter, a digit or a closing ')' ending a word
- * (or '`', '*', '_' closing code or emphasis): never after other
- * punctuation (': .'), never in a script that ends sentences otherwise.
+ * byte when that is a letter, a digit or a closing ')' ending a word:
+ * never after code or emphasis, never after other punctuation (': .'),
+ * never in a script that ends sentences otherwise.
  * A period that should not be there goes when it is the one '.' the
  * description ends with, not '!', '?', an ellipsis or '..'. */
 static void fix_period(struct ll_ctx *ctx, const struct ll_entry *e, int want) {
@@ -220,8 +220,10 @@ static void fix_period(struct ll_ctx *ctx, const struct ll_entry *e, int want) {
     unsigned c = ll_u8_at(d + k, n - k, &kl);
     if (!(ll_u8_is_word(c) || c == ')'))
       return;
-    if (!(last == (unsigned char)d[n - 1] || last == '`' || last == '*' ||
-          last == '_'))
+    /* the source ends as the text does: not in code, emphasis or a
+     * tag ("`MIT` `Go`": a list's metadata, whose sentence ended before
+     * it), where a period would go after the markup */
+    if (last != (unsigned char)d[n - 1] && last != ')')
       return;
     struct ll_span at = {s.end, s.end};
     ll_fix(ctx, at, ".", 1);
