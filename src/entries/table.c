@@ -122,6 +122,30 @@ static int nav_row(cmark_node **cells, int ncells) {
   return nav;
 }
 
+/* Is the row a summary ("| **Total** | **1,920** | deduplicated |"): no
+ * link in it, its first cell and another one wholly bold?  It adds the
+ * rows up; it lists nothing. */
+static int summary_row(cmark_node **cells, int ncells) {
+  int bold = 0, first = 1;
+  for (int c = 0; c < ncells; c++) {
+    for (cmark_node *k = cmark_node_first_child(cells[c]); k;
+         k = cmark_node_next(k))
+      if (ll_link_of(k) || (cmark_node_get_type(k) == CMARK_NODE_STRONG &&
+                            ll_link_of(cmark_node_first_child(k))))
+        return 0;
+    cmark_node *x = ll_first_significant(cmark_node_first_child(cells[c]));
+    if (!x)
+      continue;
+    int whole = cmark_node_get_type(x) == CMARK_NODE_STRONG &&
+                !ll_first_significant(cmark_node_next(x));
+    if (first && !whole)
+      return 0;
+    first = 0;
+    bold += whole;
+  }
+  return bold >= 2;
+}
+
 static void table_read(struct builder *b, cmark_node *table) {
   static const char *const name_words[] = {
       "name",    "api",     "title",   "project", "tool",     "resource",
@@ -207,7 +231,7 @@ static void table_read(struct builder *b, cmark_node *table) {
     for (cmark_node *c = cmark_node_first_child(r); c && col < MAX_COLS;
          c = cmark_node_next(c))
       cells[col++] = c;
-    if (nav_row(cells, col))
+    if (nav_row(cells, col) || summary_row(cells, col))
       continue;
     struct ll_span rs = ll_doc_block_span(&b->view, r);
     struct ll_entry *e = ll_build_entry(b, LL_STYLE_TABLE, rs);
