@@ -373,6 +373,53 @@ static void nested_description(struct builder *b, struct ll_entry *e,
   ll_build_extend(b, e, ds.end);
 }
 
+/* The words of s. */
+static size_t words_of(const char *s) {
+  size_t w = 0;
+  for (size_t i = 0; s[i]; i++)
+    w += !ll_isspace((unsigned char)s[i]) &&
+         (i == 0 || ll_isspace((unsigned char)s[i - 1]));
+  return w;
+}
+
+/* "* Univ. Montreal [[Paper](u)]" over "  * K. Cho, B. van Merrienboer,
+ * *Learning Phrase Representations ...*, EMNLP 2014": a paper entry named
+ * by a short label (the lab) whose one sub-item, without links, cites
+ * it.  The citation describes the paper and its emphasised title names
+ * it. */
+static void nested_citation(struct builder *b, struct ll_entry *e,
+                            cmark_node *para) {
+  cmark_node *list = cmark_node_next(para);
+  cmark_node *sub = list && cmark_node_get_type(list) == CMARK_NODE_LIST
+                        ? cmark_node_first_child(list)
+                        : NULL;
+  cmark_node *p = sub ? cmark_node_first_child(sub) : NULL;
+  if (e->description || !p || cmark_node_next(sub) ||
+      cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+    return;
+  cmark_node *title = NULL;
+  for (cmark_node *n = cmark_node_first_child(p); n; n = cmark_node_next(n)) {
+    if (ll_link_of(n))
+      return;
+    if (!title && cmark_node_get_type(n) == CMARK_NODE_EMPH)
+      title = n;
+  }
+  const char *tt = title ? ll_build_plain(b, title) : NULL;
+  if (!tt || words_of(tt) < 3)
+    return;
+  tt = ll_build_trimmed(b, tt, strlen(tt)); /* plain text is scratch */
+  const char *t = ll_build_plain(b, p);
+  size_t n = strlen(t);
+  ll_trim(&t, &n);
+  e->description = ll_build_trimmed(b, t, n);
+  e->desc_span = ll_build_trim_span(b, ll_doc_block_span(&b->view, p));
+  ll_build_extend(b, e, e->desc_span.end);
+  if (!e->name || words_of(e->name) <= 4) {
+    e->name = tt;
+    e->name_span = ll_build_trim_span(b, ll_doc_block_span(&b->view, title));
+  }
+}
+
 /* The link after the badges that lead an item ("- ![v3](i) [Name](u)",
  * "- [![CI](i)](c) [Name](u) - About it."): the badges say something
  * about the entry, the link names it.  first when no badge leads, or no
@@ -490,7 +537,9 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
       continue;
     if (!(al->flags & LL_LINK_AUTOLINK) && ll_is_field_link(b, al) &&
         ll_paper_tail(n, NULL) && ll_paper_head(kids, n)) {
-      ll_build_marker(b, ll_paper_read(b, kids, NULL, n, ps), item);
+      struct ll_entry *pe = ll_paper_read(b, kids, NULL, n, ps);
+      nested_citation(b, pe, para);
+      ll_build_marker(b, pe, item);
       return;
     }
     if ((al->flags & LL_LINK_AUTOLINK) && ll_is_alone(kids, n)) {
