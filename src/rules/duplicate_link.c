@@ -52,6 +52,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   const char *os = ll_option(ctx, "allow-sections");
   const char *oa = ll_option(ctx, "across-sections");
   int within = oa && strcmp(oa, "false") == 0;
+  const char *osp = ll_option(ctx, "shared-pages");
+  int shared_pages = !(osp && strcmp(osp, "false") == 0);
   /* compiled once per run (the configuration checked them when read) */
   struct ll_pattern *allow = o ? ll_ctx_pattern(ctx, o, 1) : NULL;
   struct ll_pattern *allow_sec = os ? ll_ctx_pattern(ctx, os, 1) : NULL;
@@ -141,8 +143,9 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     const struct ll_link *l = dups[i].l, *first = dups[i].first;
     uintptr_t n = (uintptr_t)ll_map_get(&uses, dups[i].key);
     free(dups[i].key);
-    if (n >= SHARED_MIN && l->entry && first->entry && l->entry->name &&
-        first->entry->name && strcmp(l->entry->name, first->entry->name))
+    if (shared_pages && n >= SHARED_MIN && l->entry && first->entry &&
+        l->entry->name && first->entry->name &&
+        strcmp(l->entry->name, first->entry->name))
       continue; /* a shared page, its entries named apart */
     if (cross_listing) {
       if (!dups[i].here)
