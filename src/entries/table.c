@@ -122,6 +122,31 @@ static int nav_row(cmark_node **cells, int ncells) {
   return nav;
 }
 
+/* A table whose header names no description column ("Use it for",
+ * "简述"): the column without links whose cells are prose, four words a
+ * row or more on average, the most of them; -1 when none is. */
+static int prose_column(struct builder *b, cmark_node *header, int name_col,
+                        int access_col, const int *with_link) {
+  size_t words[MAX_COLS] = {0}, rows = 0;
+  for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
+    rows++;
+    int c = 0;
+    for (cmark_node *x = cmark_node_first_child(r); x && c < MAX_COLS;
+         x = cmark_node_next(x), c++) {
+      const char *t = ll_build_plain(b, x);
+      for (size_t i = 0; t[i]; i++)
+        words[c] += !ll_isspace((unsigned char)t[i]) &&
+                    (i == 0 || ll_isspace((unsigned char)t[i - 1]));
+    }
+  }
+  int best = -1;
+  for (int c = 0; c < MAX_COLS; c++)
+    if (c != name_col && c != access_col && !with_link[c] &&
+        words[c] >= 4 * rows && (best < 0 || words[c] > words[best]))
+      best = c;
+  return best;
+}
+
 /* Is the row a summary ("| **Total** | **1,920** | deduplicated |"): no
  * link in it, its first cell and another one wholly bold?  It adds the
  * rows up; it lists nothing. */
@@ -218,6 +243,8 @@ static void table_read(struct builder *b, cmark_node *table) {
   }
   if (name_col < 0)
     return;
+  if (desc_col < 0)
+    desc_col = prose_column(b, header, name_col, access_col, with_link);
   int text_col = by_header ? -1
                            : naming_column(b, header, name_col, desc_col,
                                            access_col, with_link);
