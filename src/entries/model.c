@@ -418,6 +418,59 @@ static void drop_pointers(struct ll_model *m) {
   m->nentries = k;
 }
 
+/* s reduced to its letters and digits, ASCII ones in lower case (other
+ * bytes as they are), into k: how a heading and an anchor to it compare
+ * ("Reveiws&Tutorials", "#Reveiws\&Tutorials", "#reveiwstutorials"). */
+static void anchor_key(struct ll_buf *k, const char *s) {
+  k->len = 0;
+  ll_buf_add(k, "", 0);
+  for (; *s; s++)
+    if ((unsigned char)*s >= 0x80 || ll_isalnum((unsigned char)*s))
+      ll_buf_addc(k, (char)ll_tolower((unsigned char)*s));
+}
+
+/* A table of contents written with the list's own absolute URL
+ * ("* [GAIL](https://github.com/o/list#GAIL)"): an entry named as one of
+ * the sections, whose link goes to that section's anchor, is
+ * navigation.  ("[Big Data](https://github.com/x/awesome-bigdata#readme)"
+ * beside a "Big Data" section is an entry.) */
+static void drop_contents(struct ll_model *m) {
+  struct ll_map heads = {0};
+  struct ll_buf k;
+  ll_buf_init(&k, 0);
+  for (size_t i = 0; i < m->nsections; i++) {
+    const struct ll_section *sec = &m->sections[i];
+    if (!sec->depth)
+      continue;
+    anchor_key(&k, sec->path[sec->depth - 1]);
+    if (k.len)
+      ll_map_put(&heads, k.data, sec);
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    struct ll_entry *e = m->entries[i];
+    const struct ll_link *l = e->nlinks ? e->links[0] : NULL;
+    int nav = 0;
+    if (l && e->name && !e->description && l->parsed.fragment &&
+        l->parsed.fragment[0]) {
+      anchor_key(&k, e->name);
+      char *name = ll_xstrdup(k.data);
+      anchor_key(&k, l->parsed.fragment);
+      nav = strcmp(name, k.data) == 0 && ll_map_get(&heads, name) != NULL;
+      free(name);
+    }
+    if (nav) {
+      e->links[0]->flags |= LL_LINK_NAV;
+      unlink_entry(e);
+    } else {
+      m->entries[n++] = e;
+    }
+  }
+  m->nentries = n;
+  ll_map_free(&heads);
+  ll_buf_free(&k);
+}
+
 struct ll_model *ll_model_build(const struct ll_source *src,
                                 const char *skip_headings, char **err) {
   struct ll_buf defs;
@@ -441,6 +494,7 @@ struct ll_model *ll_model_build(const struct ll_source *src,
   if (r > 0) {
     drop_intro(b.m);
     drop_pointers(b.m);
+    drop_contents(b.m);
   }
   if (r < 0) {
     ll_model_free(b.m);

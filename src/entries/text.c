@@ -137,6 +137,12 @@ const char *ll_take_separator(const char **s, size_t *n) {
   const char *p = *s;
   size_t len = *n;
   ll_trim(&p, &len);
+  /* "<[Title](u)> by A. Author": the angle brackets around a citation's
+   * title close after the link */
+  if (len && p[0] == '>' && (len == 1 || ll_isspace((unsigned char)p[1]))) {
+    p++, len--;
+    ll_trim(&p, &len);
+  }
   for (int i = 0; ll_separators[i]; i++) {
     size_t sl = ll_separator_len[i];
     if (len >= sl && memcmp(p, ll_separators[i], sl) == 0) {
