@@ -74,6 +74,14 @@ static void html_claim_block(struct builder *b, cmark_node *n) {
   k--;
   struct ll_model *m = b->m;
   struct ll_span r = ll_html_block_bytes(b, n);
+  /* "- <p><a href=u>Name</a> ...</p>": in a list item the block starts
+   * after the item's marker */
+  cmark_node *up = cmark_node_parent(n);
+  if (up && cmark_node_get_type(up) == CMARK_NODE_ITEM) {
+    struct ll_span bs = ll_doc_block_span(&b->view, n);
+    if (bs.start > r.start && bs.start < r.end)
+      r.start = bs.start;
+  }
   const char *d = b->src->data;
   struct cand {
     struct ll_link *l;
