@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "entries/entries.h"
+#include "unicode.h"
 
 char *ll_build_trimmed(struct builder *b, const char *s, size_t n) {
   ll_trim(&s, &n);
@@ -346,12 +347,37 @@ struct ll_link *ll_name_link(cmark_node *first) {
   return NULL;
 }
 
+/* Is n text of pictographs and symbols only ("🚧", "⭐"), beside a
+ * title a decoration, not words? */
+static int is_decoration(cmark_node *n) {
+  size_t len;
+  const char *s = cmark_node_get_type(n) == CMARK_NODE_TEXT
+                      ? ll_doc_literal(n, &len)
+                      : NULL;
+  int any = 0;
+  for (size_t i = 0; s && i < len;) {
+    size_t k;
+    unsigned c = ll_u8_at(s + i, len - i, &k);
+    if (c == ' ' || c == '\t') {
+      i += k;
+      continue;
+    }
+    /* above the general punctuation block, no letter or digit of any
+     * script; a variation selector or a joiner goes with its emoji */
+    if (c < 0x2100 || (ll_u8_is_word(c) && c != 0xFE0F && c != 0x200D))
+      return 0;
+    any = 1;
+    i += k;
+  }
+  return any;
+}
+
 int ll_is_lone_strong(cmark_node *first, cmark_node *stop,
                       cmark_node **strong) {
   cmark_node *s = NULL;
   for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n)) {
     cmark_node_type t = cmark_node_get_type(n);
-    if (ll_is_blank_text(n))
+    if (ll_is_blank_text(n) || (s && is_decoration(n)))
       continue;
     if ((t == CMARK_NODE_STRONG) && !s)
       s = n;
