@@ -38,6 +38,8 @@ HDRS    := $(wildcard src/*.h src/rules/*.h src/entries/*.h) rules/rules.def \
            src/entries/readers.def
 
 B       := build
+# the fuzz targets, fuzz/fuzz_NAME.c (see "fuzzing" below)
+FUZZ_TARGETS := lint config suppress url classify
 GEN_SRC := $(B)/gen/rule_docs.c
 PROFILES := awesome datasets loose
 GEN     := rule_docs hook_text $(PROFILES:%=profile_%)
@@ -46,8 +48,9 @@ AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 
 .SECONDARY:
 
-.PHONY: install-hook all run test test-unit test-asan test-cli test-labels deps check-deps install \
-        uninstall clean bench format lint
+.PHONY: install-hook all run test test-unit test-asan test-cli test-labels \
+        test-regress deps check-deps install \
+        uninstall clean bench format lint fuzz fuzz-build fuzz-seeds
 
 all: deps listlint
 
@@ -135,7 +138,8 @@ run: deps listlint
 test: deps
 	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
 	  $(B)/asan/unit
-	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels
+	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels \
+	  test-regress
 
 test-unit: $(B)/unit
 	LL_BIN=$(CURDIR)/listlint LL_ROOT=$(CURDIR) $(B)/unit -j2
@@ -146,6 +150,19 @@ test-asan: $(B)/asan/unit $(B)/asan/listlint
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	LL_BIN=$(CURDIR)/$(B)/asan/listlint LL_ROOT=$(CURDIR) \
 	  $(B)/asan/unit -j2
+
+# What the fuzzers found (tests/regress/TARGET/*), replayed once each by
+# the target's own code, in both builds: deterministic, no fuzzing.
+test-regress: $(FUZZ_TARGETS:%=$(B)/regress/fuzz_%) \
+              $(FUZZ_TARGETS:%=$(B)/asan/regress/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+	  set -- tests/regress/$$t/*; [ -e "$$1" ] || continue; \
+	  printf 'regress %s (plain): ' $$t; $(B)/regress/fuzz_$$t "$$@" || exit 1; \
+	  printf 'regress %s (asan): ' $$t; \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  $(B)/asan/regress/fuzz_$$t "$$@" || exit 1; \
+	done
 
 # Golden CLI cases, run with both binaries (the sanitizer one catches
 # leaks and undefined behaviour in whole runs over the real lists).
@@ -166,6 +183,83 @@ install-hook: listlint
 
 bench: listlint
 	sh bench/lint.sh
+
+# ---- fuzzing ---------------------------------------------------------
+# `make fuzz` builds the libFuzzer targets of fuzz/ with clang and runs
+# each for FUZZ_TIME seconds, one after the other, niced.  The seed
+# corpus is made at run time from tests/fixtures and the shared corpus
+# (CORPUS), never kept in the repository; what the fuzzers add is kept in
+# build/fuzz/corpus/, what they find in build/fuzz/artifacts/.  A finding,
+# once fixed, goes to tests/regress/TARGET/, which make test replays.
+FUZZ_TIME ?= 60
+FUZZ_CC   ?= clang
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OPTS ?= -timeout=20 -rss_limit_mb=2048 -max_len=16384
+CORPUS    ?= ../shared/corpus/lists
+FZ        := $(B)/fuzz
+FOBJ      := $(LIB_SRC:%.c=$(FZ)/%.o) $(GEN:%=$(FZ)/gen/%.o)
+
+$(FZ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS_ALL) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+	  -MMD -MP -c $< -o $@
+
+$(FZ)/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS_ALL) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
+	  -c $< -o $@
+
+$(FZ)/liblistlint.a: $(FOBJ)
+	ar rcs $@ $^
+
+$(FZ)/fuzz_%: fuzz/fuzz_%.c $(FZ)/liblistlint.a
+	$(FUZZ_CC) $(CFLAGS_ALL) -O1 $(FUZZ_SAN) -fsanitize=fuzzer $< \
+	  $(FZ)/liblistlint.a $(LIBS) -o $@
+
+fuzz-build: $(FUZZ_TARGETS:%=$(FZ)/fuzz_%)
+
+# The same targets without libFuzzer (fuzz/replay.c calls them once per
+# file), in the plain and the sanitizer build, for make test.
+$(B)/regress/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/liblistlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $< fuzz/replay.c $(B)/liblistlint.a $(LIBS) -o $@
+
+$(B)/asan/regress/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/asan/liblistlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $< fuzz/replay.c $(B)/asan/liblistlint.a \
+	  $(LIBS) -o $@
+
+# The seeds: fixtures and corpus lists cut into pieces of at most 8 KB at
+# line ends (a fuzzer mutates small inputs faster), configuration files,
+# URLs found in the fixtures, and fuzz/seeds/.
+fuzz-seeds:
+	rm -rf $(FZ)/seed && mkdir -p $(FUZZ_TARGETS:%=$(FZ)/seed/%)
+	find tests/fixtures tests/readers examples -name '*.md' \
+	  -exec cp {} $(FZ)/seed/lint/ \; 2>/dev/null; \
+	for f in $(CORPUS)/*.md; do \
+	  [ -f "$$f" ] || continue; \
+	  split -C 8192 -d -a 4 "$$f" $(FZ)/seed/lint/$$(basename "$$f" .md)-; \
+	done; true
+	find rules tests -name '*.ini' -exec cp {} $(FZ)/seed/config/ \;
+	cp fuzz/seeds/suppress/* $(FZ)/seed/suppress/; \
+	cp fuzz/seeds/classify/* $(FZ)/seed/classify/
+	grep -rhoE '[a-z]+://[^] )>"]+' tests/fixtures | sort -u | head -2000 | \
+	  split -l 1 -d -a 4 - $(FZ)/seed/url/u-
+	for t in $(FUZZ_TARGETS); do \
+	  [ -d tests/regress/$$t ] && cp tests/regress/$$t/* $(FZ)/seed/$$t/; \
+	  true; done
+
+fuzz: fuzz-build fuzz-seeds
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FZ)/corpus/$$t $(FZ)/artifacts/$$t; \
+	  echo "+ fuzz_$$t for $(FUZZ_TIME) s"; \
+	  nice -n 19 $(FZ)/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+	    -dict=fuzz/markdown.dict $(FUZZ_OPTS) \
+	    -artifact_prefix=$(FZ)/artifacts/$$t/ -print_final_stats=1 \
+	    $(FZ)/corpus/$$t $(FZ)/seed/$$t 2>$(FZ)/$$t.log || \
+	    { tail -50 $(FZ)/$$t.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|Done ' $(FZ)/$$t.log; \
+	done
 
 format:
 	clang-format -i src/*.c src/*.h src/entries/*.c src/entries/*.h \
