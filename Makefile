@@ -33,7 +33,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/entries/*.c) \
            $(wildcard src/rules/*.c)
-TEST_SRC := $(wildcard tests/test_*.c) tests/helpers.c
+TEST_SRC := $(wildcard tests/test_*.c tests/pathological/*.c) tests/helpers.c
 HDRS    := $(wildcard src/*.h src/rules/*.h src/entries/*.h) rules/rules.def \
            src/entries/readers.def
 
