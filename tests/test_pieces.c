@@ -1,5 +1,6 @@
-/* test_pieces.c - a large list is parsed a piece at a time (src/entries/model.c):
- * the model and the findings must be those of a parse of the whole. */
+/* test_pieces.c - a large list is parsed a piece at a time
+ * (src/entries/model.c): the model and the findings must be those of a parse of
+ * the whole. */
 #include <glob.h>
 #include <stdint.h>
 #include <stdio.h>
