@@ -264,11 +264,12 @@ static void line_hits(struct ll_ctx *ctx, size_t from, size_t to,
       size_t k = (size_t)(d - dv);
       if (!d->ids)
         heap_push(&h[0], k);
-      for (size_t i = 0; i < d->nids; i++) {
-        size_t key = key_of(ctx, d->ids[i]);
-        if (key < nkeys)
-          heap_push(&h[key], k);
-      }
+      else
+        for (size_t i = 0; i < d->nids; i++) {
+          size_t key = key_of(ctx, d->ids[i]);
+          if (key < nkeys)
+            heap_push(&h[key], k);
+        }
     }
     size_t key = key_of(ctx, ll_diag_id(g)), best = (size_t)-1;
     size_t keys[2] = {0, key};
@@ -308,11 +309,12 @@ static void range_hits(struct ll_ctx *ctx, size_t from, size_t to,
         continue;
       if (!d->ids)
         last[0] = k + 1;
-      for (size_t i = 0; i < d->nids; i++) {
-        size_t key = key_of(ctx, d->ids[i]);
-        if (key < nkeys)
-          last[key] = k + 1;
-      }
+      else
+        for (size_t i = 0; i < d->nids; i++) {
+          size_t key = key_of(ctx, d->ids[i]);
+          if (key < nkeys)
+            last[key] = k + 1;
+        }
     }
     if (hit[o[j].i - from])
       continue;

@@ -130,10 +130,6 @@ static void collect_comments(struct builder *b, cmark_node *n,
   }
 }
 
-int ll_is_entry_link(const struct ll_link *l) {
-  return l && !(l->flags & (LL_LINK_IMAGE | LL_LINK_NAV));
-}
-
 /* ---- links and entries written in HTML (see html.c) ---- */
 
 /* The source bytes of an HTML block: its lines, as many as its text has
