@@ -1,5 +1,6 @@
-# listlint - build, test, install.  `make run` and `make test` do all the
-# set-up on a fresh Debian machine (see README.md).
+# listlint - build, test, install.  `make` only builds; `make deps` and
+# `make run` install what is missing on a Debian machine (see README.md),
+# `make lint-deps` the tools of `make lint` and `make format-check`.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -34,8 +35,6 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/entries/*.c) \
            $(wildcard src/rules/*.c)
 TEST_SRC := $(wildcard tests/test_*.c tests/pathological/*.c) tests/helpers.c
-HDRS    := $(wildcard src/*.h src/rules/*.h src/entries/*.h) rules/rules.def \
-           src/entries/readers.def
 
 B       := build
 # the fuzz targets, fuzz/fuzz_NAME.c (see "fuzzing" below)
@@ -46,13 +45,15 @@ GEN     := rule_docs hook_text $(PROFILES:%=profile_%)
 OBJ     := $(LIB_SRC:%.c=$(B)/%.o) $(GEN:%=$(B)/gen/%.o)
 AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 
-.SECONDARY:
+# the generated sources are kept (intermediate files would be deleted)
+.SECONDARY: $(GEN:%=$(B)/gen/%.c)
 
 .PHONY: install-hook all run test test-unit test-asan test-cli test-labels \
         test-regress deps check-deps install \
-        uninstall clean bench format lint fuzz fuzz-build fuzz-seeds
+        uninstall clean bench format format-check lint lint-deps format-deps fuzz \
+        fuzz-build fuzz-seeds
 
-all: deps listlint
+all: check-deps listlint
 
 # ---- dependencies ---------------------------------------------------
 # Install what pkg-config cannot find (apt-get; sudo when not root).
@@ -78,14 +79,51 @@ deps:
 	    $(DEBS) || exit 1; \
 	fi
 
-# ---- build ----------------------------------------------------------
-$(B)/%.o: %.c $(HDRS)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+# Install nothing: say what is missing and how to get it.
+check-deps:
+	@missing=""; \
+	for p in $(PKGS) $(TESTPKG); do \
+	  pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "listlint: missing:$$missing (make deps installs them)"; exit 1; \
+	fi
 
-$(B)/asan/%.o: %.c $(HDRS)
+# The tools of make lint and make format-check, installed (apt-get) by
+# those targets only when missing: $(call tools,PROGRAM...).
+define tools
+	@missing=""; \
+	for t in $(1); do \
+	  command -v $$t >/dev/null || missing="$$missing $$t"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  echo "+ $$sudo apt-get install -y$$missing"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	    $$missing || exit 1; \
+	fi
+endef
+
+lint-deps:
+	$(call tools,clang-tidy cppcheck)
+
+format-deps:
+	$(call tools,clang-format)
+
+# ---- build ----------------------------------------------------------
+# Each object depends on the headers it includes (-MMD writes them to
+# its .d file, -MP keeps a deleted header from breaking the build); an
+# object without its .d is built again.
+DEPFLAGS = -MMD -MP
+
+$(B)/%.o: %.c $(B)/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
+
+$(B)/asan/%.o: %.c $(B)/asan/%.d
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(DEPFLAGS) -c $< -o $@
 
 # The rule pages, embedded for --explain and SARIF help text.
 $(GEN_SRC): rules/rules.def $(wildcard rules/*.md) tools/embed-docs.sh
@@ -102,12 +140,12 @@ $(B)/gen/profile_%.c: rules/%.ini tools/embed.sh
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh ll_profile_$* $< > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/%.o: $(B)/gen/%.c $(HDRS)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+$(B)/gen/%.o: $(B)/gen/%.c $(B)/gen/%.d
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
 
-$(B)/asan/gen/%.o: $(B)/gen/%.c $(HDRS)
+$(B)/asan/gen/%.o: $(B)/gen/%.c $(B)/asan/gen/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(DEPFLAGS) -c $< -o $@
 
 $(B)/liblistlint.a: $(OBJ)
 	ar rcs $@ $^
@@ -135,7 +173,7 @@ run: deps listlint
 	  s=$$?; echo "(exit status $$s: the example has deliberate problems)"; \
 	  [ $$s -le 1 ]
 
-test: deps
+test: check-deps
 	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
 	  $(B)/asan/unit
 	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels \
@@ -199,15 +237,15 @@ CORPUS    ?= ../shared/corpus/lists
 FZ        := $(B)/fuzz
 FOBJ      := $(LIB_SRC:%.c=$(FZ)/%.o) $(GEN:%=$(FZ)/gen/%.o)
 
-$(FZ)/%.o: %.c
+$(FZ)/%.o: %.c $(FZ)/%.d
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CFLAGS_ALL) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
-	  -MMD -MP -c $< -o $@
+	  $(DEPFLAGS) -c $< -o $@
 
-$(FZ)/gen/%.o: $(B)/gen/%.c
+$(FZ)/gen/%.o: $(B)/gen/%.c $(FZ)/gen/%.d
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CFLAGS_ALL) -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link \
-	  -c $< -o $@
+	  $(DEPFLAGS) -c $< -o $@
 
 $(FZ)/liblistlint.a: $(FOBJ)
 	ar rcs $@ $^
@@ -261,10 +299,33 @@ fuzz: fuzz-build fuzz-seeds
 	  grep -E '^stat::number_of_executed_units|Done ' $(FZ)/$$t.log; \
 	done
 
+FMT_SRC := $(wildcard src/*.c src/*.h src/entries/*.c src/entries/*.h \
+             src/rules/*.c src/rules/*.h tests/*.c tests/*.h \
+             tests/pathological/*.c fuzz/*.c bench/*.c)
+
 format:
-	clang-format -i src/*.c src/*.h src/entries/*.c src/entries/*.h \
-	  src/rules/*.c src/rules/*.h tests/*.c \
-	  tests/*.h
+	clang-format -i $(FMT_SRC)
+
+# What CI checks: the tree is as clang-format writes it.
+format-check: format-deps
+	clang-format --dry-run -Werror $(FMT_SRC)
+
+# clang-tidy's static analyzer and cppcheck over the library and main.c:
+# both must be silent.  Left out: the advice to use the C11 Annex K
+# functions (glibc has none), and valist.Uninitialized, which in clang 14
+# takes a va_list started with va_start, or copied with va_copy, for an
+# uninitialized one (cli.c's bad(), util.c's formatter).
+TIDY_CHECKS := -*,clang-analyzer-*,$\
+  -clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,$\
+  -clang-analyzer-valist.Uninitialized
+lint: lint-deps $(GEN_SRC)
+	@mkdir -p $(B)
+	clang-tidy --quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' \
+	  $(LIB_SRC) src/main.c -- $(CFLAGS_ALL) >$(B)/tidy.log 2>&1; \
+	  s=$$?; grep -v 'warnings generated' $(B)/tidy.log; exit $$s
+	cppcheck --quiet --error-exitcode=1 --std=c11 \
+	  --enable=warning,portability,performance --inline-suppr \
+	  -D_GNU_SOURCE -Isrc -Irules src src/entries src/rules
 
 install: listlint
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
@@ -276,3 +337,8 @@ uninstall:
 
 clean:
 	rm -rf $(B) listlint
+
+# Named, so that a missing one is no intermediate file make may skip.
+DEPS := $(OBJ:.o=.d) $(AOBJ:.o=.d) $(FOBJ:.o=.d)
+$(DEPS):
+include $(wildcard $(DEPS))
