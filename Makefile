@@ -15,7 +15,7 @@ TESTPKG := criterion
 DEBS    := pkg-config gcc make git python3 libcmark-gfm-dev \
            libcmark-gfm-extensions-dev libpcre2-dev libcurl4-openssl-dev \
            libinih-dev libjansson-dev nettle-dev libutf8proc-dev \
-           libcriterion-dev
+           libcriterion-dev pre-commit
 
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wcast-qual -Wconversion \
@@ -49,11 +49,11 @@ AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 .SECONDARY: $(GEN:%=$(B)/gen/%.c)
 
 .PHONY: install-hook all run test test-unit test-asan test-cli test-labels \
-        test-regress deps check-deps install \
+        test-compat test-regress deps check-deps check-build-deps install \
         uninstall clean bench format format-check lint lint-deps format-deps fuzz \
         fuzz-build fuzz-seeds
 
-all: check-deps listlint
+all: check-build-deps listlint
 
 # ---- dependencies ---------------------------------------------------
 # Install what pkg-config cannot find (apt-get; sudo when not root).
@@ -65,6 +65,7 @@ deps:
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	command -v git >/dev/null || missing="$$missing git"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
+	command -v pre-commit >/dev/null || missing="$$missing pre-commit"; \
 	if [ -n "$$missing" ]; then \
 	  echo "listlint: missing:$$missing"; \
 	  if ! command -v apt-get >/dev/null; then \
@@ -79,11 +80,24 @@ deps:
 	    $(DEBS) || exit 1; \
 	fi
 
-# Install nothing: say what is missing and how to get it.
+# Install nothing: say what is missing and how to get it (the build's
+# libraries; for check-deps, the tests' too).
+check-build-deps:
+	@missing=""; \
+	for p in $(PKGS); do \
+	  pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "listlint: missing:$$missing (make deps installs them)"; exit 1; \
+	fi
+
 check-deps:
 	@missing=""; \
 	for p in $(PKGS) $(TESTPKG); do \
 	  pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; \
+	done; \
+	for t in pkg-config git python3 pre-commit; do \
+	  command -v $$t >/dev/null || missing="$$missing $$t"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "listlint: missing:$$missing (make deps installs them)"; exit 1; \
@@ -177,7 +191,7 @@ test: check-deps
 	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
 	  $(B)/asan/unit
 	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels \
-	  test-regress
+	  test-compat test-regress
 
 test-unit: $(B)/unit
 	LL_BIN=$(CURDIR)/listlint LL_ROOT=$(CURDIR) $(B)/unit -j2
@@ -215,12 +229,20 @@ test-labels: listlint
 	LL_BIN=$(CURDIR)/listlint python3 tests/score.py \
 	  --check tests/labels/floors.tsv
 
+# The awesome profile against awesome-lint's own test expectations
+# (../shared/peers/awesome-lint): each difference is one row of
+# rules/awesome-lint-compat.md.
+test-compat: listlint
+	LL_BIN=$(CURDIR)/listlint python3 tests/awesome_compat.py
+
 # This repository's own hook (listlint checks its own Markdown).
 install-hook: listlint
 	./listlint install-hook
 
+# Every benchmark in one run, into bench/results/<date>.md (the peers come
+# from the npm registry into bench/node_modules on first use).
 bench: listlint
-	sh bench/lint.sh
+	python3 bench/run
 
 # ---- fuzzing ---------------------------------------------------------
 # `make fuzz` builds the libFuzzer targets of fuzz/ with clang and runs

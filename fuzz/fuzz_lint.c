@@ -41,9 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     ll_out_json(sink, &ctx->diags);
     ll_out_sarif(sink, &ctx->diags);
     ll_out_github(sink, &ctx->diags);
-    void *dump = ll_dump_new();
+    struct ll_dump *dump = ll_dump_new(sink);
     ll_dump_add(dump, src, m);
-    ll_dump_write(sink, dump);
+    ll_dump_write(dump);
   }
   free(err);
   ll_model_free(m);

@@ -35,6 +35,7 @@ static const struct {
     {LL_CFG_LINKS, "cache"},
     {LL_CFG_LINKS, "allow-private"},
     {LL_R_MISSING_DESCRIPTION, "require"},
+    {LL_R_MISSING_DESCRIPTION, "titles"},
     {LL_R_MISSING_LINK, "labels"},
     {LL_R_DUPLICATE_LINK, "allow"},
     {LL_R_DUPLICATE_LINK, "allow-sections"},

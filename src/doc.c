@@ -367,6 +367,11 @@ static char *tame_tables(const char *data, size_t len) {
 
 cmark_node *ll_doc_parse(const char *data, size_t len,
                          struct ll_docmem **memp) {
+  return ll_doc_parse_tail(data, len, NULL, 0, memp);
+}
+
+cmark_node *ll_doc_parse_tail(const char *data, size_t len, const char *tail,
+                              size_t tail_len, struct ll_docmem **memp) {
   cmark_gfm_core_extensions_ensure_registered();
   if (!*memp) {
     *memp = ll_xcalloc(1, sizeof **memp);
@@ -384,6 +389,10 @@ cmark_node *ll_doc_parse(const char *data, size_t len,
   }
   char *tamed = tame_tables(data, len);
   cmark_parser_feed(p, tamed ? tamed : data, len);
+  if (tail_len) { /* link reference definitions: no tables */
+    cmark_parser_feed(p, "\n\n", 2);
+    cmark_parser_feed(p, tail, tail_len);
+  }
   cmark_node *doc = cmark_parser_finish(p);
   cmark_parser_free(p);
   free(tamed);

@@ -16,6 +16,10 @@
  * failure. */
 struct ll_docmem;
 cmark_node *ll_doc_parse(const char *data, size_t len, struct ll_docmem **mem);
+/* The same, with tail (tail_len bytes) fed after data and a blank line:
+ * link reference definitions of the whole file, for a piece of it. */
+cmark_node *ll_doc_parse_tail(const char *data, size_t len, const char *tail,
+                              size_t tail_len, struct ll_docmem **mem);
 void ll_doc_reset(struct ll_docmem *mem);
 void ll_doc_free(struct ll_docmem *mem);
 

@@ -498,11 +498,14 @@ int ll_out_json(FILE *fp, const struct ll_diags *d);
 int ll_out_sarif(FILE *fp, const struct ll_diags *d);
 /* GitHub Actions workflow commands (annotations). */
 void ll_out_github(FILE *fp, const struct ll_diags *d);
-/* Entries as JSON; the caller collects them per file in an opaque
- * jansson array (void *) created with ll_dump_new. */
-void *ll_dump_new(void);
-void ll_dump_add(void *dump, const struct ll_source *src,
+/* Entries as a JSON array, written to fp file by file as they are read
+ * (no tree of them all): ll_dump_new opens it, ll_dump_add writes a
+ * file's entries, ll_dump_write closes the array, frees the writer and
+ * returns -1 if any write failed. */
+struct ll_dump;
+struct ll_dump *ll_dump_new(FILE *fp);
+void ll_dump_add(struct ll_dump *dump, const struct ll_source *src,
                  const struct ll_model *m);
-int ll_dump_write(FILE *fp, void *dump); /* also frees dump */
+int ll_dump_write(struct ll_dump *dump);
 
 #endif

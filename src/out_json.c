@@ -1,6 +1,7 @@
 /* out_json.c - findings and understood entries as JSON (jansson). */
 #include <jansson.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "listlint.h"
@@ -60,7 +61,17 @@ int ll_out_json(FILE *fp, const struct ll_diags *d) {
   return r;
 }
 
-void *ll_dump_new(void) { return json_array(); }
+struct ll_dump {
+  FILE *fp;
+  size_t n; /* entries written */
+  int err;
+};
+
+struct ll_dump *ll_dump_new(FILE *fp) {
+  struct ll_dump *d = ll_xcalloc(1, sizeof *d);
+  d->fp = fp;
+  return d;
+}
 
 static json_t *str_or_null(const char *s) {
   return s ? ll_json_str(s) : json_null();
@@ -96,10 +107,31 @@ static json_t *dump_entry(const struct ll_source *src, const struct ll_model *m,
   return o;
 }
 
+/* One entry as an element of the array: the bytes json_dumpf gives the
+ * whole array with JSON_INDENT(2), one level deeper than the object
+ * alone (a JSON string holds no raw newline, so every line is indented). */
+static void dump_one(struct ll_dump *d, json_t *o) {
+  char *s = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+  json_decref(o);
+  if (!s) {
+    d->err = 1;
+    return;
+  }
+  fputs(d->n++ ? ",\n  " : "[\n  ", d->fp);
+  for (const char *p = s; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+    fwrite(p, 1, len, d->fp);
+    if (nl)
+      fputs("  ", d->fp);
+    p += len;
+  }
+  free(s);
+}
+
 /* Entries and mirror rows, each in document order, merged by line. */
-void ll_dump_add(void *dump, const struct ll_source *src,
+void ll_dump_add(struct ll_dump *d, const struct ll_source *src,
                  const struct ll_model *m) {
-  json_t *arr = dump;
   size_t i = 0, j = 0;
   while (i < m->nentries || j < m->nmirrors) {
     const struct ll_entry *e;
@@ -108,14 +140,13 @@ void ll_dump_add(void *dump, const struct ll_source *src,
       e = m->entries[i++];
     else
       e = m->mirrors[j++];
-    json_array_append_new(arr, dump_entry(src, m, e));
+    dump_one(d, dump_entry(src, m, e));
   }
 }
 
-int ll_dump_write(FILE *fp, void *dump) {
-  json_t *arr = dump;
-  int r = json_dumpf(arr, fp, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-  fputc('\n', fp);
-  json_decref(arr);
+int ll_dump_write(struct ll_dump *d) {
+  fputs(d->n ? "\n]\n" : "[]\n", d->fp);
+  int r = d->err || ferror(d->fp) ? -1 : 0;
+  free(d);
   return r;
 }

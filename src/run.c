@@ -743,7 +743,7 @@ int ll_run(const struct ll_opts *o) {
   out.quiet = o->quiet;
   if (out.show_source)
     out.width = terminal_width();
-  void *dump = o->dump_entries ? ll_dump_new() : NULL;
+  struct ll_dump *dump = o->dump_entries ? ll_dump_new(stdout) : NULL;
   size_t linted = 0;
   int links = o->check_links && !dump;
   struct kept *kv = NULL;
@@ -866,7 +866,7 @@ int ll_run(const struct ll_opts *o) {
   }
   free(kv);
   if (dump) {
-    if (ll_dump_write(stdout, dump) < 0)
+    if (ll_dump_write(dump) < 0)
       status = LL_EXIT_INTERNAL;
   } else if (o->format == LL_FMT_JSON) {
     if (ll_out_json(stdout, &ctx->diags) < 0)

@@ -24,11 +24,9 @@ static const struct {
   const char *theirs;
   const char *ours;
 } awesome_map[] = {
-    {"double-link", "duplicate-link"},
-    {"awesome-list-item",
-     "description-period description-capital separator-style "
-     "missing-description description-repeats-name placeholder-description"},
-    {"no-dead-urls", "dead-link"},
+#define LL_AWESOME(THEIRS, OURS) {THEIRS, OURS},
+#include "awesome-lint.def"
+#undef LL_AWESOME
 };
 
 static void add_id(struct directive *d, const char *id, size_t n) {

@@ -351,6 +351,13 @@ int ll_u8_charwidth(unsigned cp) {
   return utf8proc_charwidth((utf8proc_int32_t)cp);
 }
 
+int ll_u8_is_pictograph(unsigned cp) {
+  if (cp < 0x2300 || cp > 0x10FFFF)
+    return 0;
+  return utf8proc_get_property((utf8proc_int32_t)cp)->boundclass ==
+         UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC;
+}
+
 size_t ll_u8_width(const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t w = 0;

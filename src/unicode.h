@@ -84,6 +84,11 @@ size_t ll_u8_prefix_caseless(const char *s, size_t n, const char *w, size_t wn);
  * too). */
 int ll_u8_charwidth(unsigned cp);
 
+/* Is cp an emoji or another pictograph (Unicode's Extended_Pictographic:
+ * ⌚, ▶, ☀, 📷, ...)?  Below U+2300 (©, ®, ™, arrows) never: there they
+ * are symbols of text more often than pictures. */
+int ll_u8_is_pictograph(unsigned cp);
+
 /* The columns of the n bytes at s on a terminal (tabs count 1: callers
  * that show tabs handle them). */
 size_t ll_u8_width(const char *s, size_t n);

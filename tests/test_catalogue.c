@@ -63,7 +63,8 @@ Test(catalogue, every_page_and_fixture_dir_names_a_rule) {
   while ((de = readdir(d)) != NULL) {
     size_t n = strlen(de->d_name);
     if (n < 4 || strcmp(de->d_name + n - 3, ".md") != 0 ||
-        strcmp(de->d_name, "README.md") == 0)
+        strcmp(de->d_name, "README.md") == 0 ||
+        strcmp(de->d_name, "awesome-lint-compat.md") == 0)
       continue;
     char id[256];
     snprintf(id, sizeof id, "%.*s", (int)(n - 3), de->d_name);

@@ -25,9 +25,9 @@ static char *signature(const char *text, size_t len, size_t piece_min,
   size_t n = 0;
   FILE *fp = open_memstream(&buf, &n);
   cr_assert(fp);
-  void *dump = ll_dump_new();
+  struct ll_dump *dump = ll_dump_new(fp);
   ll_dump_add(dump, t.src, t.model);
-  ll_dump_write(fp, dump);
+  ll_dump_write(dump);
   for (size_t i = 0; i < t.ctx->diags.n; i++) {
     const struct ll_diag *g = &t.ctx->diags.v[i];
     fprintf(fp, "%d:%d-%d:%d %s %s %s\n", g->line, g->col, g->end_line,
@@ -171,6 +171,40 @@ Test(pieces, reference_definitions_keep_the_list_whole) {
   cr_assert_geq(t.model->nentries, 1);
   cr_assert_eq(t.model->entries[0]->nlinks, 1);
   cr_expect_str_eq(t.model->entries[0]->links[0]->url, "https://x.org/");
+  th_done(&t);
+}
+
+/* Read in pieces, each with the file's definitions after it: a link in
+ * one piece resolves by a definition in another, in a block quote or a
+ * list item too, with a title on its next line; a line that only looks
+ * like one (in a fence, continuing a paragraph) defines nothing, as in
+ * the whole file, and what it makes in a piece's tail is cut. */
+Test(pieces, reference_definitions_serve_every_piece) {
+  const char *text =
+      "# A\n\n- [X][x] - X.\n- [Y][y] - Y.\n- [Z][z] - Z.\n- [F][f] - F.\n"
+      "- [P][p] - P.\n\n# B\n\n- [W](https://w.org) - W.\n\n"
+      "```\n\n[f]: https://fenced.example/\n```\n\n"
+      "Some text\n[p]: https://paragraph.example/\n\n"
+      "# C\n\n[x]: https://x.org/\n\n> [y]: https://y.org/\n\n"
+      "- [z]: https://z.org/\n  \"Zed\"\n";
+  size_t nsections = 0;
+  same_both_ways("refs in pieces", text, strlen(text), &nsections);
+  cr_expect_eq(nsections, 4, "split at each heading: %zu", nsections);
+  struct th_lint t;
+  lint_split(&t, text);
+  cr_assert_geq(t.model->nentries, 3);
+  const char *want[] = {"https://x.org/", "https://y.org/", "https://z.org/"};
+  for (int i = 0; i < 3; i++) {
+    cr_assert_eq(t.model->entries[i]->nlinks, 1, "entry %d", i);
+    cr_expect_str_eq(t.model->entries[i]->links[0]->url, want[i]);
+  }
+  /* [F][f] and [P][p] stay text: those entries have no link */
+  for (size_t i = 0; i < t.model->nentries; i++) {
+    const struct ll_entry *e = t.model->entries[i];
+    if (e->name &&
+        (strncmp(e->name, "[F]", 3) == 0 || strncmp(e->name, "[P]", 3) == 0))
+      cr_expect_eq(e->nlinks, 0, "%s: a look-alike defined its label", e->name);
+  }
   th_done(&t);
 }
 

@@ -214,7 +214,7 @@ Test(rules, missing_description_follows_a_sections_habit) {
   struct ll_buf b;
   ll_buf_init(&b, 0);
   ll_buf_adds(&b, "# L\n\n## Tools\n\n");
-  for (int i = 0; i < 12; i++)
+  for (int i = 0; i < 80; i++) /* 80 of 87 described: the list's habit */
     ll_buf_printf(&b, "- [T%d](https://t.org/%d) - Tool %d.\n", i, i, i);
   ll_buf_adds(&b, "- [Bare](https://t.org/bare)\n\n## Meetups\n\n");
   for (int i = 0; i < 6; i++)
@@ -222,7 +222,7 @@ Test(rules, missing_description_follows_a_sections_habit) {
   struct th_lint t;
   th_lint_mem(&t, "list.md", b.data, b.len);
   char *p = th_positions(t.ctx, LL_R_MISSING_DESCRIPTION);
-  cr_expect_str_eq(p, "17:4");
+  cr_expect_str_eq(p, "85:4");
   free(p);
   th_done(&t);
   ll_buf_free(&b);

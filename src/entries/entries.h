@@ -39,6 +39,7 @@ struct builder {
   const char *prose;      /* the section's first paragraph without entries */
   struct ll_span prose_span;
   struct ll_link *prose_link; /* the first link of its prose paragraphs */
+  struct ll_link *head_link;  /* the link its heading is ("### [x](u)") */
   size_t leaves[7];           /* leaf sections per heading level */
   struct ll_heading_cand {
     size_t section;
@@ -46,7 +47,9 @@ struct builder {
     const char *prose;
     struct ll_span prose_span;
     struct ll_link *link;
-  } * cands; /* sections that may be entries told in prose */
+    size_t items; /* entries read in the section (a "### [x](u)" one's
+                     own bullets: its features, its links) */
+  } * cands;      /* sections that may be entries told in prose */
   size_t ncands, cands_cap;
   /* the current section's top-level blocks, for the general reader, and
    * the entries it had when it began */

@@ -313,6 +313,21 @@ static void nested_description(struct builder *b, struct ll_entry *e,
   ll_build_extend(b, e, ds.end);
 }
 
+/* The link after the badges that lead an item ("- ![v3](i) [Name](u)",
+ * "- [![CI](i)](c) [Name](u) - About it."): the badges say something
+ * about the entry, the link names it.  first when no badge leads, or no
+ * link follows them. */
+static cmark_node *past_badges(cmark_node *first) {
+  cmark_node *n = first;
+  struct ll_link *l;
+  while (n && (l = ll_link_of(n)) != NULL && (l->flags & LL_LINK_IMAGE))
+    n = ll_first_significant(cmark_node_next(n));
+  return n != first && n && cmark_node_get_type(n) == CMARK_NODE_LINK &&
+                 ll_is_entry_link(ll_name_link(n))
+             ? n
+             : first;
+}
+
 static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
   struct ll_span ps = ll_doc_block_span(&b->view, para);
   cmark_node *kids = cmark_node_first_child(para);
@@ -341,14 +356,17 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
       return;
     }
   }
-  cmark_node *first = ll_first_significant(kids);
+  cmark_node *first = past_badges(ll_first_significant(kids));
   struct ll_link *l = ll_name_link(first);
   struct ll_entry *e;
   if (l && !(l->flags & LL_LINK_AUTOLINK)) {
-    if (!ll_is_entry_link(l))
+    /* "[Name]()": an entry whose link was left empty, so it has none */
+    int empty = !l->url[0] && l->text[0] && !(l->flags & LL_LINK_IMAGE);
+    if (!ll_is_entry_link(l) && !empty)
       return; /* a badge, or a table of contents */
     e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
-    ll_build_link(b, e, l, NULL);
+    if (!empty)
+      ll_build_link(b, e, l, NULL);
     const char *name = l->text;
     size_t nlen = strlen(name);
     ll_trim(&name, &nlen);

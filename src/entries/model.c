@@ -61,6 +61,107 @@ static int may_define_refs(const struct ll_source *src) {
   return 0;
 }
 
+/* Container markers a link reference definition may stand in: block
+ * quotes ("> ") and list items ("- ", "1. "), with the indent before
+ * them.  Return the text after them. */
+static const char *after_containers(const char *p, const char *end) {
+  for (;;) {
+    const char *q = p;
+    for (int k = 0; k < 3 && q < end && *q == ' '; k++)
+      q++;
+    if (q < end && *q == '>') {
+      p = q + 1 + (q + 1 < end && q[1] == ' ');
+      continue;
+    }
+    if (q + 1 < end && strchr("-*+", *q) && q[1] == ' ') {
+      p = q + 2;
+      continue;
+    }
+    const char *r = q;
+    while (r < end && ll_isdigit((unsigned char)*r) && r - q < 9)
+      r++;
+    if (r > q && r + 1 < end && (*r == '.' || *r == ')') && r[1] == ' ') {
+      p = r + 2;
+      continue;
+    }
+    return q;
+  }
+}
+
+/* Does line k look like a link reference definition, "[label]: url",
+ * perhaps inside containers?  Its text (from '[') in *startp. */
+static int def_line(const struct ll_source *src, size_t k,
+                    const char **startp) {
+  const char *d = src->data, *end = d + src->len;
+  const char *p = d + src->lines[k];
+  const char *eol = memchr(p, '\n', (size_t)(end - p));
+  if (!eol)
+    eol = end;
+  const char *q = after_containers(p, eol);
+  if (q >= eol || *q != '[')
+    return 0;
+  const char *c = memchr(q, ']', (size_t)(eol - q));
+  if (!c || c + 1 >= eol || c[1] != ':')
+    return 0;
+  *startp = q;
+  return 1;
+}
+
+/* A link reference definition may be anywhere and serves the whole
+ * file; a piece read alone would miss those of the other pieces.  The
+ * lines that may define one are gathered into defs, which every piece is
+ * read with (after it: what they make there is cut, see cut_tail), each
+ * with its title's line.  Return 0 when they are too many to repeat for
+ * every piece: the file is then read whole. */
+#define DEFS_MAX (16 * 1024)
+
+static int gather_defs(const struct ll_source *src, struct ll_buf *defs) {
+  const char *d = src->data, *end = d + src->len;
+  int prev_def = 0, fenced = 0;
+  for (size_t k = 0; k < src->nlines; k++) {
+    const char *start, *p = d + src->lines[k];
+    /* nothing in a fenced code block defines anything */
+    const char *f = p;
+    while (f < end && *f == ' ' && f - p < 3)
+      f++;
+    if (f + 2 < end && (*f == '`' || *f == '~') && f[1] == *f && f[2] == *f)
+      fenced = !fenced;
+    int is_def = !fenced && def_line(src, k, &start);
+    /* a definition cannot interrupt a paragraph: after a blank line,
+     * another definition, or in a container of its own */
+    if (is_def && (k == 0 || prev_def || start != d + src->lines[k] ||
+                   blank_line(d + src->lines[k - 1], end))) {
+      const char *eol = memchr(start, '\n', (size_t)(end - start));
+      size_t stop = eol ? (size_t)(eol - d) + 1 : src->len;
+      /* a title on the next line: "   \"Title\"" */
+      if (k + 1 < src->nlines) {
+        const char *t = d + src->lines[k + 1];
+        while (t < end && (*t == ' ' || *t == '\t'))
+          t++;
+        if (t < end && t > d + src->lines[k + 1] && strchr("\"'(", *t))
+          stop = k + 2 < src->nlines ? src->lines[k + 2] : src->len;
+      }
+      ll_buf_add(defs, start, stop - (size_t)(start - d));
+      if (defs->len && defs->data[defs->len - 1] != '\n')
+        ll_buf_addc(defs, '\n');
+      if (defs->len > DEFS_MAX)
+        return 0;
+    }
+    prev_def = is_def;
+  }
+  return 1;
+}
+
+/* Cut from a piece's tree what its definitions' tail made (a line that
+ * only looked like one): the top-level blocks after the piece's nlines
+ * lines. */
+static void cut_tail(cmark_node *doc, int nlines) {
+  cmark_node *n;
+  while ((n = cmark_node_last_child(doc)) &&
+         cmark_node_get_start_line(n) > nlines)
+    cmark_node_unlink(n);
+}
+
 /* The line (0-based) where the next piece starts, at least ll_piece_min
  * bytes (ll_piece_min) after line from; src->nlines when none does. */
 static size_t next_piece(const struct ll_source *src, size_t from) {
@@ -189,7 +290,8 @@ static void builder_done(struct builder *b) {
 /* Read src into b, a piece at a time (whole when split is 0).  Return 1
  * when done, 0 when block mode turned out to be on after the first piece
  * (the caller starts again in it), -1 when cmark-gfm failed. */
-static int read_pieces(struct builder *b, int split, int *labels) {
+static int read_pieces(struct builder *b, int split, const struct ll_buf *defs,
+                       int *labels) {
   const struct ll_source *src = b->src;
   struct ll_docmem *mem = NULL;
   int r = 1;
@@ -198,13 +300,21 @@ static int read_pieces(struct builder *b, int split, int *labels) {
     size_t next = split ? next_piece(src, line) : src->nlines;
     size_t from = src->lines[line];
     size_t to = next < src->nlines ? src->lines[next] : src->len;
-    cmark_node *doc = ll_doc_parse(src->data + from, to - from, &mem);
+    int whole = next == src->nlines && line == 0;
+    cmark_node *doc = whole ? ll_doc_parse(src->data, src->len, &mem)
+                            : ll_doc_parse_tail(src->data + from, to - from,
+                                                defs->data, defs->len, &mem);
+    if (doc && !whole)
+      cut_tail(doc, (int)(next - line));
     if (doc && next < src->nlines &&
         piece_open_at_end(doc, (int)(next - line))) {
       ll_doc_reset(mem); /* the heading may be inside: read on whole */
       next = src->nlines;
       to = src->len;
-      doc = ll_doc_parse(src->data + from, to - from, &mem);
+      doc = ll_doc_parse_tail(src->data + from, to - from, defs->data,
+                              defs->len, &mem);
+      if (doc)
+        cut_tail(doc, (int)(next - line));
     }
     if (!doc) {
       r = -1;
@@ -232,6 +342,17 @@ static int read_pieces(struct builder *b, int split, int *labels) {
   return r;
 }
 
+/* An entry that is not one after all: its links become plain links. */
+static void unlink_entry(struct ll_entry *e) {
+  for (size_t j = 0; j < e->nlinks; j++) {
+    struct ll_link *l = e->links[j];
+    if (l->entry == e) {
+      l->entry = NULL;
+      l->flags &= ~(unsigned)(LL_LINK_ENTRY | LL_LINK_PRIMARY | LL_LINK_SHARED);
+    }
+  }
+}
+
 /* Bullets above the first section of a list whose entries are in
  * sections (a list of the venues covered, of the author's other lists)
  * introduce the list: they are not its entries, and no convention is
@@ -256,35 +377,71 @@ static void drop_intro(struct ll_model *m) {
       m->entries[k++] = e;
       continue;
     }
-    for (size_t j = 0; j < e->nlinks; j++) {
-      struct ll_link *l = e->links[j];
-      if (l->entry == e) {
-        l->entry = NULL;
-        l->flags &=
-            ~(unsigned)(LL_LINK_ENTRY | LL_LINK_PRIMARY | LL_LINK_SHARED);
-      }
-    }
+    unlink_entry(e);
+  }
+  m->nentries = k;
+}
+
+/* Is the entry a pointer to another page of the list, a relative link
+ * to a Markdown file ("[BY SUBJECT](free-programming-books-subjects.md)
+ * This section has been moved to its own file")? */
+static int points_to_page(const struct ll_entry *e) {
+  if (!e->nlinks)
+    return 0;
+  const struct ll_link *l = e->links[0];
+  if (l->parsed.scheme || l->parsed.host || !l->url[0] || strstr(l->url, "//"))
+    return 0;
+  size_t n = strcspn(l->url, "?#");
+  return (n > 3 && memcmp(l->url + n - 3, ".md", 3) == 0) ||
+         (n > 9 && memcmp(l->url + n - 9, ".markdown", 9) == 0);
+}
+
+/* Among a list's entries, the odd pointer to another of its pages is
+ * navigation, not an entry; where most entries are such pointers (an
+ * index of sub-lists) they are the entries. */
+#define POINTER_PCT 10
+
+static void drop_pointers(struct ll_model *m) {
+  size_t pointers = 0;
+  for (size_t i = 0; i < m->nentries; i++)
+    pointers += (size_t)points_to_page(m->entries[i]);
+  if (!pointers || pointers * 100 > m->nentries * POINTER_PCT)
+    return;
+  size_t k = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    struct ll_entry *e = m->entries[i];
+    if (points_to_page(e))
+      unlink_entry(e);
+    else
+      m->entries[k++] = e;
   }
   m->nentries = k;
 }
 
 struct ll_model *ll_model_build(const struct ll_source *src,
                                 const char *skip_headings, char **err) {
-  int split = src->len > ll_piece_min && !may_define_refs(src);
+  struct ll_buf defs;
+  ll_buf_init(&defs, 0);
+  ll_buf_add(&defs, "", 0);
+  int split = src->len > ll_piece_min &&
+              (!may_define_refs(src) || gather_defs(src, &defs));
   struct builder b;
   int labels = 0;
   builder_init(&b, src, skip_headings);
-  int r = read_pieces(&b, split, &labels);
+  int r = read_pieces(&b, split, &defs, &labels);
   if (r == 0) { /* again, in block mode from the start */
     builder_done(&b);
     ll_model_free(b.m);
     builder_init(&b, src, skip_headings);
     b.block_mode = 1;
-    r = read_pieces(&b, split, &labels);
+    r = read_pieces(&b, split, &defs, &labels);
   }
+  ll_buf_free(&defs);
   builder_done(&b);
-  if (r > 0)
+  if (r > 0) {
     drop_intro(b.m);
+    drop_pointers(b.m);
+  }
   if (r < 0) {
     ll_model_free(b.m);
     *err = ll_xstrdup("cmark-gfm returned no document");

@@ -127,10 +127,14 @@ static int claim(struct builder *b, cmark_node *para) {
     }
   }
   if (b->m->nentries == before && !b->prose) {
-    /* prose: it may describe the section (see heading.c) */
+    /* prose: it may describe the section (see heading.c); a line of
+     * badges has no text and is no prose */
     const char *t = ll_build_plain(b, para);
-    b->prose = ll_build_trimmed(b, t, strlen(t));
-    b->prose_span = ll_build_trim_span(b, ps);
+    const char *p = ll_build_trimmed(b, t, strlen(t));
+    if (*p) {
+      b->prose = p;
+      b->prose_span = ll_build_trim_span(b, ps);
+    }
   }
   if (b->m->nentries == before && !b->prose_link)
     for (cmark_node *n = cmark_node_first_child(para); n && !b->prose_link;

@@ -30,6 +30,15 @@ static int skipped_heading(const char *h, int nested) {
   for (int k = 0; contains[k]; k++)
     if (strstr(low, contains[k]))
       return 1;
+  /* How to install or use what the list names: under "## Installation"
+   * the headings are the list's tools again ("### [Antigen](u)", then
+   * how to add a plugin with it), not entries.  Only the heading's
+   * words alone: "Installation tools" may be a category. */
+  static const char *const meta[] = {"installation", "usage", "how to use",
+                                     NULL};
+  for (int k = 0; meta[k]; k++)
+    if (strcmp(low, meta[k]) == 0)
+      return 1;
   if (nested)
     return 0;
   for (int k = 0; toc[k]; k++)
@@ -103,6 +112,12 @@ void ll_section_heading(struct builder *b, cmark_node *h) {
   const char *t = ll_build_plain(b, h);
   open_section(b, cmark_node_get_heading_level(h), t, strlen(t),
                ll_doc_block_span(&b->view, h));
+  for (cmark_node *c = cmark_node_first_child(h); c; c = cmark_node_next(c))
+    if (cmark_node_get_type(c) == CMARK_NODE_LINK) {
+      if (ll_is_entry_link(ll_link_of(c)))
+        b->head_link = ll_link_of(c);
+      break;
+    }
 }
 
 /* An HTML block that is only a heading ("<h2>C</h2>", perhaps after an

@@ -83,6 +83,22 @@ static int naming_column(struct builder *b, cmark_node *header, int link_col,
   return best;
 }
 
+/* Is the row only navigation: a "[⬆ Back to Index](#index)" line right
+ * under a table, which GFM reads as one more row, and no link of an
+ * entry? */
+static int nav_row(cmark_node **cells, int ncells) {
+  int nav = 0;
+  for (int c = 0; c < ncells; c++)
+    for (cmark_node *x = cmark_node_first_child(cells[c]); x;
+         x = cmark_node_next(x)) {
+      struct ll_link *l = ll_link_of(x);
+      if (ll_is_entry_link(l))
+        return 0;
+      nav |= l && (l->flags & LL_LINK_NAV);
+    }
+  return nav;
+}
+
 static void table_read(struct builder *b, cmark_node *table) {
   static const char *const name_words[] = {
       "name",    "api",     "title",   "project", "tool",     "resource",
@@ -165,6 +181,8 @@ static void table_read(struct builder *b, cmark_node *table) {
     for (cmark_node *c = cmark_node_first_child(r); c && col < MAX_COLS;
          c = cmark_node_next(c))
       cells[col++] = c;
+    if (nav_row(cells, col))
+      continue;
     struct ll_span rs = ll_doc_block_span(&b->view, r);
     struct ll_entry *e = ll_build_entry(b, LL_STYLE_TABLE, rs);
     if (cells[name_col]) {

@@ -27,7 +27,9 @@ static char *slug(const char *h) {
     }
     size_t k;
     unsigned cp = ll_u8_at(h + i, n - i, &k);
-    if (ll_u8_is_word(cp))
+    /* emoji presentation selectors are no part of GitHub's anchors
+     * ("## ⬆️ Up" is #-up) */
+    if (ll_u8_is_word(cp) && cp != 0xFE0E && cp != 0xFE0F)
       ll_u8_put(&b, ll_u8_lower(cp));
     i += k;
   }
@@ -64,6 +66,67 @@ static char *decoded(const char *f) {
 
 static int is_contents(const char *h) {
   return strcmp(h, "Contents") == 0 || strcmp(h, "Table of Contents") == 0;
+}
+
+/* Sections the awesome guidelines keep out of the contents (awesome-lint
+ * exempts the same three, and their subsections). */
+static int is_exempt(const char *h) {
+  static const char *const names[] = {"Contributing", "Footnotes",
+                                      "Related Lists"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (ll_u8_compare(h, names[i], LL_U8_FOLD_CASE) == 0)
+      return 1;
+  return 0;
+}
+
+/* How far line's text is indented (a tab counts 4). */
+static int indent_of(const struct ll_source *src, int line) {
+  size_t len;
+  const char *p = ll_source_line(src, line, &len);
+  int w = 0;
+  for (size_t i = 0; i < len && (p[i] == ' ' || p[i] == '\t'); i++)
+    w += p[i] == '\t' ? 4 - w % 4 : 1;
+  return w;
+}
+
+/* The contents list sections and their subsections, two levels (the
+ * guidelines): an item whose sub-list nests a third level that links a
+ * deeper heading ("####") is reported once.  A contents rooted at the
+ * title (GitHub's generated style, "- [Awesome X](#awesome-x)" over
+ * every section) is three levels of indents for two of sections, so
+ * both the indents and the heading must be deep. */
+static void check_depth(struct ll_ctx *ctx, const struct ll_model *m,
+                        const struct ll_map *anchors, size_t toc_start,
+                        size_t toc_end) {
+  int indents[8], last = 0;
+  const struct ll_link *item[8], *reported = NULL;
+  size_t n = 0;
+  for (size_t i = 0; i < m->nlinks; i++) {
+    const struct ll_link *l = m->links[i];
+    int line, col;
+    ll_source_linecol(ctx->src, l->span.start, &line, &col);
+    if (l->span.start < toc_start || l->span.start >= toc_end ||
+        l->url[0] != '#' || line == last)
+      continue;
+    last = line;
+    int w = indent_of(ctx->src, line);
+    while (n > 0 && indents[n - 1] >= w)
+      n--;
+    char *frag = decoded(l->url + 1);
+    const struct ll_section *s = ll_map_get(anchors, frag);
+    free(frag);
+    if (s && s->level >= 4 && n >= 2 && item[n - 1] != reported) {
+      reported = item[n - 1];
+      ll_report(ctx, reported->span,
+                "the contents nest a '%.*s' heading under this item (line "
+                "%d): list sections and subsections only, two levels",
+                s->level, "######", line);
+    }
+    if (n < sizeof item / sizeof item[0]) {
+      indents[n] = w;
+      item[n++] = l;
+    }
+  }
 }
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
@@ -116,11 +179,33 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     const struct ll_section *s = &m->sections[i];
     if (s->level != 2)
       continue;
+    if (is_exempt(s->path[s->depth - 1])) {
+      while (i + 1 < m->nsections && m->sections[i + 1].level > 2)
+        i++;
+      continue;
+    }
     const char *a = slugs[i];
     if (a && !ll_map_get(&linked, a))
       ll_report(ctx, s->span, "section '%s' is missing from the contents (#%s)",
                 s->path[s->depth - 1], a);
+    /* a section whose subsections the contents lists in part (it links
+     * some of them): the rest are missing */
+    size_t end = i + 1, nsub = 0, nlinked = 0;
+    for (; end < m->nsections && m->sections[end].level > 2; end++)
+      if (m->sections[end].level == 3) {
+        nsub++;
+        nlinked += slugs[end] && ll_map_get(&linked, slugs[end]) != NULL;
+      }
+    for (size_t j = i + 1; nlinked && nlinked < nsub && j < end; j++) {
+      const struct ll_section *t = &m->sections[j];
+      if (t->level == 3 && slugs[j] && !ll_map_get(&linked, slugs[j]))
+        ll_report(ctx, t->span,
+                  "subsection '%s' is missing from the contents, which "
+                  "lists the other subsections of '%s' (#%s)",
+                  t->path[t->depth - 1], s->path[s->depth - 1], slugs[j]);
+    }
   }
+  check_depth(ctx, m, &anchors, toc_start, toc_end);
   for (size_t i = 0; i < m->nsections; i++)
     free(slugs[i]);
   free(slugs);

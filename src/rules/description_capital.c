@@ -45,6 +45,50 @@ static int opens_with_name(const char *d, const char *name) {
   return 0;
 }
 
+static int is_word_byte(unsigned char c) { return c >= 0x80 || ll_isalnum(c); }
+
+static int same_caseless(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (ll_tolower((unsigned char)a[i]) != ll_tolower((unsigned char)b[i]))
+      return 0;
+  return 1;
+}
+
+/* Is the word w (n bytes) one of the words of t (runs of letters and
+ * digits, case ignored)? */
+static int in_words(const char *t, const char *w, size_t n) {
+  for (const char *p = t; *p;) {
+    while (*p && !is_word_byte((unsigned char)*p))
+      p++;
+    const char *q = p;
+    while (*q && is_word_byte((unsigned char)*q))
+      q++;
+    size_t len = (size_t)(q - p);
+    if (len == n && same_caseless(p, w, n))
+      return 1;
+    p = q;
+  }
+  return 0;
+}
+
+/* Is the first word (n bytes) of d a word of the entry's own name or of
+ * its links: "[cargo-show-asm](u) - cargo subcommand ...", "[Nim
+ * Basics](https://narimiran.github.io/...) - narimiran": another tool's or
+ * an author's name, written as its owner writes it?  Ordinary words are
+ * in names too ("[go-ml-benchmarks](u) - benchmarks for ..."): finish()
+ * tells them apart by whether the list opens other descriptions with the
+ * word capitalised. */
+static int names_own_word(const struct ll_entry *e, const char *d, size_t n) {
+  if (n < 2)
+    return 0;
+  if (e->name && in_words(e->name, d, n))
+    return 1;
+  for (size_t i = 0; i < e->nlinks; i++)
+    if (e->links[i]->url && in_words(e->links[i]->url, d, n))
+      return 1;
+  return 0;
+}
+
 /* Is the first word (n bytes) of d the subject of a sentence about it,
  * "ggshield is ...", "uv's fast ...": a name, as an ordinary word there
  * would follow an article?  Pronouns are not names. */
@@ -126,6 +170,24 @@ static int starts_capital(const struct ll_entry *e, const char *src) {
   return 0;
 }
 
+/* The length of d's first word, its letters and digits. */
+static size_t first_word(const char *d) {
+  size_t n = 0;
+  while (d[n] && is_word_byte((unsigned char)d[n]))
+    n++;
+  return n;
+}
+
+/* The first word of d, in lower case (ASCII), as a key; buf holds 64. */
+static const char *word_key(const char *d, size_t n, char *buf) {
+  if (n > 63)
+    n = 63;
+  for (size_t i = 0; i < n; i++)
+    buf[i] = (char)ll_tolower((unsigned char)d[i]);
+  buf[n] = '\0';
+  return buf;
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   size_t caps = 0, total = 0;
   /* each entry's verdict, kept for the second pass */
@@ -143,6 +205,26 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     total++;
     caps += (size_t)k[i];
   }
+  /* The words that open capitalised descriptions: ordinary words, where
+   * a lower-case word of the entry's own name or links is a name. */
+  struct ll_map opening = {0};
+  char key[64];
+  for (size_t i = 0; i < m->nentries; i++)
+    if (k[i] == 1) {
+      const char *d = m->entries[i]->description;
+      ll_map_put(&opening, word_key(d, first_word(d), key), "");
+    }
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    size_t w;
+    if (k[i] == 0 && (w = first_word(e->description)) &&
+        names_own_word(e, e->description, w) &&
+        !ll_map_get(&opening, word_key(e->description, w, key))) {
+      k[i] = -1;
+      total--;
+    }
+  }
+  ll_map_free(&opening);
   const char *style = ll_option(ctx, "style");
   int forced = style && strcmp(style, "capital") == 0;
   if (!forced && !ll_is_majority(caps, total)) {

@@ -1,6 +1,7 @@
 /* description-period: where most descriptions end with punctuation, the
  * few that do not (and the reverse). */
 #include "common.h"
+#include "unicode.h"
 
 static const char *const wide[] = {"\xE3\x80\x82", "\xEF\xBC\x81",
                                    "\xEF\xBC\x9F", "\xE2\x80\xA6", NULL};
@@ -74,7 +75,7 @@ static size_t emoji_start(const char *d, size_t n) {
       break;
     int joiner = cp == 0xFE0F || cp == 0x200D || cp == 0x20E3;
     int pict = cp >= 0x1F000 || (cp >= 0x2600 && cp <= 0x27BF) ||
-               (cp >= 0x2B00 && cp <= 0x2BFF);
+               (cp >= 0x2B00 && cp <= 0x2BFF) || ll_u8_is_pictograph(cp);
     if (!joiner && !pict)
       break;
     n = k;
@@ -158,6 +159,17 @@ static int punct_end(const char *d, size_t n) {
  * (PDF)", "Wikibooks (2.6)") is not final. */
 static int ends_punct(const char *d) {
   size_t n = strip_closers(d, strlen(d));
+  /* an emoji in place of punctuation, after a word or two and no mark
+   * anywhere ("[Preview](u) 💲": awesome-lint's special case) */
+  size_t e = emoji_start(d, n);
+  if (e < n && !strpbrk(d, ".!?")) {
+    size_t words = 0;
+    for (size_t i = 0; i < e; i++)
+      words += !ll_isspace((unsigned char)d[i]) &&
+               (i == 0 || ll_isspace((unsigned char)d[i - 1]));
+    if (words <= 2)
+      return 1;
+  }
   while (n) {
     size_t close = closing_paren(d, n);
     if (close && punct_end(d, strip_closers(d, n - close)) > 0)
@@ -173,6 +185,47 @@ static int ends_punct(const char *d) {
     n = k;
   }
   return punct_end(d, n);
+}
+
+/* The length of the sentence mark ('.', '!', '?', '…') ending d[0..n),
+ * or 0. */
+static size_t mark_len(const char *d, size_t n) {
+  if (n && (d[n - 1] == '.' || d[n - 1] == '!' || d[n - 1] == '?'))
+    return 1;
+  return n >= 3 && memcmp(d + n - 3, "\xE2\x80\xA6", 3) == 0 ? 3 : 0;
+}
+
+/* Does d end with marks both inside and after a closing double quote
+ * ('"end.".', '“end?”!')?  One is enough: the quote's own, or the
+ * sentence's after it (the punctuation guides; awesome-lint agrees). */
+static int marks_around_quote(const char *d) {
+  size_t n = strlen(d), k;
+  while (n && ll_isspace((unsigned char)d[n - 1]))
+    n--;
+  size_t after = n;
+  while ((k = mark_len(d, n)) > 0)
+    n -= k;
+  if (n == after)
+    return 0;
+  if (n && d[n - 1] == '"')
+    n--;
+  else if (n >= 3 && memcmp(d + n - 3, "\xE2\x80\x9D", 3) == 0)
+    n -= 3; /* ” */
+  else
+    return 0;
+  return mark_len(d, n) > 0;
+}
+
+/* Does the description's source end with a code span ("Run `make.`")?
+ * Its mark is then the code's, not the sentence's. */
+static int ends_in_code(const struct ll_ctx *ctx, const struct ll_entry *e) {
+  size_t a = e->desc_span.start, b = e->desc_span.end;
+  const char *d = ctx->src->data;
+  if (b > ctx->src->len || a >= b)
+    return 0;
+  while (b > a && ll_isspace((unsigned char)d[b - 1]))
+    b--;
+  return b > a && d[b - 1] == '`';
 }
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
@@ -203,6 +256,18 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (!ll_conventional(e))
       continue;
     int p = ends_punct(e->description);
+    if (p > 0 && want && marks_around_quote(e->description)) {
+      ll_report(ctx, ll_span_tail(e->desc_span, 1),
+                "description ends with punctuation both inside and after "
+                "its closing quote: keep one");
+      continue;
+    }
+    if (p > 0 && want && ends_in_code(ctx, e)) {
+      ll_report(ctx, ll_span_tail(e->desc_span, 1),
+                "description ends inside a code span: end the sentence "
+                "after it");
+      continue;
+    }
     if (p < 0 || p == want)
       continue;
     if (forced)

@@ -62,8 +62,12 @@ static void digits(const char *s, char *d, size_t n) {
 
 /* Two entries of one name that are different works: named by a label
  * ("Link", "more details": the name says nothing), a table's rows
- * described apart (the courses of one provider), or editions, whose
- * descriptions differ in their numbers ("(PDF) (1.5)", "(PDF) (1.7)"). */
+ * described apart (the courses of one provider), names written apart,
+ * described apart and numbered apart ("LLM-BRAIn" at arxiv.org/abs/2305.
+ * 19352, "LLM-Brain" at arxiv.org/abs/2304.09349: two papers; one work
+ * added twice is spelt the same, or found at the same number), or
+ * editions, whose descriptions differ in their numbers ("(PDF) (1.5)",
+ * "(PDF) (1.7)"). */
 static int other_work(const struct ll_entry *a, const struct ll_entry *b) {
   if ((a->flags | b->flags) & LL_ENTRY_LABEL_NAME)
     return 1;
@@ -74,6 +78,12 @@ static int other_work(const struct ll_entry *a, const struct ll_entry *b) {
   if (a->flags & b->flags & LL_ENTRY_ROW)
     return 1;
   char da[32], db[32];
+  if (strcmp(a->name, b->name) != 0) {
+    digits(ll_primary(a)->url, da, sizeof da);
+    digits(ll_primary(b)->url, db, sizeof db);
+    if (strcmp(da, db) != 0)
+      return 1;
+  }
   digits(a->description, da, sizeof da);
   digits(b->description, db, sizeof db);
   return strcmp(da, db) != 0; /* another edition, another version */

@@ -64,7 +64,14 @@ static void entry(struct ll_ctx *ctx, const struct ll_entry *e) {
   size_t from =
       l && l->span.end > e->name_span.end ? l->span.end : e->name_span.end;
   if (e->separator && e->desc_span.start > from && from > 0) {
-    struct ll_span s = {from, e->desc_span.start};
+    /* the separator's spaces, with the no-break ones that the
+     * description's span may have kept at its start ("-\u00A0About") */
+    size_t end = e->desc_span.start;
+    const char *d = ctx->src->data;
+    while (end + 1 < e->desc_span.end && (unsigned char)d[end] == 0xC2 &&
+           (unsigned char)d[end + 1] == 0xA0)
+      end += 2;
+    struct ll_span s = {from, end};
     scan(ctx, s, "separator");
   }
 }

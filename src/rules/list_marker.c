@@ -1,5 +1,6 @@
 /* list-marker: where most bullet entries at one nesting level use one
- * marker (-, * or +), the few at that level that use another.  Each
+ * marker (-, * or +), the few at that level that use another; and a
+ * marker without the space that makes it one.  Each
  * level has its own convention: '*' for entries and '-' for the items
  * nested under them is a style, not a slip. */
 #include "common.h"
@@ -78,4 +79,29 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   }
 }
 
-const struct ll_rule_ops ll_rule_LIST_MARKER = {.on_finish = finish};
+/* "-[Name](url)" at the start of a line: without a space after it the
+ * marker makes no list item, and the line joins the paragraph above it
+ * as text.  ('*' is left alone: "*[Name](url)*" is emphasis.) */
+static void link(struct ll_ctx *ctx, const struct ll_link *l) {
+  const char *d = ctx->src->data;
+  size_t at = l->span.start;
+  /* (a link on a continuation line may be placed at its text) */
+  if (at > 0 && at < ctx->src->len && d[at] != '[' && d[at - 1] == '[')
+    at--;
+  if ((l->flags & LL_LINK_IMAGE) || at == 0 || at >= ctx->src->len ||
+      d[at] != '[' || (d[at - 1] != '-' && d[at - 1] != '+'))
+    return;
+  size_t p = at - 1;
+  while (p > 0 && (d[p - 1] == ' ' || d[p - 1] == '\t'))
+    p--;
+  if (p > 0 && d[p - 1] != '\n')
+    return;
+  struct ll_span s = {at - 1, at};
+  ll_report(ctx, s,
+            "no space after the list marker '%c': the line is no list item "
+            "(write '%c [Name](url)')",
+            d[at - 1], d[at - 1]);
+}
+
+const struct ll_rule_ops ll_rule_LIST_MARKER = {.on_finish = finish,
+                                                .on_link = link};

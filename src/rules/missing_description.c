@@ -3,7 +3,17 @@
  * link list) is its authors' choice, so nothing is reported there. */
 #include "common.h"
 
-#define MIN_SHARE 30  /* percent of entries of a kind with a description */
+/* A list's habit: percent of the entries of a kind that carry a
+ * description.  Where only most do (free-programming-books' authors,
+ * sindresorhus/awesome's self-explaining names: 70-89%), going without
+ * is the list's own allowance; where nearly all do, the few without are
+ * slips. */
+#define MIN_SHARE 90
+/* A section's habit, per level of its items: below this share, the
+ * section lists names by its own choice (awesome-go's books, its
+ * subreddits). */
+#define SECTION_SHARE 50
+#define MIN_SECTION 3 /* top-level items that show a section's habit */
 #define MIN_ENTRIES 5 /* fewer entries show no habit */
 
 /* A nested list (an item's sub-list) is a list of its own: when most of
@@ -59,14 +69,29 @@ static int nested_without(const struct ll_ctx *ctx, const struct depth *d,
     if (d[k].col == col)
       /* top-level items show a section's habit only when there are
        * enough of them (a section of meetups, of podcasts: names) */
-      return (col >= 2 || d[k].total >= MIN_ENTRIES) &&
-             d[k].with * 100 < d[k].total * MIN_SHARE;
+      return (col >= 2 || d[k].total >= MIN_SECTION) &&
+             d[k].with * 100 < d[k].total * SECTION_SHARE;
   return 0;
 }
 
+/* Does the name read as a title that says what the entry is ("Learn
+ * FFmpeg libav the Hard Way"): four words or more? */
+static int is_title(const char *name) {
+  size_t words = 0;
+  for (const char *p = name; p && *p; p++)
+    words += !ll_isspace((unsigned char)*p) &&
+             (p == name || ll_isspace((unsigned char)p[-1]));
+  return words >= 4;
+}
+
+static int option_on(struct ll_ctx *ctx, const char *key) {
+  const char *v = ll_option(ctx, key);
+  return v && (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0);
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
-  const char *req = ll_option(ctx, "require");
-  int required = req && (strcmp(req, "true") == 0 || strcmp(req, "yes") == 0);
+  int required = option_on(ctx, "require");
+  int titles = option_on(ctx, "titles");
   size_t with[LL_KINDS] = {0}, total[LL_KINDS] = {0};
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
@@ -84,7 +109,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
      * there is nothing for the list's maintainer to write) */
     if (e->description ||
         (e->flags & (LL_ENTRY_NOTE | LL_ENTRY_TITLED | LL_ENTRY_GROUP |
-                     LL_ENTRY_NULL_DESCRIPTION)))
+                     LL_ENTRY_NULL_DESCRIPTION)) ||
+        (titles && is_title(e->name)))
       continue;
     if (!required &&
         (total[ll_entry_kind(e)] < MIN_ENTRIES ||

@@ -34,7 +34,11 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   }
   if (e->nlinks)
     return;
-  if (e->name)
+  if (e->name && e->marker) /* a list item: "- [Name]() - ..." */
+    ll_report(ctx, ll_name_or_entry(e),
+              "entry '%s' has no link: give it its URL ('[%s](https://...)')",
+              e->name, e->name);
+  else if (e->name)
     ll_report(ctx, ll_name_or_entry(e),
               "entry '%s' has no link: add one (e.g. 'Access: URL')", e->name);
   else

@@ -1,11 +1,11 @@
 /* missing-name: an entry has a link but nothing that names it. */
 #include "common.h"
 
-/* Notes written as "https://x" then a line about it, with no names: when
- * most notes of the list are so (described, but not named), that is its
- * convention.  A bare URL with nothing said of it is still reported. */
+/* Notes written as "https://x", perhaps with a line or a parenthesis
+ * about it, with no names: when most notes of the list are so, that is
+ * its convention (a notes file of URLs), and no note is held to a name. */
 #define NAMELESS_MIN 10
-#define NAMELESS_PCT 80
+#define NAMELESS_PCT 60
 
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   size_t notes = 0, nameless = 0;
@@ -14,7 +14,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     if (!(e->flags & LL_ENTRY_NOTE))
       continue;
     notes++;
-    nameless += !e->name && e->description ? 1 : 0;
+    nameless += !e->name;
   }
   int convention =
       notes >= NAMELESS_MIN && nameless * 100 >= notes * NAMELESS_PCT;

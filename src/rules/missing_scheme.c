@@ -9,9 +9,13 @@ static const char domain[] =
     ")(?:[/:?#]|$)";
 
 static void check(struct ll_ctx *ctx, const struct ll_link *l) {
+  /* "www.example.org" as text: GitHub links it, other renderers do not.
+   * Worth a word where it is what an entry links to; a publisher's
+   * domain named in a description or a footer is prose. */
   if (l->flags & LL_LINK_WWW) {
-    ll_report(ctx, l->span, "link '%s' has no scheme: write 'https://%s'",
-              l->text, l->text);
+    if (l->entry && ll_primary(l->entry) == l)
+      ll_report(ctx, l->span, "link '%s' has no scheme: write 'https://%s'",
+                l->text, l->text);
     return;
   }
   const char *u = l->url;

@@ -42,9 +42,18 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   ll_buf_init(&sig, 1 << 16);
   struct ll_map seen = {0}, urls = {0};
   for (int pass = 0; pass < 2; pass++) {
+    size_t sec = 0; /* the section of link i: both are in document order */
     for (size_t i = 0; i < m->nlinks; i++) {
       const struct ll_link *l = m->links[i];
+      while (sec + 1 < m->nsections &&
+             m->sections[sec + 1].span.start <= l->span.start)
+        sec++;
       if ((l->flags & LL_LINK_IMAGE) || !l->parsed.query)
+        continue;
+      /* A licence or contributing section's credits ("photo by X on
+       * Unsplash", tagged as the photo site asks) are not the list's
+       * links. */
+      if (sec < m->nsections && m->sections[sec].skipped)
         continue;
       size_t count = tracking(&l->parsed, &names, &sig);
       if (!count)

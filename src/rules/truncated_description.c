@@ -48,6 +48,41 @@ static int ends_with_items(const char *d, size_t n) {
   return items >= 3;
 }
 
+/* The words of d[from..n). */
+static size_t count_words(const char *d, size_t from, size_t n) {
+  size_t words = 0;
+  for (size_t k = from; k < n; k++)
+    if (!ll_isspace((unsigned char)d[k]) &&
+        (k == from || ll_isspace((unsigned char)d[k - 1])))
+      words++;
+  return words;
+}
+
+/* Is d[0..n), the text before an ellipsis, a quip of a few words that
+ * trails off ("everything is a DNS Problem...")?  A teaser copied from a
+ * search result is cut at a length, well past five words.  (A short
+ * closing sentence after a full one is no sign: "Learn more below..." is
+ * whole, "The primary objective..." is cut.) */
+static int trails_off(const char *d, size_t n) {
+  return count_words(d, 0, n) <= 5;
+}
+
+/* Does a list follow the source at off, after blank space: "allows you
+ * to..." then "- Keep track of ...": the ellipsis leads into it?  (Asked
+ * of prose descriptions: after a list item comes its sibling.) */
+static int list_follows(const struct ll_source *src, size_t off) {
+  const char *d = src->data;
+  size_t n = src->len;
+  while (off < n && ll_isspace((unsigned char)d[off]))
+    off++;
+  if (off + 1 < n && strchr("-*+", d[off]) && d[off + 1] == ' ')
+    return 1;
+  size_t k = off;
+  while (k < n && ll_isdigit((unsigned char)d[k]))
+    k++;
+  return k > off && k + 1 < n && strchr(".)", d[k]) && d[k + 1] == ' ';
+}
+
 static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   const char *d = e->description;
   if (!d)
@@ -76,7 +111,8 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   if (ends_with(d, n, "\xE7\xAD\x89") ||
       ends_with(d, n, "\xE3\x81\xAA\xE3\x81\xA9"))
     return; /* 等 ("etc."), など ("and so on") */
-  if (ends_with_items(d, n))
+  if (ends_with_items(d, n) || trails_off(d, n) ||
+      (!(e->flags & LL_ENTRY_ITEM) && list_follows(ctx->src, e->desc_span.end)))
     return;
   /* An ellipsis inside the text too: the author's style. */
   const char *mark = d + strlen(d) - cut;

@@ -51,9 +51,9 @@ static void pipeline(const char *text, size_t len) {
   ll_out_json(fp, &t.ctx->diags);
   ll_out_sarif(fp, &t.ctx->diags);
   ll_out_github(fp, &t.ctx->diags);
-  void *dump = ll_dump_new();
+  struct ll_dump *dump = ll_dump_new(fp);
   ll_dump_add(dump, t.src, t.model);
-  ll_dump_write(fp, dump);
+  ll_dump_write(dump);
   th_done(&t);
 }
 
