@@ -15,6 +15,7 @@
 
 #include <criterion/criterion.h>
 
+#include "config.h"
 #include "helpers.h"
 #include "listlint.h"
 
@@ -332,6 +333,32 @@ static void missing_scheme_domain(struct ll_buf *b, int n) {
   ll_buf_adds(b, ") - T.\n");
 }
 
+/* ---- configuration files (a pull request may bring one) -------------- */
+
+static double config_time(const char *dir, const struct ll_buf *b) {
+  char *path = th_write(dir, "cfg.ini", b->data, b->len);
+  double best = 1e9;
+  for (int k = 0; k < 3; k++) {
+    clock_t c0 = clock();
+    char *err = NULL;
+    struct ll_config *c = ll_config_load(path, NULL, &err);
+    cr_assert(c, "%s", err ? err : "?");
+    ll_config_free(c);
+    double dt = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    if (dt < best)
+      best = dt;
+  }
+  free(path);
+  return best;
+}
+
+static void config_lines(struct ll_buf *b, int n) {
+  ll_buf_adds(b, "[links]\n");
+  for (int i = 0; i < n; i++)
+    ll_buf_printf(b, "exclude = ^https://x%d\\.org/\nheader = h%d.org X: %d\n",
+                  i, i, i);
+}
+
 /* ---- the tests ------------------------------------------------------ */
 
 Test(pathological, list_items, .timeout = 300) {
@@ -398,4 +425,27 @@ Test(pathological, builtin_patterns, .timeout = 300) {
   linear("access-format vocabulary near miss", access_vocabulary, 100000);
   linear("placeholder-description near miss", placeholder_description, 100000);
   linear("missing-scheme domain near miss", missing_scheme_domain, 100000);
+}
+
+Test(pathological, config_repeated_keys, .timeout = 300) {
+  int n = 40000 / 8 / ASAN_SCALE;
+  struct ll_buf a, b;
+  ll_buf_init(&a, 0);
+  ll_buf_init(&b, 0);
+  config_lines(&a, n);
+  config_lines(&b, 8 * n);
+  char *dir = th_tmpdir();
+  double ta = config_time(dir, &a), tb = config_time(dir, &b);
+  double ratio = tb / (ta < 2e-3 ? 2e-3 : ta);
+  fprintf(stderr,
+          "pathological: %-40s n=%-7d %8zu B %.4f s  8n %9zu B %.4f s  "
+          "ratio %.1f\n",
+          "40k repeated [links] keys", n, a.len, ta, b.len, tb, ratio);
+  cr_expect_lt(ratio, RATIO, "[links] keys: %.4f s at n, %.4f s at 8n", ta, tb);
+  char cmd[4200];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  cr_expect_eq(system(cmd), 0);
+  free(dir);
+  ll_buf_free(&a);
+  ll_buf_free(&b);
 }
