@@ -40,6 +40,7 @@ static const struct {
     {LL_R_DUPLICATE_LINK, "allow"},
     {LL_R_DUPLICATE_LINK, "allow-sections"},
     {LL_R_DUPLICATE_LINK, "across-sections"},
+    {LL_R_DUPLICATE_LINK, "shared-pages"},
     {LL_R_DESCRIPTION_PERIOD, "style"},
     {LL_R_DESCRIPTION_CAPITAL, "style"},
     {LL_R_SEPARATOR_STYLE, "separator"},

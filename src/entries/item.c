@@ -25,15 +25,32 @@ static int is_field(struct builder *b, cmark_node *first, int lenient,
     return ll_is_entry_link(l) &&
            ll_is_field_label(b, l->text, strlen(l->text));
   size_t n;
-  const char *s = ll_doc_literal(first, &n);
+  const char *s;
   cmark_node *next = cmark_node_next(first);
+  int colon = 0;
+  if (cmark_node_get_type(first) == CMARK_NODE_STRONG) {
+    /* "**Paper:** [t](u)", "**Code**: url": a bold label */
+    s = ll_doc_literal(cmark_node_first_child(first), &n);
+    for (; next && cmark_node_get_type(next) == CMARK_NODE_TEXT;
+         next = cmark_node_next(next)) {
+      size_t k;
+      const char *x = ll_doc_literal(next, &k);
+      ll_trim(&x, &k);
+      if (k == 1 && *x == ':')
+        colon = 1;
+      else if (k)
+        return 0;
+    }
+  } else {
+    s = ll_doc_literal(first, &n);
+  }
   if (!s || !n || !next || !ll_is_entry_link(ll_link_of(next)))
     return 0;
   const char *t = s;
   size_t tn = n;
   ll_trim(&t, &tn);
-  int colon = tn && (t[tn - 1] == ':' ||
-                     (tn >= 3 && memcmp(t + tn - 3, "\xEF\xBC\x9A", 3) == 0));
+  colon |= tn && (t[tn - 1] == ':' ||
+                  (tn >= 3 && memcmp(t + tn - 3, "\xEF\xBC\x9A", 3) == 0));
   if (!colon ||
       !(lenient ? ll_is_label_form(t, tn) : ll_is_field_label(b, t, tn)))
     return 0;
@@ -104,12 +121,43 @@ static struct ll_entry *parent_entry(struct builder *b, cmark_node *up) {
   return pe;
 }
 
+/* The name an HTML block opens a disclosure with ("<details>
+ * <summary>AlphaFold2</summary>", then the entry's fields as bullets
+ * until "</details>"): the summary's text, its bytes in *n, or NULL when
+ * the block is no such opening (a linked summary is the HTML reader's
+ * entry, see html_entry). */
+static const char *summary_name(cmark_node *html, size_t *n) {
+  const char *lit = cmark_node_get_literal(html);
+  const char *a = lit ? strstr(lit, "<summary") : NULL;
+  if (!a || strstr(lit, "</details>"))
+    return NULL;
+  a = strchr(a, '>');
+  const char *z = a ? strstr(a, "</summary>") : NULL;
+  if (!z)
+    return NULL;
+  a++;
+  const char *lt = memchr(a, '<', (size_t)(z - a));
+  if (lt && (lt[1] == 'a' || lt[1] == 'A') && lt[2] == ' ')
+    return NULL;
+  while (a < z && ll_isspace((unsigned char)*a))
+    a++;
+  while (z > a && ll_isspace((unsigned char)z[-1]))
+    z--;
+  *n = (size_t)(z - a);
+  return *n && !memchr(a, '<', *n) ? a : NULL;
+}
+
 /* The entry a list's items are fields of when the list follows a bold
- * title line of its own ("**Title**" then "- Paper: url"), or NULL. */
+ * title line of its own ("**Title**" then "- Paper: url") or a
+ * disclosure's summary, or NULL. */
 static cmark_node *title_line(cmark_node *item) {
   cmark_node *list = cmark_node_parent(item);
   cmark_node *prev = list ? cmark_node_previous(list) : NULL;
   cmark_node *strong;
+  size_t n;
+  if (prev && cmark_node_get_type(prev) == CMARK_NODE_HTML_BLOCK &&
+      !cmark_node_parent(cmark_node_parent(list)) && summary_name(prev, &n))
+    return prev;
   if (!prev || !ll_is_top_paragraph(prev) ||
       !ll_is_lone_strong(cmark_node_first_child(prev), NULL, &strong) ||
       ll_name_link(strong))
@@ -138,10 +186,22 @@ static struct ll_entry *title_entry(struct builder *b, cmark_node *item) {
   cmark_node *prev = title_line(item);
   if (!prev)
     return NULL;
-  cmark_node *strong = ll_first_significant(cmark_node_first_child(prev));
   struct ll_entry *e = cmark_node_get_user_data(prev);
   if (e)
     return e;
+  size_t n;
+  const char *name = cmark_node_get_type(prev) == CMARK_NODE_HTML_BLOCK
+                         ? summary_name(prev, &n)
+                         : NULL;
+  if (name) {
+    struct ll_span hs = ll_html_block_bytes(b, prev);
+    e = ll_build_entry(b, LL_STYLE_TITLED, hs);
+    e->name = ll_build_trimmed(b, name, n);
+    e->name_span = ll_build_trim_span(b, hs);
+    cmark_node_set_user_data(prev, e);
+    return e;
+  }
+  cmark_node *strong = ll_first_significant(cmark_node_first_child(prev));
   struct ll_span ps = ll_build_trim_span(b, ll_doc_block_span(&b->view, prev));
   if (b->cur && b->cur->span.start == ps.start)
     e = b->cur; /* block mode read the title already */
@@ -313,6 +373,53 @@ static void nested_description(struct builder *b, struct ll_entry *e,
   ll_build_extend(b, e, ds.end);
 }
 
+/* The words of s. */
+static size_t words_of(const char *s) {
+  size_t w = 0;
+  for (size_t i = 0; s[i]; i++)
+    w += !ll_isspace((unsigned char)s[i]) &&
+         (i == 0 || ll_isspace((unsigned char)s[i - 1]));
+  return w;
+}
+
+/* "* Univ. Montreal [[Paper](u)]" over "  * K. Cho, B. van Merrienboer,
+ * *Learning Phrase Representations ...*, EMNLP 2014": a paper entry named
+ * by a short label (the lab) whose one sub-item, without links, cites
+ * it.  The citation describes the paper and its emphasised title names
+ * it. */
+static void nested_citation(struct builder *b, struct ll_entry *e,
+                            cmark_node *para) {
+  cmark_node *list = cmark_node_next(para);
+  cmark_node *sub = list && cmark_node_get_type(list) == CMARK_NODE_LIST
+                        ? cmark_node_first_child(list)
+                        : NULL;
+  cmark_node *p = sub ? cmark_node_first_child(sub) : NULL;
+  if (e->description || !p || cmark_node_next(sub) ||
+      cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+    return;
+  cmark_node *title = NULL;
+  for (cmark_node *n = cmark_node_first_child(p); n; n = cmark_node_next(n)) {
+    if (ll_link_of(n))
+      return;
+    if (!title && cmark_node_get_type(n) == CMARK_NODE_EMPH)
+      title = n;
+  }
+  const char *tt = title ? ll_build_plain(b, title) : NULL;
+  if (!tt || words_of(tt) < 3)
+    return;
+  tt = ll_build_trimmed(b, tt, strlen(tt)); /* plain text is scratch */
+  const char *t = ll_build_plain(b, p);
+  size_t n = strlen(t);
+  ll_trim(&t, &n);
+  e->description = ll_build_trimmed(b, t, n);
+  e->desc_span = ll_build_trim_span(b, ll_doc_block_span(&b->view, p));
+  ll_build_extend(b, e, e->desc_span.end);
+  if (!e->name || words_of(e->name) <= 4) {
+    e->name = tt;
+    e->name_span = ll_build_trim_span(b, ll_doc_block_span(&b->view, title));
+  }
+}
+
 /* The link after the badges that lead an item ("- ![v3](i) [Name](u)",
  * "- [![CI](i)](c) [Name](u) - About it."): the badges say something
  * about the entry, the link names it.  first when no badge leads, or no
@@ -430,7 +537,9 @@ static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
       continue;
     if (!(al->flags & LL_LINK_AUTOLINK) && ll_is_field_link(b, al) &&
         ll_paper_tail(n, NULL) && ll_paper_head(kids, n)) {
-      ll_build_marker(b, ll_paper_read(b, kids, NULL, n, ps), item);
+      struct ll_entry *pe = ll_paper_read(b, kids, NULL, n, ps);
+      nested_citation(b, pe, para);
+      ll_build_marker(b, pe, item);
       return;
     }
     if ((al->flags & LL_LINK_AUTOLINK) && ll_is_alone(kids, n)) {

@@ -52,6 +52,12 @@ struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
     n = 0;
   } else {
     e->separator = ll_take_separator(&s, &n);
+    /* "**Title**. *Authors*. Venue": the title's full stop ends it */
+    if (!e->separator[0] && n >= 2 && s[0] == '.' && s[1] == ' ') {
+      e->separator = ".";
+      s++, n--;
+      ll_trim(&s, &n);
+    }
   }
   if (n)
     e->description = ll_build_trimmed(b, s, n);
@@ -97,9 +103,15 @@ int ll_paper_head(cmark_node *kids, cmark_node *fl) {
 }
 
 int ll_paper_tail(cmark_node *fl, cmark_node *stop) {
+  int depth = 0; /* parentheses open in the text so far */
   for (cmark_node *n = cmark_node_next(fl); n && n != stop;
        n = cmark_node_next(n)) {
     if (ll_link_of(n))
+      continue;
+    cmark_node_type t = cmark_node_get_type(n);
+    /* "[[pdf](u)] (**ELMo**)": the model's short name, in parentheses */
+    if (depth > 0 && (t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH ||
+                      t == CMARK_NODE_CODE))
       continue;
     size_t len;
     const char *s = ll_doc_literal(n, &len);
@@ -107,8 +119,8 @@ int ll_paper_tail(cmark_node *fl, cmark_node *stop) {
       unsigned char c = (unsigned char)s[i];
       if (ll_isalnum(c) || c >= 0x80)
         return 0;
+      depth += c == '(' ? 1 : c == ')' && depth ? -1 : 0;
     }
-    cmark_node_type t = cmark_node_get_type(n);
     if (t != CMARK_NODE_TEXT && t != CMARK_NODE_SOFTBREAK &&
         t != CMARK_NODE_LINEBREAK && t != CMARK_NODE_HTML_INLINE)
       return 0;

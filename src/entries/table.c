@@ -42,6 +42,29 @@ static int is_no(const char *t) {
  * column of text that tells the rows apart names them: the one with the
  * most distinct values ("Technology | Provider | Course | Link": the
  * course).  -1 when there is none. */
+/* Do the cells of column col say one thing in most rows (three or more):
+ * "[视频链接](u)", "[Download](u)" in every row are a label, however it
+ * is spelt, not the rows' names? */
+static int repeated_text(struct builder *b, cmark_node *r0, int col) {
+  struct ll_map seen = {0};
+  size_t rows = 0, best = 0;
+  for (cmark_node *r = r0; r; r = cmark_node_next(r)) {
+    cmark_node *x = cmark_node_first_child(r);
+    for (int k = 0; x && k < col; k++)
+      x = cmark_node_next(x);
+    if (!x)
+      continue;
+    rows++;
+    const char *t = ll_build_plain(b, x);
+    uintptr_t n = (uintptr_t)ll_map_get(&seen, t) + 1;
+    ll_map_put(&seen, t, (const void *)n);
+    if (t[0] && n > best)
+      best = n;
+  }
+  ll_map_free(&seen);
+  return rows >= 3 && best * 2 >= rows;
+}
+
 static int naming_column(struct builder *b, cmark_node *header, int link_col,
                          int desc_col, int access_col, const int *with_link) {
   cmark_node *r0 = cmark_node_next(header);
@@ -49,7 +72,7 @@ static int naming_column(struct builder *b, cmark_node *header, int link_col,
   for (int c = 0; c0 && c < link_col; c++)
     c0 = cmark_node_next(c0);
   const char *t = c0 ? ll_build_plain(b, c0) : "";
-  if (!ll_is_field_label(b, t, strlen(t)))
+  if (!ll_is_field_label(b, t, strlen(t)) && !repeated_text(b, r0, link_col))
     return -1;
   int best = -1;
   size_t best_n = 0;
@@ -97,6 +120,30 @@ static int nav_row(cmark_node **cells, int ncells) {
       nav |= l && (l->flags & LL_LINK_NAV);
     }
   return nav;
+}
+
+/* Is the row a summary ("| **Total** | **1,920** | deduplicated |"): no
+ * link in it, its first cell and another one wholly bold?  It adds the
+ * rows up; it lists nothing. */
+static int summary_row(cmark_node **cells, int ncells) {
+  int bold = 0, first = 1;
+  for (int c = 0; c < ncells; c++) {
+    for (cmark_node *k = cmark_node_first_child(cells[c]); k;
+         k = cmark_node_next(k))
+      if (ll_link_of(k) || (cmark_node_get_type(k) == CMARK_NODE_STRONG &&
+                            ll_link_of(cmark_node_first_child(k))))
+        return 0;
+    cmark_node *x = ll_first_significant(cmark_node_first_child(cells[c]));
+    if (!x)
+      continue;
+    int whole = cmark_node_get_type(x) == CMARK_NODE_STRONG &&
+                !ll_first_significant(cmark_node_next(x));
+    if (first && !whole)
+      return 0;
+    first = 0;
+    bold += whole;
+  }
+  return bold >= 2;
 }
 
 static void table_read(struct builder *b, cmark_node *table) {
@@ -174,6 +221,9 @@ static void table_read(struct builder *b, cmark_node *table) {
   int text_col = by_header ? -1
                            : naming_column(b, header, name_col, desc_col,
                                            access_col, with_link);
+  /* the link column's text is the same label in most rows */
+  int label_col =
+      text_col >= 0 && repeated_text(b, cmark_node_next(header), name_col);
   size_t first = b->m->nentries;
   for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
     cmark_node *cells[MAX_COLS] = {0};
@@ -181,7 +231,7 @@ static void table_read(struct builder *b, cmark_node *table) {
     for (cmark_node *c = cmark_node_first_child(r); c && col < MAX_COLS;
          c = cmark_node_next(c))
       cells[col++] = c;
-    if (nav_row(cells, col))
+    if (nav_row(cells, col) || summary_row(cells, col))
       continue;
     struct ll_span rs = ll_doc_block_span(&b->view, r);
     struct ll_entry *e = ll_build_entry(b, LL_STYLE_TABLE, rs);
@@ -191,7 +241,7 @@ static void table_read(struct builder *b, cmark_node *table) {
       /* a link column of "[Link](u)" cells names nothing: the first
        * column of text names the row ("Provider | Course | Link") */
       if (text_col >= 0 && text_col < col && cells[text_col] &&
-          ll_is_field_label(b, t, strlen(t))) {
+          (label_col || ll_is_field_label(b, t, strlen(t)))) {
         nc = text_col;
         t = ll_build_plain(b, cells[nc]);
       }

@@ -156,6 +156,14 @@ const char *ll_take_separator(const char **s, size_t *n) {
       return ll_separators[i];
     }
   }
+  /* "[Title](u), A. Author et al., 2015": a comma after the name is a
+   * separator too (never inside a name: only here, after it) */
+  if (len >= 2 && (p[0] == ',' || p[0] == ';') && p[1] == ' ') {
+    *s = p + 1;
+    *n = len - 1;
+    ll_trim(s, n);
+    return p[0] == ',' ? "," : ";";
+  }
   *s = p;
   *n = len;
   return "";

@@ -26,6 +26,23 @@ static inline struct ll_span ll_span_tail(struct ll_span s, size_t n) {
   return s;
 }
 
+/* Does a list follow the source at off, after blank space ("allows you
+ * to..." or "Kani verifies:", then "- ...")?  The description's last
+ * words lead into it.  (Ask it of prose descriptions: after a list item
+ * comes its sibling.) */
+static inline int ll_list_follows(const struct ll_source *src, size_t off) {
+  const char *d = src->data;
+  size_t n = src->len;
+  while (off < n && ll_isspace((unsigned char)d[off]))
+    off++;
+  if (off + 1 < n && strchr("-*+", d[off]) && d[off + 1] == ' ')
+    return 1;
+  size_t k = off;
+  while (k < n && ll_isdigit((unsigned char)d[k]))
+    k++;
+  return k > off && k + 1 < n && strchr(".)", d[k]) && d[k + 1] == ' ';
+}
+
 /* An entry whose description follows "name separator": the form whose
  * conventions can be learned. */
 static inline int ll_conventional(const struct ll_entry *e) {

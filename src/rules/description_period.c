@@ -228,10 +228,23 @@ static int ends_in_code(const struct ll_ctx *ctx, const struct ll_entry *e) {
   return b > a && d[b - 1] == '`';
 }
 
+/* Is the description wholly emphasised ("- [Talk](u) - *Tom
+ * Preston-Werner*")?  A credit, set off as one: no sentence to end. */
+static int credit_only(const struct ll_ctx *ctx, const struct ll_entry *e) {
+  const char *d = ctx->src->data;
+  size_t a = e->desc_span.start, z = e->desc_span.end;
+  if (z <= a + 2 || (d[a] != '*' && d[a] != '_') || d[z - 1] != d[a])
+    return 0;
+  for (size_t i = a + 1; i + 1 < z; i++)
+    if (d[i] == d[a])
+      return 0; /* "*a* and *b*": emphasis in a sentence */
+  return 1;
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   size_t yes = 0, total = 0;
   for (size_t i = 0; i < m->nentries; i++) {
-    if (!ll_conventional(m->entries[i]))
+    if (!ll_conventional(m->entries[i]) || credit_only(ctx, m->entries[i]))
       continue;
     int p = ends_punct(m->entries[i]->description);
     if (p < 0)
@@ -253,7 +266,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     return;
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
-    if (!ll_conventional(e))
+    if (!ll_conventional(e) || credit_only(ctx, e))
       continue;
     int p = ends_punct(e->description);
     if (p > 0 && want && marks_around_quote(e->description)) {
@@ -269,6 +282,11 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       continue;
     }
     if (p < 0 || p == want)
+      continue;
+    /* "Kani verifies:" and then its bullets: the colon leads into them */
+    const char *d = e->description;
+    if (d[strlen(d) - 1] == ':' &&
+        ll_list_follows(ctx->src, e->desc_span.end))
       continue;
     if (forced)
       ll_report(ctx, ll_span_tail(e->desc_span, 1),

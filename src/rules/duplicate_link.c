@@ -1,6 +1,7 @@
 /* duplicate-link: the same resource listed twice, compared by normalised
  * URL (see ll_url_key).  Only entry links count: a link inside a
  * description may well point at something listed elsewhere. */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "../pattern.h"
@@ -10,6 +11,13 @@
  * its entries with links, are in another section than the first. */
 #define CROSS_MIN 5
 #define CROSS_PCT 3
+
+/* A page that entries of this many names link to is a shared
+ * one (a provider's catalogue of data sets, one repository for a family
+ * of models, a folder of books): each entry is listed once, at the only
+ * URL there is.  Two entries that share a URL are a copy-paste slip far
+ * more often. */
+#define SHARED_MIN 3
 
 /* n in decimal, appended to b (no printf per link). */
 static void place_of(struct ll_buf *b, size_t n) {
@@ -44,6 +52,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   const char *os = ll_option(ctx, "allow-sections");
   const char *oa = ll_option(ctx, "across-sections");
   int within = oa && strcmp(oa, "false") == 0;
+  const char *osp = ll_option(ctx, "shared-pages");
+  int shared_pages = !(osp && strcmp(osp, "false") == 0);
   /* compiled once per run (the configuration checked them when read) */
   struct ll_pattern *allow = o ? ll_ctx_pattern(ctx, o, 1) : NULL;
   struct ll_pattern *allow_sec = os ? ll_ctx_pattern(ctx, os, 1) : NULL;
@@ -51,8 +61,10 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   ll_map_reserve(&seen, m->nlinks);
   struct ll_buf kb;
   ll_buf_init(&kb, 0);
+  struct ll_map uses = {0}, names = {0}; /* names per key */
   struct dup {
     const struct ll_link *l, *first, *here;
+    char *key;
   } *dups = ll_xmalloc((m->nlinks + 1) * sizeof *dups);
   size_t ndups = 0, across = 0, linked = 0;
   for (size_t i = 0; i < m->nentries; i++)
@@ -81,6 +93,19 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     }
     if (ll_url_key_in(&kb, &l->parsed) < 0)
       continue;
+    if (l->entry && l->entry->name) {
+      /* the names a key is linked by, each counted once */
+      size_t keylen = kb.len;
+      ll_buf_addc(&kb, '\x1f');
+      ll_buf_adds(&kb, l->entry->name);
+      int fresh = !ll_map_add(&names, kb.data, l);
+      kb.len = keylen;
+      kb.data[keylen] = '\0';
+      if (fresh) {
+        uintptr_t nuses = (uintptr_t)ll_map_get(&uses, kb.data);
+        ll_map_put(&uses, kb.data, (const void *)(nuses + 1));
+      }
+    }
     const struct ll_link *first = within ? NULL : ll_map_add(&seen, kb.data, l);
     /* the same resource earlier in the same section, if any */
     const struct ll_link *here = NULL;
@@ -102,6 +127,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       dups[ndups].l = l;
       dups[ndups].first = first;
       dups[ndups].here = here && here->entry != l->entry ? here : NULL;
+      dups[ndups].key = ll_xstrdup(kb.data);
       ndups++;
       if (!dups[ndups - 1].here)
         across++;
@@ -115,6 +141,12 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       !oa && across >= CROSS_MIN && across * 100 >= linked * CROSS_PCT;
   for (size_t i = 0; i < ndups; i++) {
     const struct ll_link *l = dups[i].l, *first = dups[i].first;
+    uintptr_t n = (uintptr_t)ll_map_get(&uses, dups[i].key);
+    free(dups[i].key);
+    if (shared_pages && n >= SHARED_MIN && l->entry && first->entry &&
+        l->entry->name && first->entry->name &&
+        strcmp(l->entry->name, first->entry->name))
+      continue; /* a shared page, its entries named apart */
     if (cross_listing) {
       if (!dups[i].here)
         continue;
@@ -128,6 +160,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
               l->url, line);
   }
   ll_map_free(&seen_here);
+  ll_map_free(&uses);
+  ll_map_free(&names);
   free(dups);
   ll_map_free(&seen);
   ll_buf_free(&kb);

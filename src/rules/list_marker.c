@@ -67,7 +67,12 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     int own = total[d] >= LL_MAJORITY_MIN && forced < 0;
     size_t c = own ? counts[d][want[d]] : all[want[d]];
     size_t t = own ? total[d] : n;
-    if (d > 0 && own)
+    if (forced >= 0)
+      ll_report(ctx, e->marker_span,
+                "list marker '%c' differs from '%c', which the "
+                "configuration requires",
+                e->marker, marks[want[d]]);
+    else if (d > 0 && own)
       ll_report(ctx, e->marker_span,
                 "list marker '%c' differs from '%c' used by %zu of %zu "
                 "entries at this nesting level",

@@ -67,22 +67,6 @@ static int trails_off(const char *d, size_t n) {
   return count_words(d, 0, n) <= 5;
 }
 
-/* Does a list follow the source at off, after blank space: "allows you
- * to..." then "- Keep track of ...": the ellipsis leads into it?  (Asked
- * of prose descriptions: after a list item comes its sibling.) */
-static int list_follows(const struct ll_source *src, size_t off) {
-  const char *d = src->data;
-  size_t n = src->len;
-  while (off < n && ll_isspace((unsigned char)d[off]))
-    off++;
-  if (off + 1 < n && strchr("-*+", d[off]) && d[off + 1] == ' ')
-    return 1;
-  size_t k = off;
-  while (k < n && ll_isdigit((unsigned char)d[k]))
-    k++;
-  return k > off && k + 1 < n && strchr(".)", d[k]) && d[k + 1] == ' ';
-}
-
 static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
   const char *d = e->description;
   if (!d)
@@ -112,7 +96,7 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
       ends_with(d, n, "\xE3\x81\xAA\xE3\x81\xA9"))
     return; /* 等 ("etc."), など ("and so on") */
   if (ends_with_items(d, n) || trails_off(d, n) ||
-      (!(e->flags & LL_ENTRY_ITEM) && list_follows(ctx->src, e->desc_span.end)))
+      (!(e->flags & LL_ENTRY_ITEM) && ll_list_follows(ctx->src, e->desc_span.end)))
     return;
   /* An ellipsis inside the text too: the author's style. */
   const char *mark = d + strlen(d) - cut;
