@@ -49,9 +49,9 @@ AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 .SECONDARY: $(GEN:%=$(B)/gen/%.c)
 
 .PHONY: install-hook all run test test-unit test-asan test-cli test-labels \
-        test-compat test-regress deps check-deps check-build-deps install \
-        uninstall clean bench format format-check lint lint-deps format-deps fuzz \
-        fuzz-build fuzz-seeds
+        test-compat test-fix test-regress deps check-deps check-build-deps \
+        install uninstall clean bench format format-check lint lint-deps \
+        format-deps fuzz fuzz-build fuzz-seeds
 
 all: check-build-deps listlint
 
@@ -191,7 +191,7 @@ test: check-deps
 	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
 	  $(B)/asan/unit
 	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels \
-	  test-compat test-regress
+	  test-compat test-fix test-regress
 
 test-unit: $(B)/unit
 	LL_BIN=$(CURDIR)/listlint LL_ROOT=$(CURDIR) $(B)/unit -j2
@@ -222,6 +222,16 @@ test-cli: listlint $(B)/asan/listlint
 	LL_BIN=$(CURDIR)/listlint sh tests/cli.sh
 	ASAN_OPTIONS=detect_leaks=1 LL_BIN=$(CURDIR)/$(B)/asan/listlint \
 	  sh tests/cli.sh
+
+# --fix over every real list, with both binaries: each pass makes only
+# its findings' edits, a second --fix changes nothing, the entries read
+# the same, --diff applied with patch gives the same bytes.
+test-fix: listlint $(B)/asan/listlint
+	LL_BIN=$(CURDIR)/listlint python3 tests/fix_corpus.py
+	FIX_CORPUS_ARGS="--profile awesome" LL_BIN=$(CURDIR)/listlint \
+	  python3 tests/fix_corpus.py
+	ASAN_OPTIONS=detect_leaks=1 LL_BIN=$(CURDIR)/$(B)/asan/listlint \
+	  python3 tests/fix_corpus.py
 
 # Extraction quality on the hand-labelled lists: no list may fall below
 # the F1 recorded for it in tests/labels/floors.tsv.

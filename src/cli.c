@@ -9,7 +9,7 @@
 
 static const char usage[] =
     "Usage: listlint [OPTIONS] [FILE|DIR|-]...\n"
-    "       listlint install-hook [--chain]\n"
+    "       listlint install-hook [--chain] [--fix]\n"
     "       listlint uninstall-hook\n"
     "Lint curated Markdown lists (awesome lists, dataset and resource "
     "lists).\n"
@@ -34,6 +34,11 @@ static const char usage[] =
     "      --staged            lint the staged content (the index) of FILEs,\n"
     "                          or of every staged Markdown file\n"
     "      --diff-base=REV     report only findings that are new since REV\n"
+    "      --fix               apply the fixes and write the files (with '-':\n"
+    "                          the fixed text to standard output), then\n"
+    "                          report what remains\n"
+    "      --diff              print the fixes as a unified diff, write\n"
+    "                          nothing; the findings go to standard error\n"
     "      --config=FILE       use FILE, not the nearest .listlint.ini\n"
     "      --no-config         use no configuration file\n"
     "      --profile=NAME      awesome, datasets or loose (the default)\n"
@@ -86,6 +91,8 @@ enum {
   OPT_STAGED,
   OPT_DIFF_BASE,
   OPT_CHAIN,
+  OPT_FIX,
+  OPT_DIFF,
   OPT_CONFIG,
   OPT_NO_CONFIG,
   OPT_PROFILE,
@@ -123,6 +130,8 @@ static const struct option options[] = {
     {"staged", no_argument, NULL, OPT_STAGED},
     {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
     {"chain", no_argument, NULL, OPT_CHAIN},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"diff", no_argument, NULL, OPT_DIFF},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"profile", required_argument, NULL, OPT_PROFILE},
@@ -371,6 +380,14 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
       o->headers[o->nheaders++] = optarg;
       o->headers[o->nheaders] = NULL;
       break;
+    case OPT_FIX:
+      o->fix = 1;
+      break;
+    case OPT_DIFF:
+      if (o->command != LL_CMD_LINT)
+        return bad("%s", "--diff goes with linting, not with the hook");
+      o->diff = 1;
+      break;
     case OPT_CHAIN:
       if (o->command != LL_CMD_INSTALL_HOOK)
         return bad("%s", "--chain goes with install-hook");
@@ -396,6 +413,12 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
   o->nfiles = (size_t)(argc - optind);
   if (o->command != LL_CMD_LINT && o->nfiles)
     return bad("unexpected argument '%s'", o->files[0]);
+  if (o->command == LL_CMD_UNINSTALL_HOOK && o->fix)
+    return bad("%s", "--fix goes with install-hook, not uninstall-hook");
+  if (o->fix && o->diff)
+    return bad("%s", "--fix writes the fixes, --diff shows them: choose one");
+  if ((o->fix || o->diff) && o->dump_entries)
+    return bad("%s", "--dump-entries does not go with --fix or --diff");
   return 0;
 }
 /* NOLINTEND(clang-analyzer-core.NonNullParamChecker) */

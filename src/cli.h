@@ -16,6 +16,8 @@ enum ll_command { LL_CMD_LINT, LL_CMD_INSTALL_HOOK, LL_CMD_UNINSTALL_HOOK };
 struct ll_opts {
   enum ll_command command;
   int chain;             /* install-hook --chain */
+  int fix;               /* --fix (install-hook --fix: a fixing hook) */
+  int diff;              /* --diff: print the fixes as a diff, write nothing */
   int staged;            /* --staged: files as the index has them */
   const char *diff_base; /* --diff-base REV: only what changed since */
   char **files;          /* borrowed from argv */

@@ -48,6 +48,7 @@ static const struct {
     {LL_R_ACCESS_FORMAT, "vocabulary"},
     {LL_R_FORBIDDEN_SCHEME, "schemes"},
     {LL_R_INSECURE_HTTP, "allow-hosts"},
+    {LL_R_INSECURE_HTTP, "private-hosts"},
     {LL_R_SORTED_ENTRIES, "order"},
     {LL_R_DESCRIPTION_REPEATS_NAME, "start"},
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "fix.h"
 #include "internal.h"
 #include "pattern.h"
 #include "suppress.h"
@@ -77,6 +78,7 @@ static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
 static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
                     const char *custom_id, struct ll_span span, const char *fmt,
                     va_list ap) {
+  ctx->last = 0;
   if (sev == LL_SEV_OFF)
     return;
   const struct ll_source *src = ctx->src;
@@ -105,6 +107,45 @@ static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
     ll_buf_adds(b, "(message too long)");
   }
   g->message = ll_arena_strndup(&ctx->msgs, b->data, b->len);
+  ctx->last = ctx->diags.n;
+}
+
+void ll_fix(struct ll_ctx *ctx, struct ll_span span, const char *text,
+            size_t len) {
+  if (!ctx->last || ctx->last > ctx->diags.n)
+    return;
+  struct ll_diag *g = &ctx->diags.v[ctx->last - 1];
+  if (g->rule != ctx->current)
+    return;
+  ll_fix_diag(ctx, g, span, text, len);
+}
+
+void ll_fix_diag(struct ll_ctx *ctx, struct ll_diag *g, struct ll_span span,
+                 const char *text, size_t len) {
+  if (g->custom_id || span.end < span.start || span.end > ctx->src->len)
+    return;
+  g->has_fix = 1;
+  g->fix_span = span;
+  g->fix_text = ll_arena_strndup(&ctx->msgs, text, len);
+  g->fix_len = len;
+  /* where it is, for the formats that count lines and columns (end
+   * exclusive: the position just past the last byte replaced) */
+  const struct ll_source *src = ctx->src;
+  size_t cps, u16;
+  ll_source_linecol(src, span.start, &g->fix_line, &g->fix_col);
+  ll_u8_count(src->data + span.start - (size_t)(g->fix_col - 1),
+              (size_t)(g->fix_col - 1), &cps, &u16);
+  g->fix_u16_col = (int)u16 + 1;
+  if (span.end > span.start) {
+    ll_source_linecol(src, span.end - 1, &g->fix_end_line, &g->fix_end_col);
+    g->fix_end_col++;
+  } else {
+    g->fix_end_line = g->fix_line;
+    g->fix_end_col = g->fix_col;
+  }
+  size_t ls = ll_source_offset(src, g->fix_end_line, 1);
+  ll_u8_count(src->data + ls, span.end > ls ? span.end - ls : 0, &cps, &u16);
+  g->fix_end_u16_col = (int)u16 + 1;
 }
 
 void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
@@ -261,12 +302,14 @@ int ll_lint(struct ll_ctx *ctx, const struct ll_source *src,
   for (size_t i = 0; i < m->nentries; i++) {
     for (size_t k = 0; k < nentry; k++) {
       ctx->current = per_entry[k];
+      ctx->last = 0; /* ll_fix attaches only to this call's finding */
       ll_rule_ops[per_entry[k]]->on_entry(ctx, m->entries[i]);
     }
   }
   for (size_t i = 0; i < m->nlinks; i++) {
     for (size_t k = 0; k < nlink; k++) {
       ctx->current = per_link[k];
+      ctx->last = 0;
       ll_rule_ops[per_link[k]]->on_link(ctx, m->links[i]);
     }
   }

@@ -77,7 +77,10 @@ const char *ll_git_rename_lookup(const struct ll_buf *renames,
                                  const char *path);
 
 /* listlint install-hook [--chain] / uninstall-hook: exit statuses. */
-int ll_hook_install(int chain);
+/* With fix, the hook first fixes the staged files in the working tree
+ * (those staged in full) and blocks the commit when that changed a file,
+ * so that the contributor reviews and stages the fix. */
+int ll_hook_install(int chain, int fix);
 int ll_hook_uninstall(void);
 
 #endif

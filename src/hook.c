@@ -58,8 +58,27 @@ static int mkdirs(const char *dir) {
   return r;
 }
 
-/* Write the hook atomically, with this binary's path filled in. */
-static int write_hook(const char *path) {
+/* What install-hook --fix puts before the hook's final lint: fix the
+ * staged files in the working tree (listlint leaves a file alone whose
+ * working tree differs from the index), and block the commit when a file
+ * changed, as the pre-commit framework's formatters do. */
+static const char fix_step[] =
+    "# install-hook --fix: fix the staged files in the working tree first;\n"
+    "# a commit whose files the fix changed stops here, for the fix to be\n"
+    "# reviewed and staged.\n"
+    "before=$(git diff --name-only)\n"
+    "\"$LISTLINT\" --staged --fix -q --no-show-source >/dev/null\n"
+    "if [ \"$(git diff --name-only)\" != \"$before\" ]; then\n"
+    "  echo \"listlint: fixed in the working tree; review the changes, "
+    "stage\"\n"
+    "  echo \"listlint: them (git add -p) and commit again:\"\n"
+    "  git diff --stat\n"
+    "  exit 1\n"
+    "fi\n\n";
+
+/* Write the hook atomically, with this binary's path filled in (and the
+ * fix step before its final lint). */
+static int write_hook(const char *path, int fix) {
   char self[4096];
   ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
   self[n > 0 ? n : 0] = '\0';
@@ -74,6 +93,20 @@ static int write_hook(const char *path) {
     ll_buf_adds(&text, at + strlen("@LISTLINT@"));
   } else {
     ll_buf_adds(&text, ll_hook_text);
+  }
+  if (fix) {
+    /* before the last line that runs listlint: the lint of what remains */
+    char *last = NULL;
+    for (char *p = text.data; (p = strstr(p, "\nexec \"$LISTLINT\"")); p++)
+      last = p;
+    struct ll_buf w;
+    ll_buf_init(&w, 0);
+    size_t cut = last ? (size_t)(last - text.data) + 1 : text.len;
+    ll_buf_add(&w, text.data, cut);
+    ll_buf_adds(&w, fix_step);
+    ll_buf_add(&w, text.data + cut, text.len - cut);
+    ll_buf_free(&text);
+    text = w;
   }
   struct ll_buf t;
   ll_buf_init(&t, 0);
@@ -93,7 +126,7 @@ static int write_hook(const char *path) {
   return r;
 }
 
-int ll_hook_install(int chain) {
+int ll_hook_install(int chain, int fix) {
   char *dir = hooks_dir();
   if (!dir) {
     fputs("listlint: install-hook: not inside a git repository\n", stderr);
@@ -126,7 +159,7 @@ int ll_hook_install(int chain) {
     }
   }
   if (status == LL_EXIT_OK) {
-    if (write_hook(hook) < 0) {
+    if (write_hook(hook, fix) < 0) {
       fprintf(stderr, "listlint: install-hook: cannot write %s: %s\n", hook,
               strerror(errno));
       status = LL_EXIT_INTERNAL;

@@ -342,6 +342,11 @@ static void start(struct ll_lc *lc, size_t i) {
   curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
   curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, (void *)c);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  /* test-only: the certificate authority of the test server's https
+   * (tests/test_linkcheck.c); never set otherwise */
+  const char *ca = getenv("LL_TEST_CAINFO");
+  if (ca && *ca)
+    curl_easy_setopt(e, CURLOPT_CAINFO, ca);
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   /* a retry after a reset must not reuse the connection that died */
   if (c->w.tries)

@@ -358,9 +358,12 @@ const char *ll_severity_name(enum ll_severity s);
 int ll_severity_parse(const char *s);
 
 enum ll_rule_flags {
-  LL_RF_FIXABLE = 1, /* a fix can rewrite the text */
-  LL_RF_NETWORK = 2, /* needs the network (link checks) */
-  LL_RF_OPTIN = 4    /* off unless a profile or configuration enables it */
+  LL_RF_FIXABLE = 1,    /* a fix can rewrite the text */
+  LL_RF_NETWORK = 2,    /* needs the network (link checks) */
+  LL_RF_OPTIN = 4,      /* off unless a profile or configuration enables it */
+  LL_RF_FIX_NETWORK = 8 /* fixable with --check-links only (the fix needs
+                         * a verdict; its tests run against the local
+                         * server, not as fixtures) */
 };
 
 enum ll_rule_id {
@@ -397,6 +400,16 @@ struct ll_diag {
   /* Stable across edits elsewhere in the file: rule, flagged text and
    * how many times the same pair occurred before (hex, NUL-terminated). */
   char fingerprint[17];
+  /* The rule's fix, when it proposed one (ll_fix): replace the bytes of
+   * fix_span with the fix_len bytes of fix_text (the context's arena, not
+   * NUL-terminated when fix_len is 0). */
+  int has_fix;
+  struct ll_span fix_span;
+  const char *fix_text;
+  size_t fix_len;
+  /* fix_span's 1-based lines and columns: bytes, and UTF-16 units */
+  int fix_line, fix_col, fix_end_line, fix_end_col;
+  int fix_u16_col, fix_end_u16_col;
 };
 
 struct ll_diags {
@@ -428,6 +441,9 @@ struct ll_ctx {
   const struct ll_source *src;
   const struct ll_model *model;
   enum ll_rule_id current; /* the rule being run */
+  /* 1 + the index in diags of the running rule's last finding, or 0
+   * when it kept none (its rule off): what ll_fix attaches to. */
+  size_t last;
   /* Compiled patterns, keyed by their (static) source string. */
   struct ll_pattern **pats;
   const char **pat_keys;
@@ -460,6 +476,15 @@ void ll_lint_finish(struct ll_ctx *ctx, size_t from,
 /* Report a finding of the running rule at span (rules call this only). */
 void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Attach a fix to the finding the running rule reported last: replace
+ * the bytes of span (offsets into the original source; empty: insert)
+ * with the len bytes of text (copied).  Nothing when that finding was
+ * not kept.  A rule proposes a fix only where the finding is certain and
+ * the edit changes nothing but what the finding names (src/fix.c applies
+ * them; see rules/<id>.md for what each rule's fix does). */
+void ll_fix(struct ll_ctx *ctx, struct ll_span span, const char *text,
+            size_t len);
 
 /* Report under another id and severity: custom patterns only. */
 void ll_report_as(struct ll_ctx *ctx, enum ll_severity sev, const char *id,

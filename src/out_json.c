@@ -7,8 +7,9 @@
 #include "listlint.h"
 #include "out.h"
 
-json_t *ll_json_str(const char *s) {
-  size_t n = strlen(s);
+json_t *ll_json_str(const char *s) { return ll_json_strn(s, strlen(s)); }
+
+json_t *ll_json_strn(const char *s, size_t n) {
   unsigned cp;
   size_t i = 0;
   while (i < n) {
@@ -42,18 +43,27 @@ int ll_out_json(FILE *fp, const struct ll_diags *d) {
     const struct ll_diag *g = &d->v[i];
     /* byte columns and offsets under the stable keys; characters (code
      * points) under keys of their own */
-    json_array_append_new(
-        arr,
-        json_pack("{s:o, s:i, s:i, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, "
-                  "s:o}",
-                  "file", ll_json_str(g->file), "line", g->line, "column",
-                  g->col, "end_line", g->end_line, "end_column", g->end_col,
-                  "char_column", ll_out_col(g->char_col, g->col),
-                  "end_char_column", ll_out_col(g->end_char_col, g->end_col),
-                  "offset", (json_int_t)g->span.start, "end_offset",
-                  (json_int_t)g->span.end, "rule", ll_diag_id(g), "severity",
-                  ll_severity_name(g->severity), "message",
-                  ll_json_str(g->message)));
+    json_t *o = json_pack(
+        "{s:o, s:i, s:i, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, "
+        "s:o}",
+        "file", ll_json_str(g->file), "line", g->line, "column", g->col,
+        "end_line", g->end_line, "end_column", g->end_col, "char_column",
+        ll_out_col(g->char_col, g->col), "end_char_column",
+        ll_out_col(g->end_char_col, g->end_col), "offset",
+        (json_int_t)g->span.start, "end_offset", (json_int_t)g->span.end,
+        "rule", ll_diag_id(g), "severity", ll_severity_name(g->severity),
+        "message", ll_json_str(g->message));
+    /* a fix: replace the bytes [offset, end_offset) with replacement */
+    if (g->has_fix)
+      json_object_set_new(o, "fix",
+                          json_pack("{s:I, s:I, s:i, s:i, s:i, s:i, s:o}",
+                                    "offset", (json_int_t)g->fix_span.start,
+                                    "end_offset", (json_int_t)g->fix_span.end,
+                                    "line", g->fix_line, "column", g->fix_col,
+                                    "end_line", g->fix_end_line, "end_column",
+                                    g->fix_end_col, "replacement",
+                                    ll_json_strn(g->fix_text, g->fix_len)));
+    json_array_append_new(arr, o);
   }
   int r = json_dumpf(arr, fp, JSON_INDENT(2) | JSON_ENSURE_ASCII);
   fputc('\n', fp);

@@ -70,6 +70,22 @@ static json_t *result(const struct ll_diag *g) {
                 "partialFingerprints", "listlint/v2", g->fingerprint);
   if (res && g->custom_id) /* a custom pattern is not in the catalogue */
     json_object_del(res, "ruleIndex");
+  if (res && g->has_fix) {
+    /* the region to delete by lines and columns (UTF-16, as the run
+     * counts) and by bytes; an empty region is an insertion point */
+    json_t *del = json_pack(
+        "{s:i, s:i, s:i, s:i, s:I, s:I}", "startLine", g->fix_line,
+        "startColumn", g->fix_u16_col, "endLine", g->fix_end_line, "endColumn",
+        g->fix_end_u16_col, "byteOffset", (json_int_t)g->fix_span.start,
+        "byteLength", (json_int_t)(g->fix_span.end - g->fix_span.start));
+    json_t *fix =
+        json_pack("{s:o, s:[{s:{s:o}, s:[{s:o, s:{s:o}}]}]}", "description",
+                  text(json_string("listlint's fix")), "artifactChanges",
+                  "artifactLocation", "uri", ll_json_str(g->file),
+                  "replacements", "deletedRegion", del, "insertedContent",
+                  "text", ll_json_strn(g->fix_text, g->fix_len));
+    json_object_set_new(res, "fixes", json_pack("[o]", fix));
+  }
   return res;
 }
 

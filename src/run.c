@@ -1,6 +1,7 @@
 /* run.c - one run: find the files, lint each, print, decide the status. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -13,6 +14,7 @@
 #include "cache.h"
 #include "cli.h"
 #include "config.h"
+#include "fix.h"
 #include "git.h"
 #include "linkcheck.h"
 #include "pattern.h"
@@ -326,6 +328,66 @@ static struct ll_source *load(const struct ll_opts *o, struct gitrun *g,
   return src;
 }
 
+/* ---- --fix and --diff ------------------------------------------------ */
+
+/* Write what --fix made of orig (fixed, n edits): to the file, to
+ * standard output for '-', or as a diff.  *keep is cleared when the file
+ * was left alone (its findings are then the original's).  Return
+ * LL_EXIT_OK, or the status of trouble (the file is then intact). */
+static int fix_output(const struct ll_opts *o, const char *path, int is_stdin,
+                      const struct ll_source *orig,
+                      const struct ll_source *fixed, size_t n, int *keep) {
+  int changed = fixed != orig;
+  int status = LL_EXIT_OK;
+  char *err = NULL;
+  *keep = 1;
+  if (o->diff) {
+    ll_fix_diff(stdout, orig->name, orig->data, orig->len, fixed->data,
+                fixed->len);
+  } else if (is_stdin) {
+    fwrite(fixed->data, 1, fixed->len, stdout);
+  } else if (changed) {
+    switch (ll_fix_write(path, orig->data, orig->len, fixed->data, fixed->len,
+                         &err)) {
+    case LL_FW_OK:
+      if (!o->quiet)
+        fprintf(stderr, "listlint: %s: %zu fix%s applied%s\n", orig->name, n,
+                n == 1 ? "" : "es",
+                o->staged ? " in the working tree (review and stage it)" : "");
+      break;
+    case LL_FW_CHANGED:
+      if (o->staged) {
+        /* the working tree is not what is staged: fixing one would lose
+         * the other's changes */
+        fprintf(stderr,
+                "listlint: %s: not fixed: the working tree differs from the "
+                "index (stage the file in full, or fix without --staged)\n",
+                orig->name);
+      } else {
+        fprintf(stderr,
+                "listlint: %s: changed on disk while listlint ran: not "
+                "overwritten\n",
+                orig->name);
+        status = LL_EXIT_USAGE;
+      }
+      *keep = 0;
+      break;
+    case LL_FW_READONLY:
+      fprintf(stderr, "listlint: %s: read-only file: not fixed\n", orig->name);
+      status = LL_EXIT_USAGE;
+      *keep = 0;
+      break;
+    case LL_FW_ERROR:
+      fprintf(stderr, "listlint: %s: not fixed: %s\n", orig->name, err);
+      free(err);
+      status = LL_EXIT_INTERNAL;
+      *keep = 0;
+      break;
+    }
+  }
+  return status;
+}
+
 /* ---- --diff-base ------------------------------------------------------ */
 
 /* What path had in --diff-base's revision (renames followed): the
@@ -390,6 +452,11 @@ static void drop_old(struct ll_ctx *ctx, size_t from, struct ll_map *before) {
 struct kept {
   const char *path, *display;
   struct ll_source *src;
+  /* --fix, --diff: the text as read, when src is its fixed text (written
+   * after the link phase, which may fix more); NULL otherwise */
+  struct ll_source *orig;
+  size_t nfixed;
+  int is_stdin;
   struct ll_model *model;
   const struct ll_config *cfg;
   size_t from, to;
@@ -400,6 +467,9 @@ struct kept {
 struct site {
   size_t file, check;
   const struct ll_link *link;
+  /* --fix, --diff: the check of an http:// link's https:// twin, or
+   * SIZE_MAX */
+  size_t https;
 };
 
 static int excluded(struct ll_pattern **ex, size_t n, const char *url) {
@@ -420,6 +490,57 @@ static char *when(long long t) {
   return ll_xstrdup(buf);
 }
 
+/* redirected-link's fix: the URL as written replaced by where the
+ * permanent redirect went, unless the move looks like a page that is
+ * gone rather than moved: to the site's front page from a deeper one, or
+ * to a login, consent or error page. */
+static void fix_moved(struct ll_ctx *ctx, const struct ll_link *l,
+                      const char *final) {
+  static const char *const walls[] = {"login", "signin",  "sign_in", "sign-in",
+                                      "auth",  "consent", "cookie",  "error",
+                                      "404",   "sso",     NULL};
+  struct ll_span s = l->url_span;
+  size_t n = s.end - s.start;
+  if (!final || !*final || strlen(l->url) != n ||
+      memcmp(ctx->src->data + s.start, l->url, n) != 0 ||
+      strcmp(final, l->url) == 0 || strpbrk(final, " <>()[]\"\n"))
+    return;
+  struct ll_url u;
+  ll_url_parse(final, &u);
+  int root = !u.path || !u.path[0] || strcmp(u.path, "/") == 0;
+  int bad = u.parse_error || !u.scheme ||
+            (strcmp(u.scheme, "https") != 0 && strcmp(u.scheme, "http") != 0);
+  /* the walls are words of the path and query, never of the host or
+   * port (a port 40449 is no 404) */
+  for (int i = 0; !bad && walls[i]; i++)
+    bad = (u.path && strcasestr(u.path, walls[i])) ||
+          (u.query && strcasestr(u.query, walls[i]));
+  ll_url_clear(&u);
+  const char *lp = l->parsed.path;
+  int was_root = !lp || !lp[0] || strcmp(lp, "/") == 0;
+  if (bad || (root && !was_root))
+    return;
+  ll_fix(ctx, s, final, strlen(final));
+}
+
+/* insecure-http's fix, once the https:// twin of an http:// link was
+ * checked and is alive: "http://" written "https://" in the finding of
+ * that link, where the source spells the scheme so. */
+static void fix_https(struct ll_ctx *ctx, const struct ll_link *l) {
+  size_t at = l->url_span.start;
+  if (l->url_span.end - at < 7 ||
+      memcmp(ctx->src->data + at, "http://", 7) != 0)
+    return;
+  for (size_t i = 0; i < ctx->diags.n; i++) {
+    struct ll_diag *g = &ctx->diags.v[i];
+    if (g->rule == LL_R_INSECURE_HTTP && g->span.start == at && !g->custom_id) {
+      struct ll_span s = {at, at + 7};
+      ll_fix_diag(ctx, g, s, "https://", 8);
+      return;
+    }
+  }
+}
+
 /* A verdict as a finding of the file the link is in. */
 static void report_link(struct ll_ctx *ctx, const struct ll_lc_result *r,
                         const struct ll_link *l, const struct ll_cache *cache,
@@ -434,6 +555,8 @@ static void report_link(struct ll_ctx *ctx, const struct ll_lc_result *r,
                    : r->verdict == LL_V_TIMEOUT ? LL_R_LINK_TIMEOUT
                                                 : LL_R_LINK_ERROR;
     ll_report(ctx, s, "%s", r->reason);
+    if (r->verdict == LL_V_MOVED)
+      fix_moved(ctx, l, r->final_url);
     return;
   }
   ctx->current = LL_R_DEAD_LINK;
@@ -590,6 +713,13 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
       sites = ll_xrealloc(sites, (nsites + 1) * sizeof *sites);
       sites[nsites].file = k;
       sites[nsites].check = ci;
+      sites[nsites].https = SIZE_MAX;
+      if ((o->fix || o->diff) && strncmp(l->url, "http://", 7) == 0) {
+        /* is the same page there over https?  insecure-http's fix */
+        char *h = ll_strfmt("https://%s", l->url + 7);
+        sites[nsites].https = ll_lc_add(lc, h);
+        free(h);
+      }
       sites[nsites++].link = l;
     }
     for (size_t i = 0; i < nfex; i++)
@@ -624,6 +754,9 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
         continue;
       report_link(ctx, r, sites[s].link, cache, ll_lc_url(lc, sites[s].check),
                   now, o->fail_after_s);
+      if (sites[s].https != SIZE_MAX &&
+          ll_lc_result(lc, sites[s].https)->verdict == LL_V_ALIVE)
+        fix_https(ctx, sites[s].link);
     }
     for (size_t i = 0; i < ctx->diags.n; i++)
       ctx->diags.v[i].file = kv[k].src->name;
@@ -667,11 +800,82 @@ static int check_links(const struct ll_opts *o, struct ll_ctx *ctx,
   return status;
 }
 
+/* --fix, --diff with --check-links: the link checker's fixes of a held
+ * file (its findings ctx->diags[from..]) applied to its fixed text, the
+ * text written as fix_output does, and the findings made those of the
+ * result: the rules' again, and the link findings that were not fixed,
+ * moved past the edits before them. */
+static int fix_after_links(const struct ll_opts *o, struct ll_ctx *ctx,
+                           size_t from, struct kept *k) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  char *mark = ll_xcalloc(ctx->diags.n - from + 1, 1);
+  size_t taken = ll_fix_apply_marked(k->src->data, k->src->len, &ctx->diags,
+                                     from, ctx->diags.n, &b, NULL, mark);
+  struct ll_source *fin = k->src;
+  if (taken) {
+    fin = ll_source_from_mem(k->src->name, b.data, b.len);
+    /* the link findings left, at their place in the new text (an edit
+     * before one on its line moves it) */
+    struct ll_diags keep = {0};
+    for (size_t i = from; i < ctx->diags.n; i++) {
+      struct ll_diag g = ctx->diags.v[i];
+      if (!(ll_rules[g.rule].flags & LL_RF_NETWORK) || mark[i - from])
+        continue;
+      g.has_fix = 0; /* its edit waits for a run that can make it */
+      long delta = 0;
+      for (size_t j = from; j < ctx->diags.n; j++) {
+        const struct ll_diag *f = &ctx->diags.v[j];
+        if (mark[j - from] && f->fix_span.end <= g.span.start)
+          delta +=
+              (long)f->fix_len - (long)(f->fix_span.end - f->fix_span.start);
+      }
+      g.span.start = (size_t)((long)g.span.start + delta);
+      g.span.end = (size_t)((long)g.span.end + delta);
+      ll_source_linecol(fin, g.span.start, &g.line, &g.col);
+      ll_source_linecol(
+          fin, g.span.end > g.span.start ? g.span.end - 1 : g.span.start,
+          &g.end_line, &g.end_col);
+      if (g.span.end > g.span.start)
+        g.end_col++;
+      ll_diags_push(&keep, &g);
+    }
+    ctx->diags.n = from;
+    struct ll_model *m = NULL;
+    char *err = NULL;
+    size_t more = 0;
+    if (ll_fix_lint(ctx, &fin, &m, &more, &err) < 0) {
+      fprintf(stderr, "listlint: %s: internal error: %s\n", fin->name, err);
+      free(err);
+    }
+    for (size_t i = 0; i < keep.n; i++)
+      ll_diags_push(&ctx->diags, &keep.v[i]);
+    free(keep.v);
+    for (size_t i = from; i < ctx->diags.n; i++)
+      ctx->diags.v[i].file = fin->name;
+    if (m)
+      ll_lint_finish(ctx, from, fin, m);
+    ll_model_free(m);
+    k->nfixed += taken + more;
+  }
+  ll_buf_free(&b);
+  free(mark);
+  int keep_fix;
+  int st = fix_output(o, k->path, k->is_stdin, k->orig,
+                      fin == k->orig ? k->orig : fin, k->nfixed, &keep_fix);
+  if (fin != k->src) {
+    if (k->src != k->orig)
+      ll_source_free(k->src);
+    k->src = fin;
+  }
+  return st;
+}
+
 /* ---- the run --------------------------------------------------------- */
 
 int ll_run(const struct ll_opts *o) {
   if (o->command == LL_CMD_INSTALL_HOOK)
-    return ll_hook_install(o->chain);
+    return ll_hook_install(o->chain, o->fix);
   if (o->command == LL_CMD_UNINSTALL_HOOK)
     return ll_hook_uninstall();
   struct gitrun git = {0};
@@ -746,6 +950,14 @@ int ll_run(const struct ll_opts *o) {
   struct ll_dump *dump = o->dump_entries ? ll_dump_new(stdout) : NULL;
   size_t linted = 0;
   int links = o->check_links && !dump;
+  /* standard output carries the diff, or the fixed text of '-': the
+   * findings then go to standard error */
+  FILE *rep = stdout;
+  for (size_t i = 0; i < files.n && !o->diff && o->fix; i++)
+    if (strcmp(files.v[i], "-") == 0)
+      rep = stderr;
+  if (o->diff)
+    rep = stderr;
   struct kept *kv = NULL;
   size_t nk = 0;
   char *link_summary = NULL;
@@ -797,7 +1009,38 @@ int ll_run(const struct ll_opts *o) {
       fprintf(stderr, "listlint: %s: empty file, nothing to lint\n", src->name);
     size_t from = ctx->diags.n;
     struct ll_model *m = NULL;
-    if (ll_lint(ctx, src, dump || links ? &m : NULL, &err) < 0) {
+    int lint_rc = 0;
+    struct ll_source *fix_orig = NULL;
+    size_t fix_n = 0;
+    if (o->fix || o->diff) {
+      /* the fix loop's last lint is the lint of what remains */
+      struct ll_source *orig = src;
+      size_t n = 0;
+      lint_rc = ll_fix_lint(ctx, &src, dump || links ? &m : NULL, &n, &err);
+      if (lint_rc == 0 && links) {
+        /* written after the link phase, with its fixes */
+        fix_orig = orig;
+        fix_n = n;
+      } else if (lint_rc == 0) {
+        int keep;
+        int fs = fix_output(o, path, is_stdin, orig, src, n, &keep);
+        if (fs > status)
+          status = fs;
+        if (!keep) { /* left alone: its findings are the original's */
+          ctx->diags.n = from;
+          ll_model_free(m);
+          m = NULL;
+          ll_source_free(src);
+          src = orig;
+          lint_rc = ll_lint(ctx, src, dump || links ? &m : NULL, &err);
+        } else if (src != orig) {
+          ll_source_free(orig);
+        }
+      }
+    } else {
+      lint_rc = ll_lint(ctx, src, dump || links ? &m : NULL, &err);
+    }
+    if (lint_rc < 0) {
       fprintf(stderr, "listlint: %s: internal error: %s\n", src->name, err);
       free(err);
       ll_source_free(src);
@@ -812,6 +1055,9 @@ int ll_run(const struct ll_opts *o) {
       kv[nk].path = path;
       kv[nk].display = display;
       kv[nk].src = src;
+      kv[nk].orig = fix_orig;
+      kv[nk].nfixed = fix_n;
+      kv[nk].is_stdin = is_stdin;
       kv[nk].model = m;
       kv[nk].cfg = cfg;
       kv[nk].from = from;
@@ -831,7 +1077,7 @@ int ll_run(const struct ll_opts *o) {
       ll_dump_add(dump, src, m);
       ll_model_free(m);
     } else if (o->format == LL_FMT_TEXT) {
-      ll_out_text(stdout, &ctx->diags, from, src, &out);
+      ll_out_text(rep, &ctx->diags, from, src, &out);
     }
     /* Findings borrowed the source's name, freed next: point them at
      * display (argv or the path list), which lives to the end. */
@@ -851,8 +1097,13 @@ int ll_run(const struct ll_opts *o) {
         ll_diags_push(&ctx->diags, &all.v[i]);
       if (have_base)
         drop_old(ctx, from, &kv[k].base_fps);
+      if (kv[k].orig) {
+        int fs = fix_after_links(o, ctx, from, &kv[k]);
+        if (fs > status)
+          status = fs;
+      }
       if (o->format == LL_FMT_TEXT)
-        ll_out_text(stdout, &ctx->diags, from, kv[k].src, &out);
+        ll_out_text(rep, &ctx->diags, from, kv[k].src, &out);
       for (size_t i = from; i < ctx->diags.n; i++)
         ctx->diags.v[i].file = kv[k].display;
     }
@@ -860,6 +1111,8 @@ int ll_run(const struct ll_opts *o) {
   }
   for (size_t k = 0; k < nk; k++) {
     ll_model_free(kv[k].model);
+    if (kv[k].orig && kv[k].orig != kv[k].src)
+      ll_source_free(kv[k].orig);
     ll_source_free(kv[k].src);
     ll_map_free(&kv[k].base_fps);
     ll_map_free(&kv[k].base_urls);
@@ -869,17 +1122,17 @@ int ll_run(const struct ll_opts *o) {
     if (ll_dump_write(dump) < 0)
       status = LL_EXIT_INTERNAL;
   } else if (o->format == LL_FMT_JSON) {
-    if (ll_out_json(stdout, &ctx->diags) < 0)
+    if (ll_out_json(rep, &ctx->diags) < 0)
       status = LL_EXIT_INTERNAL;
   } else if (o->format == LL_FMT_SARIF) {
-    if (ll_out_sarif(stdout, &ctx->diags) < 0)
+    if (ll_out_sarif(rep, &ctx->diags) < 0)
       status = LL_EXIT_INTERNAL;
   } else if (o->format == LL_FMT_GITHUB) {
-    ll_out_github(stdout, &ctx->diags);
+    ll_out_github(rep, &ctx->diags);
   } else if (!o->quiet && linted) {
     if (link_summary)
-      fputs(link_summary, stdout);
-    ll_out_text_summary(stdout, &ctx->diags, linted, &out);
+      fputs(link_summary, rep);
+    ll_out_text_summary(rep, &ctx->diags, linted, &out);
   }
   free(link_summary);
   if (status == LL_EXIT_OK && !dump) { /* --dump-entries shows no findings */

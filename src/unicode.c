@@ -104,6 +104,12 @@ unsigned ll_u8_lower(unsigned cp) {
   return (unsigned)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 
+unsigned ll_u8_title(unsigned cp) {
+  if (cp < 0x80)
+    return ll_islower((int)cp) ? cp - 32 : cp;
+  return (unsigned)utf8proc_totitle((utf8proc_int32_t)cp);
+}
+
 #define FOLD_STACK 256 /* code points folded without an allocation */
 
 static int is_ascii(const char *s, size_t n) {

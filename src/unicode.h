@@ -49,6 +49,9 @@ int ll_u8_is_space(unsigned cp);
 
 /* The simple lower-case mapping of cp (cp itself when it has none). */
 unsigned ll_u8_lower(unsigned cp);
+/* The simple title-case mapping of cp, what a word's first letter takes
+ * ('a' to 'A', 'ǆ' to 'ǅ'; cp itself when it has none). */
+unsigned ll_u8_title(unsigned cp);
 
 enum ll_u8_fold_flags {
   LL_U8_FOLD_CASE = 1 << 0, /* case folded: Ååå and ååå, Straße and STRASSE */

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -26,6 +27,7 @@ MAX_INFLIGHT = {}    # port -> max
 TIMES = []           # [t, method, path, port]
 ONCE = {}            # path -> served once already
 DELAY = 0.0
+TLS = None           # an ssl.SSLContext when --tls-cert is given
 
 
 def stats():
@@ -79,7 +81,19 @@ class Handler(BaseHTTPRequestHandler):
     def route(self, path):
         if DELAY:
             time.sleep(DELAY)
+        if path == "/http-only":  # served over plain http, not over TLS
+            if isinstance(self.connection, ssl.SSLSocket):
+                return self.send(404, b"no such page over https")
+            return self.send(200, b"ok")
         if path == "/ok" or path.startswith("/load/"):
+            return self.send(200, b"ok")
+        # permanent moves that --fix must not follow: to a login page, and
+        # from a deep page to the front page
+        if path == "/to-login":
+            return self.redirect(301, "/login?next=/to-login")
+        if path == "/deep/to-front":
+            return self.redirect(301, "/")
+        if path in ("/login", "/"):
             return self.send(200, b"ok")
         if path == "/404":
             return self.send(404, b"not found")
@@ -184,20 +198,44 @@ class Handler(BaseHTTPRequestHandler):
         self.handle_one()
 
 
+class Server(ThreadingHTTPServer):
+    """With --tls-cert, a connection whose first byte opens a TLS
+    handshake is served over TLS on the same port: http://127.0.0.1:P/x
+    and https://127.0.0.1:P/x are then the same page (the fix's https
+    upgrade is tested so).  Wrapped in the connection's own thread."""
+
+    def finish_request(self, request, client_address):
+        if TLS is not None:
+            try:
+                first = request.recv(1, socket.MSG_PEEK)
+            except OSError:
+                first = b""
+            if first == b"\x16":
+                try:
+                    request = TLS.wrap_socket(request, server_side=True)
+                except (ssl.SSLError, OSError):
+                    return
+        super().finish_request(request, client_address)
+
+
 def main():
-    global DELAY
+    global DELAY, TLS
     ap = argparse.ArgumentParser()
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--ports", type=int, default=1)
     ap.add_argument("--delay-ms", type=int, default=0)
     ap.add_argument("--lifetime", type=int, default=300)
+    ap.add_argument("--tls-cert", help="certificate and key (PEM) for TLS")
     ap.add_argument("--parent-pid", type=int, default=0,
                     help="exit when this process is gone")
     a = ap.parse_args()
     DELAY = a.delay_ms / 1000.0
+    if a.tls_cert:
+        TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        TLS.load_cert_chain(a.tls_cert)
     servers = []
     for _ in range(a.ports):
-        s = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        s = Server(("127.0.0.1", 0), Handler)
         s.daemon_threads = True
         s.request_queue_size = 256
         servers.append(s)

@@ -40,6 +40,32 @@ Test(catalogue, every_rule_has_source_page_and_fixtures) {
   }
 }
 
+/* --list-rules says "fixable" for the rules marked LL_RF_FIXABLE: each
+ * of them has fix fixtures (tests/test_fix.c runs them) and a page that
+ * says so and what the fix does; every other page says it is not. */
+Test(catalogue, fixable_rules_have_fix_fixtures_and_say_what_they_do) {
+  for (int i = 0; i < LL_R__COUNT; i++) {
+    const char *id = ll_rules[i].id;
+    int fixable = (ll_rules[i].flags & LL_RF_FIXABLE) != 0;
+    const char *doc = ll_rule_docs[i];
+    int says_yes = strstr(doc, "\n- Fixable: yes\n") != NULL;
+    cr_expect(strstr(doc, "\n- Fixable: ") != NULL, "%s: no Fixable line", id);
+    cr_expect_eq(says_yes, fixable, "%s: its page says %s", id,
+                 says_yes ? "fixable, the catalogue not" : "not fixable");
+    cr_expect_eq(strstr(doc, "\n## Fix\n") != NULL, fixable,
+                 "%s: a '## Fix' section belongs to a fixable rule only", id);
+    if (ll_rules[i].flags & LL_RF_FIX_NETWORK)
+      cr_expect(fixable, "%s: a fix with --check-links is a fix", id);
+    if (!fixable || (ll_rules[i].flags & (LL_RF_NETWORK | LL_RF_FIX_NETWORK)))
+      continue; /* tests/test_linkcheck.c, against the local server */
+    char rel[512];
+    snprintf(rel, sizeof rel, "tests/fixtures/%s/fix-1.md", id);
+    cr_expect(exists(rel), "%s: fixable, but no %s", id, rel);
+    snprintf(rel, sizeof rel, "tests/fixtures/%s/fix-1.fixed", id);
+    cr_expect(exists(rel), "%s: fixable, but no %s", id, rel);
+  }
+}
+
 Test(catalogue, ids_are_kebab_case_unique_and_summarised) {
   for (int i = 0; i < LL_R__COUNT; i++) {
     const char *id = ll_rules[i].id;

@@ -490,3 +490,148 @@ Test(links, progress_only_on_a_terminal) {
   free(err);
   free(f);
 }
+
+/* --fix with --check-links: a permanent redirect to a page is rewritten
+ * to where it went; one to the front page from a deeper page, a
+ * temporary one and a dead link are left; --diff shows the same. */
+Test(links, fix_rewrites_permanent_redirects) {
+  char md[2048];
+  snprintf(md, sizeof md,
+           "# Links\n\n"
+           "- [Moved](http://127.0.0.1:%d/301) - Moved for good.\n"
+           "- [Temp](http://127.0.0.1:%d/302) - Moved for now.\n"
+           "- [Dead](http://127.0.0.1:%d/404) - Gone.\n"
+           "- [Also](http://127.0.0.1:%d/308) - Moved too, then text.\n"
+           "- [Wall](http://127.0.0.1:%d/to-login) - Moved to a login.\n"
+           "- [Front](http://127.0.0.1:%d/deep/to-front) - To the front.\n",
+           port, port, port, port, port, port);
+  char *f = th_write(dir, "links.md", md, strlen(md));
+  char args[8192];
+  snprintf(args, sizeof args,
+           "-q --no-config --no-show-source --rule private-address=off "
+           "--rule insecure-http=off --check-links --allow-private "
+           "--link-timeout 3 --diff '%s'",
+           f);
+  char *diff = NULL, *err = NULL;
+  th_run(args, NULL, &diff, &err);
+  char *same = th_read_abs(f);
+  cr_expect_str_eq(same, md, "--diff wrote the file");
+  free(same);
+  snprintf(args, sizeof args,
+           "-q --no-config --no-show-source --rule private-address=off "
+           "--rule insecure-http=off --check-links --allow-private "
+           "--link-timeout 3 --fix '%s'",
+           f);
+  char *out = NULL;
+  th_run(args, NULL, &out, NULL);
+  char *got = th_read_abs(f);
+  char want[2048];
+  snprintf(want, sizeof want,
+           "# Links\n\n"
+           "- [Moved](http://127.0.0.1:%d/ok) - Moved for good.\n"
+           "- [Temp](http://127.0.0.1:%d/302) - Moved for now.\n"
+           "- [Dead](http://127.0.0.1:%d/404) - Gone.\n"
+           "- [Also](http://127.0.0.1:%d/ok) - Moved too, then text.\n"
+           "- [Wall](http://127.0.0.1:%d/to-login) - Moved to a login.\n"
+           "- [Front](http://127.0.0.1:%d/deep/to-front) - To the front.\n",
+           port, port, port, port, port, port);
+  cr_expect_str_eq(got, want);
+  /* the moves it left are still reported */
+  cr_expect(strstr(out, ":7:10: warning: moved permanently") != NULL, "%s",
+            out);
+  cr_expect(strstr(out, ":8:11: warning: moved permanently") != NULL, "%s",
+            out);
+  /* what remains: the dead link, at its place; no redirect */
+  cr_expect(strstr(out, ":5:10: error: dead link") != NULL, "%s", out);
+  cr_expect(strstr(out, ":3:10: warning: moved") == NULL &&
+                strstr(out, ":6:10: warning: moved") == NULL,
+            "fixed, yet reported: %s", out);
+  /* both moved to /ok: now listed twice, which the lint says */
+  cr_expect(strstr(out, ":6:10: error: duplicate link") != NULL, "%s", out);
+  cr_expect(strstr(diff, "+- [Moved](http://127.0.0.1:") != NULL, "%s %s", diff,
+            err);
+  free(got);
+  free(out);
+  free(diff);
+  free(err);
+  free(f);
+}
+
+/* The test server with TLS on its port too (a certificate made here, the
+ * checker pointed at it with the test-only LL_TEST_CAINFO). */
+static char tls_pem[4300];
+static void setup_tls(void) {
+  dir = th_tmpdir();
+  snprintf(tls_pem, sizeof tls_pem, "%s/cert.pem", dir);
+  char cmd[12000];
+  snprintf(cmd, sizeof cmd,
+           "cd '%s' && openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
+           "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 "
+           "-keyout key.pem -out crt.pem 2>/dev/null && cat crt.pem key.pem "
+           "> cert.pem",
+           dir);
+  cr_assert_eq(system(cmd), 0, "openssl could not make a certificate");
+  char pf[4200], script[4200], parent[32];
+  snprintf(pf, sizeof pf, "%s/port", dir);
+  snprintf(script, sizeof script, "%s/tests/httpd.py", th_root());
+  snprintf(parent, sizeof parent, "%d", (int)getpid());
+  server = fork();
+  cr_assert_geq(server, 0);
+  if (server == 0) {
+    execlp("python3", "python3", script, "--port-file", pf, "--parent-pid",
+           parent, "--tls-cert", tls_pem, (char *)NULL);
+    _exit(127);
+  }
+  for (int i = 0; i < 200; i++) {
+    FILE *fp = fopen(pf, "r");
+    if (fp) {
+      int ok = fscanf(fp, "%d", &port) == 1;
+      fclose(fp);
+      if (ok)
+        return;
+    }
+    usleep(50000);
+  }
+  cr_assert_fail("the test server did not start");
+}
+
+/* --fix with --check-links: an http:// link whose https:// twin answers
+ * is upgraded; one whose https page is missing is not (and stays an
+ * insecure-http finding). */
+Test(links, fix_upgrades_http_when_https_is_alive, .init = setup_tls) {
+  char md[2048];
+  snprintf(md, sizeof md,
+           "# Links\n\n"
+           "- [Both](http://127.0.0.1:%d/ok) - Served over both.\n"
+           "- [Plain](http://127.0.0.1:%d/http-only) - Plain http only.\n",
+           port, port);
+  char *f = th_write(dir, "links.md", md, strlen(md));
+  static const char ini[] = "[rule \"insecure-http\"]\nprivate-hosts = true\n";
+  char *cfg = th_write(dir, "fix.ini", ini, strlen(ini));
+  char args[12000];
+  snprintf(args, sizeof args,
+           "-q --config '%s' --no-show-source --rule private-address=off "
+           "--rule insecure-http=info --fail-on=error --check-links "
+           "--allow-private --link-timeout 3 --fix '%s'",
+           cfg, f);
+  free(cfg);
+  char cmd[16384];
+  snprintf(cmd, sizeof cmd, "cd '%s' && LL_TEST_CAINFO='%s' %s %s", th_root(),
+           tls_pem, th_bin(), args);
+  char *out = NULL, *err = NULL;
+  th_shell(cmd, NULL, &out, &err);
+  char *got = th_read_abs(f);
+  char want[2048];
+  snprintf(want, sizeof want,
+           "# Links\n\n"
+           "- [Both](https://127.0.0.1:%d/ok) - Served over both.\n"
+           "- [Plain](http://127.0.0.1:%d/http-only) - Plain http only.\n",
+           port, port);
+  cr_expect_str_eq(got, want, "%s %s", out, err);
+  cr_expect(strstr(out, ":4:11: info: http:// link") != NULL, "%s", out);
+  cr_expect(strstr(out, ":3:10: info: http:// link") == NULL, "%s", out);
+  free(got);
+  free(out);
+  free(err);
+  free(f);
+}

@@ -273,3 +273,31 @@ Test(precommit, all_files_runs) {
   cr_expect(strstr(out, "README.md:4:7: error"), "%s", out);
   free(out);
 }
+
+/* listlint-fix fixes the working tree and fails the hook when it
+ * changed a file, so the fix is reviewed and staged; an error it cannot
+ * fix blocks the commit when the commit brings it in, and only then. */
+Test(precommit, fix_hook_fixes_then_judges_the_commit) {
+  use_hooks("      - id: listlint-fix\n");
+  old_list("README.md");
+  char *out;
+  int st = sh("printf -- '- [T](https://t.org/?utm_source=x) - Tracked.\\n' "
+              ">> README.md && git add README.md && git commit -qm tracked",
+              &out);
+  cr_expect_neq(st, 0, "a fixed file must block the commit: %s", out);
+  cr_expect(strstr(out, "files were modified by this hook"), "%s", out);
+  free(out);
+  must("test \"$(git log --format=%s -1)\" = old");
+  must("grep -q '^- \\[T\\](https://t.org/) - Tracked.$' README.md");
+  /* reviewed and staged: the fix passes, the old error does not block */
+  must("git add README.md && git commit -qm tracked");
+  st = sh("printf -- '" NEW_BAD "' >> README.md && git add README.md && "
+          "git commit -qm bad",
+          &out);
+  cr_expect_neq(st, 0, "%s", out);
+  cr_expect(strstr(out, "README.md:6:7: error: URL 'htp://d.org'"), "%s", out);
+  cr_expect_null(strstr(out, "files were modified"), "%s", out);
+  cr_expect_null(strstr(out, "README.md:4:"), "an old finding: %s", out);
+  free(out);
+  must("test \"$(git log --format=%s -1)\" = tracked");
+}

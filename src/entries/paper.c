@@ -28,8 +28,13 @@ struct ll_entry *ll_paper_read(struct builder *b, cmark_node *kids,
   if (first != fl && (ft == CMARK_NODE_STRONG || ft == CMARK_NODE_EMPH)) {
     const char *t = ll_build_plain(b, first);
     rest = cmark_node_next(first);
+    size_t tn = strlen(t);
+    while (tn && t[tn - 1] == ' ')
+      tn--;
+    if (tn > 1 && t[tn - 1] == '.') /* "**Title.** AAAI, 2019." */
+      tn--;
     if (has_letter(t)) /* "**2015-05** | Title | ...": a date names nothing */
-      e->name = ll_build_trimmed(b, t, strlen(t));
+      e->name = ll_build_trimmed(b, t, tn);
   }
   ll_plain_range(d, rest, fl);
   const char *s = d->data;
@@ -89,6 +94,14 @@ int ll_paper_head(cmark_node *kids, cmark_node *fl) {
   cmark_node_type t = cmark_node_get_type(first);
   if (t != CMARK_NODE_STRONG && t != CMARK_NODE_EMPH)
     return 1; /* the text is the title: "Maxout Networks [[arXiv]](u)" */
+  /* "**ATOMIC: An Atlas of Commonsense.** AAAI, 2019. [paper](u)": a
+   * title closed by its own full stop, whatever follows it */
+  size_t fn;
+  const char *ft = ll_doc_literal(cmark_node_last_child(first), &fn);
+  while (ft && fn && ft[fn - 1] == ' ')
+    fn--;
+  if (ft && fn > 1 && strchr(".?!", ft[fn - 1]))
+    return 1;
   cmark_node *n = cmark_node_next(first);
   size_t len;
   const char *s = n && n != fl ? ll_doc_literal(n, &len) : NULL;

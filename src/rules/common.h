@@ -26,6 +26,26 @@ static inline struct ll_span ll_span_tail(struct ll_span s, size_t n) {
   return s;
 }
 
+/* The bytes from the end of an entry's name to its description that
+ * hold its separator and the blanks around it (" - ", ": "), or an empty
+ * span when they hold anything else (a line break, a qualifier, no
+ * separator at all). */
+static inline struct ll_span ll_sep_gap(const struct ll_source *src,
+                                        const struct ll_entry *e) {
+  struct ll_span none = {0, 0}, g = e->sep_span;
+  const char *d = src->data;
+  if (!e->separator || !e->separator[0] || g.end <= g.start ||
+      e->desc_span.start < g.end || e->desc_span.start > src->len)
+    return none;
+  while (g.start > 0 && (d[g.start - 1] == ' ' || d[g.start - 1] == '\t'))
+    g.start--;
+  for (size_t i = g.end; i < e->desc_span.start; i++)
+    if (d[i] != ' ' && d[i] != '\t')
+      return none;
+  g.end = e->desc_span.start;
+  return g;
+}
+
 /* Does a list follow the source at off, after blank space ("allows you
  * to..." or "Kani verifies:", then "- ...")?  The description's last
  * words lead into it.  (Ask it of prose descriptions: after a list item

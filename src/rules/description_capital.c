@@ -188,6 +188,61 @@ static const char *word_key(const char *d, size_t n, char *buf) {
   return buf;
 }
 
+/* The first word of d, folded to lower case, into b: the word a fix
+ * would capitalise. */
+static void fix_word(struct ll_buf *b, const char *d) {
+  size_t n = strcspn(d, " ,.;:!?'\"()[]/");
+  b->len = 0;
+  ll_u8_fold(b, d, n > 200 ? 0 : n, LL_U8_FOLD_CASE);
+  ll_buf_add(b, "", 0);
+}
+
+/* Is a short word (three letters or fewer) an ordinary word rather than
+ * a name or an abbreviation in lower case ("npm", "cli", "go", "api")?
+ * Longer words are taken as ordinary. */
+static int plain_word(const char *w) {
+  static const char *const words[] = {
+      "a",   "an",  "the", "for", "new", "set", "web",  "app",
+      "use", "all", "any", "one", "two", "our", "its",  "how",
+      "why", "top", "big", "way", "bot", "fun", "old",  "add",
+      "get", "run", "see", "tag", "map", "key", "fast", NULL};
+  if (strlen(w) > 3)
+    return 1;
+  for (int i = 0; words[i]; i++)
+    if (strcmp(words[i], w) == 0)
+      return 1;
+  return 0;
+}
+
+/* The fix: the first letter of the description as a capital (its title
+ * case), where the source's bytes at s are that letter, and only where
+ * the list itself starts two other descriptions or more with the same
+ * word capitalised ("provides" where others say "Provides"): a word the
+ * list never capitalises may be a name in its own case ("isatty",
+ * "libsamplerate"). */
+static void fix_capital(struct ll_ctx *ctx, const struct ll_entry *e,
+                        struct ll_span s, const struct ll_map *capitalised,
+                        struct ll_buf *w) {
+  const char *src = ctx->src->data, *d = e->description;
+  size_t k, dk;
+  unsigned c = ll_u8_at(src + s.start, s.end - s.start, &k);
+  if (k != s.end - s.start || c != ll_u8_at(d, strlen(d), &dk) ||
+      ll_u8_case(c) != LL_U8_LOWER)
+    return;
+  fix_word(w, d);
+  if (!w->len || (size_t)ll_map_get(capitalised, w->data) < 2 ||
+      !plain_word(w->data))
+    return;
+  unsigned t = ll_u8_title(c);
+  if (t == c || ll_u8_case(t) == LL_U8_LOWER)
+    return;
+  struct ll_buf b;
+  ll_buf_init(&b, 16);
+  ll_u8_put(&b, t);
+  ll_fix(ctx, s, b.data, b.len);
+  ll_buf_free(&b);
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   size_t caps = 0, total = 0;
   /* each entry's verdict, kept for the second pass */
@@ -231,6 +286,19 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
     free(k);
     return;
   }
+  /* the first words of the capitalised descriptions, for the fix */
+  struct ll_map capitalised = {0};
+  struct ll_buf w;
+  ll_buf_init(&w, 1024);
+  for (size_t i = 0; i < m->nentries; i++) {
+    if (k[i] != 1)
+      continue;
+    fix_word(&w, m->entries[i]->description);
+    if (w.len) {
+      size_t n = (size_t)ll_map_get(&capitalised, w.data);
+      ll_map_put(&capitalised, w.data, (const void *)(n + 1));
+    }
+  }
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
     if (k[i] == 0) {
@@ -249,8 +317,11 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
                   "description starts with a lower-case letter; %zu of %zu "
                   "descriptions in this list start with a capital",
                   caps, total);
+      fix_capital(ctx, e, s, &capitalised, &w);
     }
   }
+  ll_map_free(&capitalised);
+  ll_buf_free(&w);
   free(k);
 }
 

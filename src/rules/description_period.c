@@ -187,6 +187,55 @@ static int ends_punct(const char *d) {
   return punct_end(d, n);
 }
 
+/* Does d hold a character of a script without case (Han, kana ...),
+ * whose sentences end otherwise ('。')? */
+static int caseless(const char *d) {
+  for (size_t i = 0, n = strlen(d); i < n;) {
+    size_t k;
+    if (ll_u8_is_caseless_script(ll_u8_at(d + i, n - i, &k)))
+      return 1;
+    i += k;
+  }
+  return 0;
+}
+
+/* The fix.  A missing period is added after the description's last
+ * byte when that is a letter, a digit or a closing ')' ending a word:
+ * never after code or emphasis, never after other punctuation (': .'),
+ * never in a script that ends sentences otherwise.
+ * A period that should not be there goes when it is the one '.' the
+ * description ends with, not '!', '?', an ellipsis or '..'. */
+static void fix_period(struct ll_ctx *ctx, const struct ll_entry *e, int want) {
+  const char *src = ctx->src->data, *d = e->description;
+  struct ll_span s = e->desc_span;
+  size_t n = strlen(d);
+  if (s.end <= s.start || !n || caseless(d))
+    return;
+  unsigned char last = (unsigned char)src[s.end - 1];
+  if (want) {
+    size_t k = n - 1;
+    while (k && ((unsigned char)d[k] & 0xC0) == 0x80)
+      k--;
+    size_t kl;
+    unsigned c = ll_u8_at(d + k, n - k, &kl);
+    if (!(ll_u8_is_word(c) || c == ')'))
+      return;
+    /* the source ends as the text does: not in code, emphasis or a
+     * tag ("`MIT` `Go`": a list's metadata, whose sentence ended before
+     * it), where a period would go after the markup */
+    if (last != (unsigned char)d[n - 1] && last != ')')
+      return;
+    struct ll_span at = {s.end, s.end};
+    ll_fix(ctx, at, ".", 1);
+  } else {
+    if (last != '.' || d[n - 1] != '.' || (n >= 2 && d[n - 2] == '.') ||
+        (s.end - s.start >= 2 && src[s.end - 2] == '.'))
+      return;
+    struct ll_span at = {s.end - 1, s.end};
+    ll_fix(ctx, at, "", 0);
+  }
+}
+
 /* The length of the sentence mark ('.', '!', '?', '…') ending d[0..n),
  * or 0. */
 static size_t mark_len(const char *d, size_t n) {
@@ -303,6 +352,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
                 "description ends with punctuation, unlike %zu of %zu "
                 "descriptions in this list",
                 total - yes, total);
+    fix_period(ctx, e, want);
   }
 }
 

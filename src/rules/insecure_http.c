@@ -15,7 +15,11 @@ static void check(struct ll_ctx *ctx, const struct ll_link *l) {
   const char *allow = ll_option(ctx, "allow-hosts");
   if (host && allow && ll_word_in_list(allow, host))
     return;
-  if (host && !ll_url_is_private_host(host)) {
+  /* loopback and private hosts are an intranet's: https is no norm
+   * there, unless the list says so (private-hosts = true) */
+  const char *priv = ll_option(ctx, "private-hosts");
+  int all = priv && strcmp(priv, "true") == 0;
+  if (host && (all || !ll_url_is_private_host(host))) {
     struct ll_span s = l->url_span;
     if (s.end - s.start > 7)
       s.end = s.start + 7;

@@ -23,6 +23,36 @@ static const char *invisible(unsigned cp) {
   }
 }
 
+/* Is the byte before i, or the one at j, ASCII (or the span's edge)?
+ * Zero-width characters between letters of other scripts may be meant
+ * (a non-joiner in Persian, a word break in Thai): only those beside
+ * ASCII, or at an edge, are certainly strays. */
+static int beside_ascii(const unsigned char *d, struct ll_span sp, size_t i,
+                        size_t j) {
+  int before = i == sp.start || d[i - 1] < 0x80;
+  int after = j >= sp.end || d[j] < 0x80;
+  return before && after;
+}
+
+/* The fix of the invisible character at [i, j): a zero-width one is
+ * deleted, a no-break space becomes a space in a name or separator and
+ * goes at the edge of a URL.  In a URL's middle a no-break space is left
+ * to the author (deleting it may join two words). */
+static void fix(struct ll_ctx *ctx, struct ll_span sp, size_t i, size_t j,
+                unsigned cp, int is_url) {
+  const unsigned char *d = (const unsigned char *)ctx->src->data;
+  struct ll_span at = {i, j};
+  if (cp == 0xA0 || cp == 0x202F) {
+    if (!is_url)
+      ll_fix(ctx, at, " ", 1);
+    else if (i == sp.start || j == sp.end)
+      ll_fix(ctx, at, "", 0);
+    return;
+  }
+  if (beside_ascii(d, sp, i, j))
+    ll_fix(ctx, at, "", 0);
+}
+
 static void scan(struct ll_ctx *ctx, struct ll_span sp, const char *where) {
   const unsigned char *d = (const unsigned char *)ctx->src->data;
   unsigned prev = 0;
@@ -51,6 +81,7 @@ static void scan(struct ll_ctx *ctx, struct ll_span sp, const char *where) {
     if (what && !(cp == 0x200D && prev >= 0x2600)) {
       struct ll_span s = {i, i + (size_t)k};
       ll_report(ctx, s, "%s (U+%04X) in the %s", what, cp, where);
+      fix(ctx, sp, s.start, s.end, cp, where[0] == 'U');
     }
     prev = cp;
     i += (size_t)k;

@@ -24,6 +24,53 @@ static int level(const struct ll_entry *e) {
   return e->depth < 1 ? 0 : e->depth > MAX_DEPTH ? MAX_DEPTH - 1 : e->depth - 1;
 }
 
+/* Is 1-based line ln of src blank (or outside it)? */
+static int blank(const struct ll_source *src, int ln) {
+  if (ln < 1 || (size_t)ln > src->nlines)
+    return 1;
+  size_t n;
+  const char *p = ll_source_line(src, ln, &n);
+  for (size_t i = 0; i < n; i++)
+    if (!ll_isspace((unsigned char)p[i]))
+      return 0;
+  return 1;
+}
+
+/* May the marker of e be changed?  A new marker joins the item to the
+ * lists beside it; across a blank line that would make a tight list
+ * loose (its items spaced as paragraphs), so an item with a blank line
+ * between it and another bullet keeps its marker.  A marker that is not
+ * the first byte of its line after the indentation is left too. */
+static int may_change(const struct ll_source *src, const struct ll_entry *e) {
+  int line, col;
+  ll_source_linecol(src, e->marker_span.start, &line, &col);
+  size_t n;
+  const char *p = ll_source_line(src, line, &n);
+  for (int i = 0; i < col - 1; i++)
+    if (p[i] != ' ')
+      return 0;
+  if ((size_t)col >= n || (p[col] != ' ' && p[col] != '\t'))
+    return 0;
+  for (int dir = -1; dir <= 1; dir += 2) {
+    int ln = dir < 0 ? line - 1 : e->end_line + 1;
+    if (!blank(src, ln))
+      continue;
+    while (ln >= 1 && (size_t)ln <= src->nlines && blank(src, ln))
+      ln += dir;
+    if (ln < 1 || (size_t)ln > src->nlines)
+      continue;
+    const char *q = ll_source_line(src, ln, &n);
+    size_t i = 0;
+    while (i < n && q[i] == ' ')
+      i++;
+    /* a bullet, or a line indented into a list, across the blank */
+    if (i > 0 || (i + 1 < n && strchr("-*+", q[i]) &&
+                  (q[i + 1] == ' ' || q[i + 1] == '\t')))
+      return 0;
+  }
+  return 1;
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   /* counts per level, and over the whole list */
   size_t counts[MAX_DEPTH][3] = {{0}}, all[3] = {0}, total[MAX_DEPTH] = {0},
@@ -81,6 +128,8 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       ll_report(ctx, e->marker_span,
                 "list marker '%c' differs from '%c' used by %zu of %zu entries",
                 e->marker, marks[want[d]], c, t);
+    if (may_change(ctx->src, e))
+      ll_fix(ctx, e->marker_span, &marks[want[d]], 1);
   }
 }
 

@@ -56,6 +56,21 @@ static int meant(const char *s, size_t n, char *out, size_t outsz) {
   return 1;
 }
 
+/* Is the repair certain?  "â€" and one more character (three bytes of
+ * UTF-8 read one by one: ’ “ ” – — …) are never meant as written, nor
+ * "Ã" before a Latin-1 continuation (é, ü, ñ); a "Â" pair may be a
+ * lone capital before a sign, and a repair to a no-break space or a
+ * control character would hide what it made. */
+static int unambiguous(const char *s, size_t n, const char *fix) {
+  unsigned cp;
+  if (ll_utf8_decode((const unsigned char *)fix, strlen(fix), &cp) < 0 ||
+      cp < 0xA1 || (cp >= 0x2000 && cp < 0x2010 && cp != 0x2013))
+    return 0;
+  if (n >= 5 && memcmp(s, "\xC3\xA2\xE2\x82\xAC", 5) == 0)
+    return 1; /* â€ */
+  return n >= 2 && (unsigned char)s[0] == 0xC3 && (unsigned char)s[1] == 0x83;
+}
+
 static void check(struct ll_ctx *ctx, const struct ll_source *src) {
   struct ll_pattern *p = ll_ctx_pattern(ctx, pattern, 0);
   size_t at = 0, s, t;
@@ -63,10 +78,13 @@ static void check(struct ll_ctx *ctx, const struct ll_source *src) {
          ll_pattern_find(p, src->data, src->len, at, &s, &t) == 1) {
     char fix[8];
     struct ll_span sp = {s, t};
-    if (meant(src->data + s, t - s, fix, sizeof fix))
+    if (meant(src->data + s, t - s, fix, sizeof fix)) {
       ll_report(ctx, sp,
                 "'%.*s' is mojibake (UTF-8 read as Windows-1252): write '%s'",
                 (int)(t - s), src->data + s, fix);
+      if (unambiguous(src->data + s, t - s, fix))
+        ll_fix(ctx, sp, fix, strlen(fix));
+    }
     at = t > at ? t : at + 1;
   }
 }

@@ -35,6 +35,32 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       return;
     maj = seps[best];
   }
+  /* The fix writes the majority's separator as the majority writes it,
+   * blanks and all: its most common spelling. */
+  const char *src = ctx->src->data;
+  struct ll_span forms[MAX_SEPS];
+  size_t fcount[MAX_SEPS], nforms = 0, best_form = 0;
+  for (size_t i = 0; i < m->nentries; i++) {
+    const struct ll_entry *e = m->entries[i];
+    if (!ll_conventional(e) || strcmp(e->separator, maj) != 0)
+      continue;
+    struct ll_span g = ll_sep_gap(ctx->src, e);
+    if (g.end == g.start)
+      continue;
+    size_t k = 0;
+    while (k < nforms &&
+           (forms[k].end - forms[k].start != g.end - g.start ||
+            memcmp(src + forms[k].start, src + g.start, g.end - g.start) != 0))
+      k++;
+    if (k == nforms) {
+      if (nforms == MAX_SEPS)
+        continue;
+      forms[nforms] = g;
+      fcount[nforms++] = 0;
+    }
+    if (++fcount[k] > fcount[best_form])
+      best_form = k;
+  }
   for (size_t i = 0; i < m->nentries; i++) {
     const struct ll_entry *e = m->entries[i];
     if (!ll_conventional(e) || strcmp(e->separator, maj) == 0)
@@ -48,6 +74,12 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
               "separator '%s' differs from '%s' used by %zu of %zu entries",
               shown(e->separator), shown(maj),
               strcmp(maj, seps[best]) == 0 ? counts[best] : 0, total);
+    /* only a separator between blanks is replaced: none, or one with
+     * more around it, is left to the author */
+    struct ll_span g = ll_sep_gap(ctx->src, e);
+    if (nforms && g.end > g.start)
+      ll_fix(ctx, g, src + forms[best_form].start,
+             forms[best_form].end - forms[best_form].start);
   }
 }
 

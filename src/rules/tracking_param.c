@@ -36,6 +36,40 @@ static size_t tracking(const struct ll_url *u, struct ll_buf *names,
   return count;
 }
 
+/* The fix: the URL as written with its tracking parameters taken out of
+ * the query, the other parameters kept in their order and spelling, the
+ * '?' dropped with the last one, the fragment kept.  Only where the
+ * source holds the URL exactly as read (no escapes, no entities). */
+static void fix(struct ll_ctx *ctx, const struct ll_link *l, struct ll_buf *b) {
+  struct ll_span s = l->url_span;
+  const char *u = ctx->src->data + s.start;
+  size_t n = s.end - s.start;
+  if (strlen(l->url) != n || memcmp(l->url, u, n) != 0)
+    return;
+  const char *q = memchr(u, '?', n);
+  if (!q)
+    return;
+  const char *hash = memchr(q, '#', (size_t)(u + n - q));
+  const char *qe = hash ? hash : u + n;
+  b->len = 0;
+  ll_buf_add(b, u, (size_t)(q - u));
+  int first = 1;
+  for (const char *p = q + 1; p < qe;) {
+    const char *amp = memchr(p, '&', (size_t)(qe - p));
+    size_t len = amp ? (size_t)(amp - p) : (size_t)(qe - p);
+    const char *eq = memchr(p, '=', len);
+    size_t nl = eq ? (size_t)(eq - p) : len;
+    if (len && !ll_url_is_tracking_param(p, nl, l->parsed.host)) {
+      ll_buf_addc(b, first ? '?' : '&');
+      ll_buf_add(b, p, len);
+      first = 0;
+    }
+    p += len + (amp != NULL);
+  }
+  ll_buf_add(b, qe, (size_t)(u + n - qe));
+  ll_fix(ctx, s, b->data, b->len);
+}
+
 static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
   struct ll_buf names, sig;
   ll_buf_init(&names, 4096);
@@ -71,6 +105,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       ll_report(ctx, l->url_span,
                 "URL carries tracking parameter%s %s: remove %s",
                 count > 1 ? "s" : "", names.data, count > 1 ? "them" : "it");
+      fix(ctx, l, &names);
     }
   }
   ll_map_free(&seen);
