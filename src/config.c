@@ -61,6 +61,9 @@ struct parse {
   const char *text; /* ini_parse_stream over a string */
   FILE *fp;
   struct ll_custom_rule *custom; /* the [pattern "id"] being read */
+  /* [links] exclude and header lines of this file, joined with '\n' at
+   * the end (joining them line by line copied the whole list each time) */
+  struct ll_buf links_exclude, links_header;
 };
 
 static int fail(struct parse *p, const char *fmt, ...)
@@ -273,16 +276,13 @@ static int handler(void *user, const char *section, const char *name,
     if (strcmp(name, "header") == 0 &&
         (!strchr(value, ' ') || !strchr(value, ':')))
       return fail(p, "[links] header wants 'HOST Name: value'");
-    const char *old = ll_config_get(c, LL_CFG_LINKS, name);
-    if (old && (strcmp(name, "exclude") == 0 || strcmp(name, "header") == 0)) {
-      struct ll_buf b;
-      ll_buf_init(&b, 0);
-      ll_buf_printf(&b, "%s\n%s", old, value);
-      set_opt(c, LL_CFG_LINKS, name, b.data);
-      ll_buf_free(&b);
-    } else {
+    struct ll_buf *more = strcmp(name, "exclude") == 0  ? &p->links_exclude
+                          : strcmp(name, "header") == 0 ? &p->links_header
+                                                        : NULL;
+    if (more)
+      ll_buf_printf(more, "%s%s", more->len ? "\n" : "", value);
+    else
       set_opt(c, LL_CFG_LINKS, name, value);
-    }
     return 1;
   }
   char *id = quoted(section, "rule");
@@ -352,7 +352,27 @@ static int parse_into(struct ll_config *c, const char *file, FILE *fp,
   p.file = file;
   p.fp = fp;
   p.text = text;
+  ll_buf_init(&p.links_exclude, 0);
+  ll_buf_init(&p.links_header, 0);
   int r = ini_parse_stream(reader, &p, handler, &p);
+  /* the repeatable [links] keys, after those of the layers before */
+  struct ll_buf *more[] = {&p.links_exclude, &p.links_header};
+  const char *key[] = {"exclude", "header"};
+  for (int k = 0; k < 2; k++) {
+    if (!more[k]->len)
+      continue;
+    const char *old = ll_config_get(c, LL_CFG_LINKS, key[k]);
+    if (old) {
+      struct ll_buf b;
+      ll_buf_init(&b, 0);
+      ll_buf_printf(&b, "%s\n%s", old, more[k]->data);
+      set_opt(c, LL_CFG_LINKS, key[k], b.data);
+      ll_buf_free(&b);
+    } else {
+      set_opt(c, LL_CFG_LINKS, key[k], more[k]->data);
+    }
+    ll_buf_free(more[k]);
+  }
   if (!p.err && r > 0) {
     p.line = r;
     fail(&p, "not valid INI (expected [section] or key = value)");

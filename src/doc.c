@@ -257,6 +257,114 @@ void ll_doc_free(struct ll_docmem *mem) {
   free(mem);
 }
 
+/* ---- tables cmark-gfm cannot afford ----------------------------------
+ * cmark-gfm 0.29.0.gfm.6 (Debian's) appends each cell of a table row to
+ * a linked list by walking it from its head, so a row of k cells costs
+ * k*k/2 steps (40,000 cells on one line: 17 s), and it fills every short
+ * row up to the delimiter row's width with empty cells, without the limit
+ * later releases have (1,000 columns over 4,000 lines of "b", 10 KB:
+ * 4 million nodes, 1 GB).  A table with a line of more than
+ * LL_TABLE_COLS_MAX cells, or whose rows would need more cells filled in
+ * than the document's budget, is therefore not read as a table, as md4c
+ * refuses tables wider than 128 columns: its delimiter row is escaped in
+ * a copy of the input (one byte, so every offset stays).  Counting pipes
+ * over-estimates cells, and a table is taken to run to the next blank
+ * line: the check can only err towards refusing a huge table. */
+#define LL_TABLE_COLS_MAX 256
+
+static int blank_line(const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i] != ' ' && p[i] != '\t' && p[i] != '>' && p[i] != '\r')
+      return 0;
+  return 1;
+}
+
+/* A delimiter row's shape: only spaces, '>', '|', ':' and '-', with at
+ * least one '|' and one '-'.  Return the offset of its first '|', ':' or
+ * '-', or -1. */
+static long delimiter_row(const char *p, size_t n) {
+  int bar = 0, dash = 0;
+  long first = -1;
+  for (size_t i = 0; i < n; i++) {
+    char c = p[i];
+    if (c == '|' || c == ':' || c == '-') {
+      if (first < 0)
+        first = (long)i;
+      bar |= c == '|';
+      dash |= c == '-';
+    } else if (c != ' ' && c != '\t' && c != '>' && c != '\r') {
+      return -1;
+    }
+  }
+  return bar && dash ? first : -1;
+}
+
+static size_t pipes(const char *p, size_t n) {
+  size_t k = 0;
+  for (const char *q = p, *end = p + n; (q = memchr(q, '|', (size_t)(end - q)));
+       q++)
+    k++;
+  return k;
+}
+
+/* A copy of data with the delimiter rows of unaffordable tables escaped,
+ * or NULL when every table may be read.  Caller frees. */
+static char *tame_tables(const char *data, size_t len) {
+  if (!memchr(data, '|', len))
+    return NULL;
+  char *copy = NULL;
+  size_t budget = len / 2 + 4096; /* cells to fill in, over the document */
+  size_t prev = 0, prev_len = 0;  /* the line before */
+  int have_prev = 0;
+  for (size_t at = 0; at < len;) {
+    const char *nl = memchr(data + at, '\n', len - at);
+    size_t n = nl ? (size_t)(nl - (data + at)) : len - at;
+    long d = have_prev ? delimiter_row(data + at, n) : -1;
+    if (d >= 0) {
+      size_t cols = pipes(data + at, n) + 1;
+      size_t widest = pipes(data + prev, prev_len) + 1;
+      if (cols > widest)
+        widest = cols;
+      size_t fill = 0, r = at + n + (nl != NULL);
+      /* the rows, to the next blank line */
+      while (r < len) {
+        const char *rn = memchr(data + r, '\n', len - r);
+        size_t m = rn ? (size_t)(rn - (data + r)) : len - r;
+        if (blank_line(data + r, m))
+          break;
+        size_t k = pipes(data + r, m) + 1;
+        if (k > widest)
+          widest = k;
+        fill += k < cols ? cols - k : 0;
+        if (widest > LL_TABLE_COLS_MAX || fill > budget)
+          break;
+        r += m + (rn != NULL);
+      }
+      if (widest > LL_TABLE_COLS_MAX || fill > budget) {
+        if (!copy) {
+          copy = ll_xmalloc(len + 1);
+          memcpy(copy, data, len);
+          copy[len] = '\0';
+        }
+        /* "|---" becomes "\\---", "---|" "\\--|": no longer a delimiter
+         * row (an escaped '-' is still a '-' as text) */
+        size_t i = at + (size_t)d;
+        if (copy[i] == '|')
+          i += strcspn(copy + i, "-:");
+        if (i < at + n)
+          copy[i] = '\\';
+      } else {
+        budget -= fill;
+      }
+    }
+    have_prev = !blank_line(data + at, n);
+    prev = at;
+    prev_len = n;
+    at += n + (nl != NULL);
+  }
+  return copy;
+}
+
 cmark_node *ll_doc_parse(const char *data, size_t len,
                          struct ll_docmem **memp) {
   return ll_doc_parse_tail(data, len, NULL, 0, memp);
@@ -279,13 +387,15 @@ cmark_node *ll_doc_parse_tail(const char *data, size_t len, const char *tail,
     if (e)
       cmark_parser_attach_syntax_extension(p, e);
   }
-  cmark_parser_feed(p, data, len);
-  if (tail_len) {
+  char *tamed = tame_tables(data, len);
+  cmark_parser_feed(p, tamed ? tamed : data, len);
+  if (tail_len) { /* link reference definitions: no tables */
     cmark_parser_feed(p, "\n\n", 2);
     cmark_parser_feed(p, tail, tail_len);
   }
   cmark_node *doc = cmark_parser_finish(p);
   cmark_parser_free(p);
+  free(tamed);
   return doc;
 }
 

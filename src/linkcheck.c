@@ -4,6 +4,7 @@
  * exponential backoff and jitter, Retry-After applied to the whole host,
  * redirects followed by hand so that each hop is judged. */
 #include <arpa/inet.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,20 +34,15 @@ struct ll_lc;
 struct check {
   struct ll_lc *lc;
   char *url;
-  char *cur; /* the URL of the current hop */
+  struct ll_lc_walk w; /* the current hop, its chain, HEAD or GET, tries */
   struct ll_lc_result res;
   size_t host;
-  int get; /* the next request is a GET (HEAD was refused) */
-  int hops;
-  int temporary; /* a temporary redirect was on the way */
-  int tries;     /* failures of the current request */
   int done, queued;
   int refused_private;
   long long not_before_ms;
   long long started_ms;
   long retry_after_ms;
   size_t body;
-  struct ll_buf chain; /* "a -> b -> c" */
   CURL *easy;
   struct curl_slist *hdrs;
 };
@@ -99,10 +95,10 @@ struct ll_lc *ll_lc_new(const struct ll_lc_opts *o) {
 
 static void free_check(struct check *c) {
   free(c->url);
-  free(c->cur);
+  free(c->w.cur);
   free(c->res.final_url);
   free(c->res.reason);
-  ll_buf_free(&c->chain);
+  ll_buf_free(&c->w.chain);
   if (c->easy)
     curl_easy_cleanup(c->easy);
   curl_slist_free_all(c->hdrs);
@@ -160,7 +156,7 @@ static size_t host_of(struct ll_lc *lc, const char *url) {
 
 static void enqueue(struct ll_lc *lc, size_t i) {
   struct check *c = &lc->v[i];
-  c->host = host_of(lc, c->cur);
+  c->host = host_of(lc, c->w.cur);
   struct host *h = &lc->hosts[c->host];
   if (h->qhead + h->qlen == h->qcap) {
     if (h->qhead) {
@@ -187,8 +183,9 @@ size_t ll_lc_add(struct ll_lc *lc, const char *url) {
   memset(c, 0, sizeof *c);
   c->lc = lc;
   c->url = ll_xstrdup(url);
-  c->cur = ll_xstrdup(url);
-  ll_buf_init(&c->chain, 0);
+  c->w.url = c->url;
+  c->w.cur = ll_xstrdup(url);
+  ll_buf_init(&c->w.chain, 0);
   ll_map_put(&lc->index, url, (const void *)(lc->n + 1));
   return lc->n++;
 }
@@ -207,12 +204,12 @@ static void finish(struct check *c, enum ll_verdict v, const char *fmt, ...) {
   va_start(ap, fmt);
   ll_buf_vprintf(&b, fmt, ap);
   va_end(ap);
-  if (c->hops && v != LL_V_ALIVE && v != LL_V_MOVED)
-    ll_buf_printf(&b, " (redirects: %s)", c->chain.data);
+  if (c->w.hops && v != LL_V_ALIVE && v != LL_V_MOVED)
+    ll_buf_printf(&b, " (redirects: %s)", c->w.chain.data);
   free(c->res.reason);
   c->res.reason = ll_buf_detach(&b);
   free(c->res.final_url);
-  c->res.final_url = ll_xstrdup(c->cur);
+  c->res.final_url = ll_xstrdup(c->w.cur);
   if (c->started_ms)
     c->res.seconds = (double)(now_ms() - c->started_ms) / 1000.0;
 }
@@ -306,29 +303,10 @@ static size_t on_body(char *p, size_t size, size_t n, void *ud) {
 
 static size_t on_header(char *p, size_t size, size_t n, void *ud) {
   struct check *c = ud;
-  size_t len = size * n;
-  if (len > 12 && strncasecmp(p, "retry-after:", 12) == 0) {
-    char v[128];
-    size_t k = len - 12 < sizeof v - 1 ? len - 12 : sizeof v - 1;
-    memcpy(v, p + 12, k);
-    v[k] = '\0';
-    char *s = v;
-    while (*s == ' ')
-      s++;
-    s[strcspn(s, "\r\n")] = '\0';
-    char *end;
-    long secs = strtol(s, &end, 10);
-    if (end != s && *end == '\0') {
-      c->retry_after_ms = secs * 1000;
-    } else {
-      time_t when = curl_getdate(s, NULL);
-      if (when > 0) {
-        long d = (long)(when - time(NULL));
-        c->retry_after_ms = d > 0 ? d * 1000 : 0;
-      }
-    }
-  }
-  return len;
+  long ms = ll_lc_retry_after(p, size * n, time(NULL), curl_getdate);
+  if (ms >= 0)
+    c->retry_after_ms = ms;
+  return size * n;
 }
 
 static void start(struct ll_lc *lc, size_t i) {
@@ -341,10 +319,10 @@ static void start(struct ll_lc *lc, size_t i) {
   c->refused_private = 0;
   if (!c->started_ms)
     c->started_ms = now_ms();
-  curl_easy_setopt(e, CURLOPT_URL, c->cur);
+  curl_easy_setopt(e, CURLOPT_URL, c->w.cur);
   curl_easy_setopt(e, CURLOPT_PRIVATE, (void *)c);
-  curl_easy_setopt(e, CURLOPT_NOBODY, c->get ? 0L : 1L);
-  curl_easy_setopt(e, CURLOPT_HTTPGET, c->get ? 1L : 0L);
+  curl_easy_setopt(e, CURLOPT_NOBODY, c->w.get ? 0L : 1L);
+  curl_easy_setopt(e, CURLOPT_HTTPGET, c->w.get ? 1L : 0L);
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(e, CURLOPT_MAXREDIRS, 0L);
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -371,7 +349,7 @@ static void start(struct ll_lc *lc, size_t i) {
     curl_easy_setopt(e, CURLOPT_CAINFO, ca);
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   /* a retry after a reset must not reuse the connection that died */
-  if (c->tries)
+  if (c->w.tries)
     curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
   /* extra headers for this host only ("host Header: value") */
   curl_slist_free_all(c->hdrs);
@@ -409,11 +387,40 @@ static void retry_later(struct ll_lc *lc, size_t i) {
     if (h->next_ms < now_ms() + wait)
       h->next_ms = now_ms() + wait;
   } else {
-    wait = lc->o.backoff_ms << (c->tries - 1);
+    wait = lc->o.backoff_ms << (c->w.tries - 1);
     wait += rand() % (wait / 2 + 1);
   }
   c->not_before_ms = now_ms() + wait;
   enqueue(lc, i);
+}
+
+/* ---- the classifier ----------------------------------------------- */
+
+long ll_lc_retry_after(const char *line, size_t len, time_t now,
+                       time_t (*getdate)(const char *, const time_t *)) {
+  if (len <= 12 || strncasecmp(line, "retry-after:", 12) != 0)
+    return -1;
+  char v[128];
+  size_t k = len - 12 < sizeof v - 1 ? len - 12 : sizeof v - 1;
+  memcpy(v, line + 12, k);
+  v[k] = '\0';
+  char *s = v;
+  while (*s == ' ')
+    s++;
+  s[strcspn(s, "\r\n")] = '\0';
+  char *end;
+  long secs = strtol(s, &end, 10);
+  const long most = LONG_MAX / 1000; /* seconds that fit as milliseconds */
+  if (end != s && *end == '\0')
+    return secs < 0 ? -1 : secs > most ? most * 1000 : secs * 1000;
+  if (!getdate)
+    return -1;
+  time_t when = getdate(s, NULL);
+  if (when <= 0)
+    return -1;
+  if (when <= now)
+    return 0;
+  return when - now > most ? most * 1000 : (long)(when - now) * 1000;
 }
 
 static const char *status_text(long s) {
@@ -435,123 +442,173 @@ static const char *status_text(long s) {
   }
 }
 
-/* "1 attempt", "3 attempts" (a static buffer: used at once) */
-static const char *attempts(const struct check *c) {
-  static _Thread_local char buf[32];
-  snprintf(buf, sizeof buf, "%d attempt%s", c->tries + 1, c->tries ? "s" : "");
-  return buf;
-}
-
-static int seen_in_chain(const struct check *c, const char *url) {
-  if (strcmp(c->url, url) == 0)
+static int seen_in_chain(const struct ll_lc_walk *w, const char *url) {
+  if (strcmp(w->url, url) == 0)
     return 1;
-  const char *p = c->chain.data;
+  const char *p = w->chain.data;
   size_t n = strlen(url);
   while (p && (p = strstr(p, url)) != NULL) {
-    if ((p == c->chain.data || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+    if ((p == w->chain.data || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
       return 1;
     p += n;
   }
   return 0;
 }
 
+static void add_hop(struct ll_lc_walk *w, const char *next) {
+  ll_buf_printf(&w->chain, "%s%s", w->chain.len ? " -> " : "", next);
+  w->hops++;
+}
+
+/* A verdict, its reason appended to r. */
+static enum ll_lc_step verdict(enum ll_verdict *v, enum ll_verdict is,
+                               struct ll_buf *r, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static enum ll_lc_step verdict(enum ll_verdict *v, enum ll_verdict is,
+                               struct ll_buf *r, const char *fmt, ...) {
+  *v = is;
+  va_list ap;
+  va_start(ap, fmt);
+  ll_buf_vprintf(r, fmt, ap);
+  va_end(ap);
+  return LL_LC_DONE;
+}
+
+static enum ll_lc_step retry(struct ll_lc_walk *w) {
+  w->tries++;
+  return LL_LC_RETRY;
+}
+
+/* "1 attempt", "3 attempts" */
+#define ATTEMPTS(w) (w)->tries + 1, (w)->tries ? "s" : ""
+
+enum ll_lc_step ll_lc_judge(struct ll_lc_walk *w, const struct ll_lc_answer *a,
+                            int attempts, int max_redirects, enum ll_verdict *v,
+                            struct ll_buf *r) {
+  int rc = a->rc;
+  long status = a->status;
+  const char *next = a->location;
+  const char *why = a->rc_text ? a->rc_text : "transfer failed";
+  if (rc == CURLE_WRITE_ERROR && a->body_stopped)
+    rc = CURLE_OK; /* we stopped reading, on purpose */
+  int can_retry = w->tries + 1 < attempts;
+
+  if (a->refused_private)
+    return verdict(v, w->hops ? LL_V_ERROR : LL_V_SKIPPED, r,
+                   "not requested: %s resolves to a private address", w->cur);
+  if (rc == CURLE_OPERATION_TIMEDOUT)
+    return verdict(v, LL_V_TIMEOUT, r, "no answer within %.0f s", a->seconds);
+  if (rc == CURLE_COULDNT_RESOLVE_HOST)
+    return verdict(v, LL_V_DEAD, r, "no such host");
+  if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CERTPROBLEM ||
+      rc == CURLE_SSL_CONNECT_ERROR)
+    return verdict(v, LL_V_DEAD, r, "TLS: %s", why);
+  if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_RECV_ERROR ||
+      rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING ||
+      rc == CURLE_PARTIAL_FILE) {
+    if (can_retry)
+      return retry(w);
+    if (rc == CURLE_COULDNT_CONNECT)
+      return verdict(v, LL_V_DEAD, r, "connection refused (%d attempt%s)",
+                     ATTEMPTS(w));
+    return verdict(v, LL_V_ERROR, r, "%s (%d attempt%s)", why, ATTEMPTS(w));
+  }
+  if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+    return verdict(v, LL_V_ERROR, r,
+                   "redirect to a scheme other than http(s) refused");
+  if (rc != CURLE_OK)
+    return verdict(v, LL_V_ERROR, r, "%s", why);
+  if (status >= 300 && status < 400 && next) {
+    if (w->hops >= max_redirects)
+      return verdict(v, LL_V_ERROR, r, "more than %d redirects", max_redirects);
+    if (strncmp(next, "http://", 7) != 0 && strncmp(next, "https://", 8) != 0) {
+      add_hop(w, next);
+      return verdict(v, LL_V_ERROR, r, "redirect to '%s' refused: not http(s)",
+                     next);
+    }
+    if (seen_in_chain(w, next)) {
+      add_hop(w, next);
+      return verdict(v, LL_V_ERROR, r, "redirect loop");
+    }
+    if (status != 301 && status != 308)
+      w->temporary = 1;
+    add_hop(w, next);
+    free(w->cur);
+    w->cur = ll_xstrdup(next);
+    w->get = 0;
+    w->tries = 0;
+    return LL_LC_REQUEST;
+  }
+  if (status >= 200 && status < 300) {
+    if (w->hops && !w->temporary)
+      return verdict(v, LL_V_MOVED, r, "moved permanently: update to %s",
+                     w->cur);
+    return verdict(v, LL_V_ALIVE, r, "%ld", status);
+  }
+  if (status == 404 || status == 410)
+    return verdict(v, LL_V_DEAD, r, "%s", status_text(status));
+  if (status == 429 || status == 408 || status >= 500) {
+    if (can_retry)
+      return retry(w);
+    if (status == 429)
+      return verdict(v, LL_V_BLOCKED, r, "429 Too Many Requests (%d attempt%s)",
+                     ATTEMPTS(w));
+    return verdict(v, LL_V_ERROR, r, "HTTP %ld (%d attempt%s)", status,
+                   ATTEMPTS(w));
+  }
+  if (!w->get && status >= 400) {
+    /* HEAD refused (405, 501, 403, ...): ask with GET */
+    w->get = 1;
+    return LL_LC_REQUEST;
+  }
+  if (status == 401 || status == 403 || status == 999)
+    return verdict(v, LL_V_BLOCKED, r,
+                   "%s: a login or bot wall, not necessarily dead",
+                   status_text(status));
+  return verdict(v, LL_V_ERROR, r, "HTTP %ld", status);
+}
+
+/* ---- the scheduler ------------------------------------------------- */
+
 static void done(struct ll_lc *lc, size_t i, CURLcode rc) {
   struct check *c = &lc->v[i];
   struct host *h = &lc->hosts[c->host];
-  long status = 0;
-  curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &status);
+  struct ll_lc_answer a = {0};
+  a.rc = (int)rc;
+  a.rc_text = curl_easy_strerror(rc);
+  curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &a.status);
   char *loc = NULL;
   curl_easy_getinfo(c->easy, CURLINFO_REDIRECT_URL, &loc);
   char *next = loc ? ll_xstrdup(loc) : NULL;
-  double t = 0;
-  curl_easy_getinfo(c->easy, CURLINFO_TOTAL_TIME, &t);
-  h->busy_s += t;
+  a.location = next;
+  curl_easy_getinfo(c->easy, CURLINFO_TOTAL_TIME, &a.seconds);
+  a.refused_private = c->refused_private;
+  a.body_stopped = c->body > (size_t)lc->o.body_budget;
+  h->busy_s += a.seconds;
   curl_multi_remove_handle(lc->multi, c->easy);
   curl_easy_cleanup(c->easy);
   c->easy = NULL;
   h->inflight--;
   lc->running--;
-  c->res.status = status;
-  if (rc == CURLE_WRITE_ERROR && c->body > (size_t)lc->o.body_budget)
-    rc = CURLE_OK; /* we stopped reading, on purpose */
-  int can_retry = c->tries + 1 < lc->o.attempts;
-
-  if (c->refused_private) {
-    finish(c, c->hops ? LL_V_ERROR : LL_V_SKIPPED,
-           "not requested: %s resolves to a private address", c->cur);
-  } else if (rc == CURLE_OPERATION_TIMEDOUT) {
-    finish(c, LL_V_TIMEOUT, "no answer within %.0f s", t);
-  } else if (rc == CURLE_COULDNT_RESOLVE_HOST) {
-    finish(c, LL_V_DEAD, "no such host");
-  } else if (rc == CURLE_PEER_FAILED_VERIFICATION ||
-             rc == CURLE_SSL_CERTPROBLEM || rc == CURLE_SSL_CONNECT_ERROR) {
-    finish(c, LL_V_DEAD, "TLS: %s", curl_easy_strerror(rc));
-  } else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_RECV_ERROR ||
-             rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING ||
-             rc == CURLE_PARTIAL_FILE) {
-    if (can_retry) {
-      c->tries++;
-      retry_later(lc, i);
-    } else if (rc == CURLE_COULDNT_CONNECT) {
-      finish(c, LL_V_DEAD, "connection refused (%s)", attempts(c));
-    } else {
-      finish(c, LL_V_ERROR, "%s (%s)", curl_easy_strerror(rc), attempts(c));
-    }
-  } else if (rc == CURLE_UNSUPPORTED_PROTOCOL) {
-    finish(c, LL_V_ERROR, "redirect to a scheme other than http(s) refused");
-  } else if (rc != CURLE_OK) {
-    finish(c, LL_V_ERROR, "%s", curl_easy_strerror(rc));
-  } else if (status >= 300 && status < 400 && next) {
-    if (c->hops >= lc->o.max_redirects) {
-      finish(c, LL_V_ERROR, "more than %d redirects", lc->o.max_redirects);
-    } else if (strncmp(next, "http://", 7) != 0 &&
-               strncmp(next, "https://", 8) != 0) {
-      ll_buf_printf(&c->chain, "%s%s", c->chain.len ? " -> " : "", next);
-      c->hops++;
-      finish(c, LL_V_ERROR, "redirect to '%s' refused: not http(s)", next);
-    } else if (seen_in_chain(c, next)) {
-      ll_buf_printf(&c->chain, "%s%s", c->chain.len ? " -> " : "", next);
-      c->hops++;
-      finish(c, LL_V_ERROR, "redirect loop");
-    } else {
-      if (status != 301 && status != 308)
-        c->temporary = 1;
-      ll_buf_printf(&c->chain, "%s%s", c->chain.len ? " -> " : "", next);
-      c->hops++;
-      free(c->cur);
-      c->cur = next;
-      next = NULL;
-      c->get = 0;
-      c->tries = 0;
-      c->not_before_ms = 0;
-      enqueue(lc, i);
-    }
-  } else if (status >= 200 && status < 300) {
-    if (c->hops && !c->temporary)
-      finish(c, LL_V_MOVED, "moved permanently: update to %s", c->cur);
-    else
-      finish(c, LL_V_ALIVE, "%ld", status);
-  } else if (status == 404 || status == 410) {
-    finish(c, LL_V_DEAD, "%s", status_text(status));
-  } else if (status == 429 || status == 408 || status >= 500) {
-    if (can_retry) {
-      c->tries++;
-      retry_later(lc, i);
-    } else if (status == 429) {
-      finish(c, LL_V_BLOCKED, "429 Too Many Requests (%s)", attempts(c));
-    } else {
-      finish(c, LL_V_ERROR, "HTTP %ld (%s)", status, attempts(c));
-    }
-  } else if (!c->get && status >= 400) {
-    /* HEAD refused (405, 501, 403, ...): ask with GET */
-    c->get = 1;
+  c->res.status = a.status;
+  enum ll_verdict v = LL_V_ERROR;
+  struct ll_buf why;
+  ll_buf_init(&why, 0);
+  switch (
+      ll_lc_judge(&c->w, &a, lc->o.attempts, lc->o.max_redirects, &v, &why)) {
+  case LL_LC_DONE:
+    finish(c, v, "%s", why.data ? why.data : "");
+    break;
+  case LL_LC_RETRY:
+    retry_later(lc, i);
+    break;
+  case LL_LC_REQUEST:
+    c->not_before_ms = 0;
     enqueue(lc, i);
-  } else if (status == 401 || status == 403 || status == 999) {
-    finish(c, LL_V_BLOCKED, "%s: a login or bot wall, not necessarily dead",
-           status_text(status));
-  } else {
-    finish(c, LL_V_ERROR, "HTTP %ld", status);
+    break;
   }
+  ll_buf_free(&why);
   free(next);
 }
 
@@ -625,7 +682,7 @@ int ll_lc_run(struct ll_lc *lc) {
           continue;
         }
         /* a redirect may have moved it to another host */
-        size_t hi = host_of(lc, c->cur);
+        size_t hi = host_of(lc, c->w.cur);
         if (hi != k) {
           c->host = hi;
           enqueue(lc, i);

@@ -6,6 +6,9 @@
 #define LL_LINKCHECK_H
 
 #include <stddef.h>
+#include <time.h>
+
+#include "listlint.h"
 
 enum ll_verdict {
   LL_V_ALIVE,   /* 2xx (temporary redirects followed) */
@@ -65,5 +68,52 @@ size_t ll_lc_count(const struct ll_lc *lc);
 
 /* "12 links: 9 alive, 1 dead, ... ; slowest hosts: ..." */
 void ll_lc_summary(const struct ll_lc *lc, FILE *fp);
+
+/* ---- the classifier: one answer in, the next step out -------------- */
+/* Pure functions (no libcurl, no clock, no network), so that tests and
+ * fuzz/fuzz_classify.c can drive them with any status, header or chain. */
+
+/* One answer to a request, as the classifier sees it. */
+struct ll_lc_answer {
+  int rc;               /* the transfer's CURLcode */
+  const char *rc_text;  /* curl_easy_strerror(rc) */
+  long status;          /* the HTTP status, 0 when none */
+  const char *location; /* a redirect's target, or NULL */
+  int refused_private;  /* the address policy refused the connection */
+  int body_stopped;     /* the body budget was reached: reading stopped */
+  double seconds;       /* the transfer's time */
+};
+
+/* Where one check stands between its requests. */
+struct ll_lc_walk {
+  const char *url;     /* the URL asked for (borrowed) */
+  char *cur;           /* the current hop's URL (owned by the caller) */
+  struct ll_buf chain; /* "a -> b -> c" (owned by the caller) */
+  int hops;            /* redirects followed */
+  int temporary;       /* a temporary redirect was on the way */
+  int get;             /* the next request is a GET (HEAD was refused) */
+  int tries;           /* failures of the current request */
+};
+
+enum ll_lc_step {
+  LL_LC_DONE,   /* a verdict: *v and the reason */
+  LL_LC_RETRY,  /* the same request again, later (tries counted) */
+  LL_LC_REQUEST /* a new request now: the next hop, or GET after HEAD */
+};
+
+/* Judge answer a of the request w stands at: update w (the hop taken,
+ * HEAD to GET, tries) and say what comes next.  On LL_LC_DONE the verdict
+ * is in *v and the reason is appended to reason.  attempts and
+ * max_redirects as in struct ll_lc_opts. */
+enum ll_lc_step ll_lc_judge(struct ll_lc_walk *w, const struct ll_lc_answer *a,
+                            int attempts, int max_redirects, enum ll_verdict *v,
+                            struct ll_buf *reason);
+
+/* The wait a Retry-After header line (len bytes, "Retry-After: 120" or
+ * an HTTP date) asks for, in milliseconds, counted from now; -1 when the
+ * line is no Retry-After or its value is unreadable.  getdate parses an
+ * HTTP date (curl_getdate), or NULL: seconds only. */
+long ll_lc_retry_after(const char *line, size_t len, time_t now,
+                       time_t (*getdate)(const char *, const time_t *));
 
 #endif

@@ -451,6 +451,11 @@ struct ll_ctx {
   /* Messages of the findings (they live as long as the context). */
   struct ll_arena msgs;
   struct ll_buf fmt; /* scratch for formatting one message */
+  /* ll_fix_diag's count of UTF-16 units along one line, carried on from
+   * one fix to the next to its right (set by ll_lint) */
+  struct {
+    size_t line_start, at, u16;
+  } fix_cursor;
 };
 
 struct ll_ctx *ll_ctx_new(void);

@@ -20,16 +20,37 @@ static json_t *why(const char *doc) {
 
 static json_t *text(json_t *s) { return json_pack("{s:o}", "text", s); }
 
+/* The readable name SARIF asks for beside the id: "duplicate-link"
+ * becomes "DuplicateLink".  A one-word id would give its own word again
+ * ("Mojibake"), which SARIF wants left out: the caller omits it. */
+static void pascal_case(const char *id, char *out, size_t n) {
+  size_t k = 0;
+  for (int up = 1; *id && k + 1 < n; id++) {
+    if (*id == '-') {
+      up = 1;
+      continue;
+    }
+    out[k++] = up && ll_islower(*id) ? (char)(*id - 32) : *id;
+    up = 0;
+  }
+  out[k] = '\0';
+}
+
 static json_t *rule(int i) {
   const struct ll_rule_info *r = &ll_rules[i];
+  char name[128];
+  pascal_case(r->id, name, sizeof name);
   char uri[256];
   snprintf(uri, sizeof uri, "%s/blob/main/rules/%s.md", LL_URL, r->id);
-  return json_pack("{s:s, s:s, s:o, s:o, s:{s:s, s:s}, s:{s:s}, s:s}", "id",
-                   r->id, "name", r->id, "shortDescription",
-                   text(json_string(r->summary)), "fullDescription",
-                   text(why(ll_rule_docs[i])), "help", "text", ll_rule_docs[i],
-                   "markdown", ll_rule_docs[i], "defaultConfiguration", "level",
-                   level(r->severity), "helpUri", uri);
+  json_t *o = json_pack(
+      "{s:s, s:s, s:o, s:o, s:{s:s, s:s}, s:{s:s}, s:s}", "id", r->id, "name",
+      name, "shortDescription", text(json_string(r->summary)),
+      "fullDescription", text(why(ll_rule_docs[i])), "help", "text",
+      ll_rule_docs[i], "markdown", ll_rule_docs[i], "defaultConfiguration",
+      "level", level(r->severity), "helpUri", uri);
+  if (o && !strchr(r->id, '-'))
+    json_object_del(o, "name");
+  return o;
 }
 
 /* Columns count UTF-16 code units: the run says so (columnKind), and it

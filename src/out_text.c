@@ -1,5 +1,6 @@
 /* out_text.c - compiler-style text: file:line:col: severity: message [id],
  * optionally the source line with a caret, and a closing summary. */
+#include <stdio.h>
 #include <string.h>
 
 #include "listlint.h"
@@ -17,15 +18,81 @@ static const char *sev_color(enum ll_severity s) {
 
 static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+/* ---- control characters ----------------------------------------------
+ * Nothing from the linted file reaches the terminal raw that a terminal
+ * would act on: C0 controls and DEL show as less(1) shows them, in caret
+ * notation (ESC as ^[), C1 controls as <U+009B>, bytes that are not
+ * UTF-8 as <9B> (some terminals take a lone 0x9B for CSI).  Source lines
+ * keep their tabs; file names and messages escape them too. */
+
+/* The shown form of the character at s[i] (i < n) if it is escaped, in
+ * out (at least 9 bytes, NUL-terminated), with its length; 0 when it is
+ * shown as it is.  Its byte length in *k. */
+static size_t escaped(const char *s, size_t i, size_t n, int keep_tab,
+                      char *out, size_t *k) {
+  unsigned char c = (unsigned char)s[i];
+  *k = 1;
+  if ((c < 0x20 && !(c == '\t' && keep_tab)) || c == 0x7F) {
+    out[0] = '^';
+    out[1] = (char)(c ^ 0x40);
+    out[2] = '\0';
+    return 2;
+  }
+  if (c < 0x80)
+    return 0;
+  unsigned cp = ll_u8_at(s + i, n - i, k);
+  if (cp == 0xFFFD && *k == 1)
+    return (size_t)snprintf(out, 9, "<%02X>", c);
+  if (cp >= 0x80 && cp <= 0x9F)
+    return (size_t)snprintf(out, 9, "<U+%04X>", cp);
+  return 0;
+}
+
+static int needs_look(unsigned char c) { return c < 0x20 || c >= 0x7F; }
+
+/* Write n bytes of s, control characters escaped. */
+static void put_shown(FILE *fp, const char *s, size_t n, int keep_tab) {
+  size_t run = 0;
+  for (size_t i = 0; i < n;) {
+    if (!needs_look((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    char out[12];
+    size_t k, w = escaped(s, i, n, keep_tab, out, &k);
+    if (w) {
+      fwrite(s + run, 1, i - run, fp);
+      fwrite(out, 1, w, fp);
+      run = i + k;
+    }
+    i += k;
+  }
+  fwrite(s + run, 1, n - run, fp);
+}
+
+static void puts_shown(FILE *fp, const char *s) {
+  put_shown(fp, s, strlen(s), 0);
+}
+
 /* The character at line[i] (i < n): its length, and in *w the columns a
- * terminal gives it (a tab counts its most). */
+ * terminal gives it (a tab counts its most, an escaped control character
+ * the columns of its escape). */
 static size_t char_at(const char *line, size_t i, size_t n, size_t *w) {
   unsigned char c = (unsigned char)line[i];
-  if (c < 0x80) {
-    *w = c == '\t' ? TAB_COLS : 1;
+  if (c >= 0x20 && c < 0x7F) {
+    *w = 1;
     return 1;
   }
-  size_t k;
+  if (c == '\t') {
+    *w = TAB_COLS;
+    return 1;
+  }
+  char out[12];
+  size_t k, e = escaped(line, i, n, 1, out, &k);
+  if (e) {
+    *w = e;
+    return k;
+  }
   *w = (size_t)ll_u8_charwidth(ll_u8_at(line + i, n - i, &k));
   return k;
 }
@@ -41,9 +108,14 @@ static size_t char_before(const char *line, size_t i) {
 /* Do the n bytes of line fit in cols columns?  Reads no further than it
  * must: a long line is not measured to its end. */
 static int fits(const char *line, size_t n, size_t cols) {
-  /* no character takes more columns than it has bytes, but a tab */
-  if (n <= cols && !memchr(line, '\t', n))
-    return 1;
+  /* printable ASCII takes a column a byte */
+  if (n <= cols) {
+    size_t i = 0;
+    while (i < n && !needs_look((unsigned char)line[i]))
+      i++;
+    if (i == n)
+      return 1;
+  }
   size_t w = 0, cw;
   for (size_t i = 0; i < n;) {
     i += char_at(line, i, n, &cw);
@@ -98,6 +170,12 @@ static void show_source(FILE *fp, const struct ll_source *src,
   size_t col = (size_t)(g->col - 1);
   if (col > len)
     col = len;
+  /* a column inside a character points at the character */
+  if (col < len && is_cont((unsigned char)line[col])) {
+    size_t p = char_before(line, col + 1), k;
+    if (p < col && (ll_u8_at(line + p, len - p, &k), p + k > col))
+      col = p;
+  }
   size_t from = 0, to = len;
   if (o->width > 0) {
     size_t cols = (size_t)(o->width < MIN_COLS ? MIN_COLS : o->width) - 2;
@@ -105,7 +183,7 @@ static void show_source(FILE *fp, const struct ll_source *src,
       window(line, len, col, cols, &from, &to);
   }
   fputs(from ? "  ..." : "  ", fp);
-  fwrite(line + from, 1, to - from, fp);
+  put_shown(fp, line + from, to - from, 1);
   fputs(to < len ? "...\n" : "\n", fp);
   fputs(from ? "     " : "  ", fp);
   size_t cw;
@@ -143,14 +221,20 @@ void ll_out_text(FILE *fp, const struct ll_diags *d, size_t from,
                  const struct ll_source *src, const struct ll_out_opts *o) {
   for (size_t i = from; i < d->n; i++) {
     const struct ll_diag *g = &d->v[i];
+    /* "file:line:col: severity: message [id]", each part escaped */
     if (o->color)
-      fprintf(fp,
-              "\033[1m%s:%d:%d:\033[0m %s%s:\033[0m %s \033[2m[%s]\033[0m\n",
-              g->file, g->line, g->col, sev_color(g->severity),
-              ll_severity_name(g->severity), g->message, ll_diag_id(g));
+      fputs("\033[1m", fp);
+    puts_shown(fp, g->file);
+    fprintf(fp, ":%d:%d:", g->line, g->col);
+    if (o->color)
+      fprintf(fp, "\033[0m %s%s:\033[0m ", sev_color(g->severity),
+              ll_severity_name(g->severity));
     else
-      fprintf(fp, "%s:%d:%d: %s: %s [%s]\n", g->file, g->line, g->col,
-              ll_severity_name(g->severity), g->message, ll_diag_id(g));
+      fprintf(fp, " %s: ", ll_severity_name(g->severity));
+    puts_shown(fp, g->message);
+    fputs(o->color ? " \033[2m[" : " [", fp);
+    puts_shown(fp, ll_diag_id(g));
+    fputs(o->color ? "]\033[0m\n" : "]\n", fp);
     if (o->show_source && src)
       show_source(fp, src, g, o);
   }

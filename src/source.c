@@ -130,6 +130,11 @@ void ll_source_linecol(const struct ll_source *src, size_t off, int *line,
   static _Thread_local size_t last;
   if (off > src->len)
     off = src->len;
+  if (!src->nlines || !src->lines) { /* never so: line 1 starts at 0 */
+    *line = 1;
+    *col = (int)off + 1;
+    return;
+  }
   size_t lo = 0, hi = src->nlines;
   if (last_lines == src->lines && last < hi && src->lines[last] <= off) {
     lo = last;

@@ -1005,3 +1005,22 @@ Test(model, label_text_without_its_colon) {
   cr_expect_str_eq(e->links[1]->label, "\xE4\xBB\xA3\xE7\xA0\x81");
   th_done(&t);
 }
+
+/* A comment is located in the source past a "<!--" in a code span, and
+ * inside a block quote, whose prefixes its literal does not hold. */
+Test(model, comments_located_in_code_spans_and_quotes) {
+  const char *text = "# L\n\nSee `<!--` and <!-- x -->.\n\n"
+                     "> <!-- a\n> b -->\n";
+  struct th_lint t;
+  th_lint_str(&t, text);
+  cr_assert_eq(t.model->ncomments, 2);
+  const struct ll_comment *c = &t.model->comments[0];
+  cr_expect_eq(c->span.start, (size_t)(strstr(text, "<!-- x") - text));
+  cr_expect_eq(c->span.end, (size_t)(strstr(text, " x -->") + 6 - text));
+  c = &t.model->comments[1];
+  cr_expect_eq(c->span.start, (size_t)(strstr(text, "<!-- a") - text));
+  cr_expect_eq(c->span.end, (size_t)(strstr(text, "b -->") + 5 - text));
+  cr_expect_eq(c->line, 5);
+  cr_expect_eq(c->end_line, 6);
+  th_done(&t);
+}

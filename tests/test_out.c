@@ -62,6 +62,15 @@ Test(out, sarif_has_the_fields_code_scanning_needs) {
   json_array_foreach(rules, i, r) {
     cr_expect_str_eq(json_string_value(json_object_get(r, "id")),
                      ll_rules[i].id);
+    /* a readable name, not the id again (SARIF1001): PascalCase, or
+     * none for a one-word id */
+    const char *name = json_string_value(json_object_get(r, "name"));
+    if (!strchr(ll_rules[i].id, '-'))
+      cr_expect_null(name, "rule %s is named '%s'", ll_rules[i].id, name);
+    else
+      cr_expect(name && ll_isupper(name[0]) && !strchr(name, '-') &&
+                    strlen(name) < strlen(ll_rules[i].id),
+                "rule %s is named '%s'", ll_rules[i].id, name ? name : "");
     const char *paths[][2] = {{"shortDescription", "text"},
                               {"fullDescription", "text"},
                               {"help", "text"},
@@ -354,4 +363,46 @@ Test(out, shortened_line_near_its_end_shows_more_before) {
   cr_expect_leq((size_t)(nl - got), 60, "%s", got);
   free(got);
   ll_buf_free(&s);
+}
+
+/* Control characters of the source line are shown escaped, as less(1)
+ * shows them, and the caret counts the columns of their escapes. */
+Test(out, control_characters_are_shown_escaped) {
+  char *got = shown("- [A](https://a.example) - One.\n"
+                    "- [B\033]0;X\007](https://a.example) - \302\233Two.\n",
+                    LL_R_DUPLICATE_LINK, 0);
+  cr_expect_str_eq(got, "  - [B^[]0;X^G](https://a.example) - <U+009B>Two.\n"
+                        "                ^~~~~~~~~~~~~~~~~\n");
+  free(got);
+  got = shown("- [A](https://a.example) - On\377e\033[2J.\n", LL_R_CONTROL_CHAR,
+              0);
+  cr_expect_str_eq(got, "  - [A](https://a.example) - On<FF>e^[[2J.\n"
+                        "                                    ^~\n");
+  free(got);
+}
+
+/* No byte a terminal acts on reaches it from a file name or a message:
+ * the text output holds no control character but the line ends. */
+Test(out, file_names_and_messages_are_escaped) {
+  const char *text = "- [A\033[2J](https://a.example) - One.\n"
+                     "- [A\033[2J](https://a.example) - Two.\n";
+  struct th_lint t;
+  th_lint_mem(&t, "evil\033]0;T\007\n.md", text, strlen(text));
+  cr_assert_gt(t.ctx->diags.n, 0);
+  struct ll_out_opts o = {.show_source = 1};
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  ll_out_text(fp, &t.ctx->diags, 0, t.src, &o);
+  fclose(fp);
+  th_done(&t);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)buf[i];
+    cr_expect(c >= 0x20 || c == '\n' || c == '\t', "byte 0x%02X at %zu of: %s",
+              c, i, buf);
+    if (c < 0x20 && c != '\n' && c != '\t')
+      break;
+  }
+  cr_expect(strstr(buf, "evil^[]0;T^G^J.md:1:"), "%s", buf);
+  free(buf);
 }

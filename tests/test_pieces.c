@@ -201,10 +201,9 @@ Test(pieces, reference_definitions_serve_every_piece) {
   /* [F][f] and [P][p] stay text: those entries have no link */
   for (size_t i = 0; i < t.model->nentries; i++) {
     const struct ll_entry *e = t.model->entries[i];
-    if (e->name && (strncmp(e->name, "[F]", 3) == 0 ||
-                    strncmp(e->name, "[P]", 3) == 0))
-      cr_expect_eq(e->nlinks, 0, "%s: a look-alike defined its label",
-                   e->name);
+    if (e->name &&
+        (strncmp(e->name, "[F]", 3) == 0 || strncmp(e->name, "[P]", 3) == 0))
+      cr_expect_eq(e->nlinks, 0, "%s: a look-alike defined its label", e->name);
   }
   th_done(&t);
 }

@@ -162,8 +162,11 @@ int ll_is_top_paragraph(cmark_node *n);
 void ll_links_collect(struct builder *b, cmark_node *doc);
 /* The model link of a link or image node, or NULL. */
 struct ll_link *ll_link_of(cmark_node *n);
-/* A link an entry may have: not an image or badge, not navigation. */
-int ll_is_entry_link(const struct ll_link *l);
+/* A link an entry may have: not an image or badge, not navigation.
+ * Inline, so that callers (and the static analyzer) see the NULL test. */
+static inline int ll_is_entry_link(const struct ll_link *l) {
+  return l && !(l->flags & (LL_LINK_IMAGE | LL_LINK_NAV));
+}
 int ll_is_nav_url(const char *url);
 /* The source bytes of an HTML block. */
 struct ll_span ll_html_block_bytes(struct builder *b, cmark_node *n);

@@ -81,36 +81,53 @@ static void collect_comments(struct builder *b, cmark_node *n,
   const char *lit = cmark_node_get_literal(n);
   struct ll_model *m = b->m;
   size_t from = where.start;
-  for (const char *p = lit ? strstr(lit, "<!--") : NULL; p;
-       p = strstr(p, "<!--")) {
-    const char *e = strstr(p + 4, "-->");
+  /* bounded searches: strstr under ASan measures the rest of the string
+   * on every call, quadratic over a line of many comments */
+  const char *end = lit ? lit + strlen(lit) : NULL;
+  for (const char *p = lit ? ll_find_mem(lit, (size_t)(end - lit), "<!--", 4)
+                           : NULL;
+       p; p = ll_find_mem(p, (size_t)(end - p), "<!--", 4)) {
+    const char *e = ll_find_mem(p + 4, (size_t)(end - p - 4), "-->", 3);
     if (!e)
       break;
     m->comments = ll_grow(m->comments, &m->comments_cap, m->ncomments,
                           sizeof *m->comments);
     struct ll_comment *c = &m->comments[m->ncomments++];
     c->text = ll_arena_strndup(&m->arena, p + 4, (size_t)(e - p - 4));
-    size_t len = (size_t)(e + 3 - p);
-    /* an HTML block's end position is not reliable: search on to the
-     * end of the source if need be (the comment is there verbatim) */
-    const char *at =
-        from < b->src->len
-            ? ll_find_mem(b->src->data + from, b->src->len - from, p, len)
-            : NULL;
-    c->span.start = at ? (size_t)(at - b->src->data) : where.start;
-    c->span.end = at ? c->span.start + len : where.start;
+    /* an HTML block's end position is not reliable, and inside a block
+     * quote or a list item the source holds the comment with the
+     * containers' prefixes on its lines: the comment is the next "<!--"
+     * of the source whose first bytes (up to 64, on its first line) are
+     * the comment's, to its "-->" (neither can span lines) */
+    const char *data = b->src->data, *at = NULL, *close = NULL;
+    size_t slen = b->src->len;
+    size_t head = (size_t)(e + 3 - p) < 64 ? (size_t)(e + 3 - p) : 64;
+    const char *nl = memchr(p, '\n', head);
+    if (nl)
+      head = (size_t)(nl - p);
+    while (from < slen &&
+           (at = ll_find_mem(data + from, slen - from, "<!--", 4)) != NULL) {
+      if ((size_t)(data + slen - at) >= head && memcmp(at, p, head) == 0)
+        break;
+      from = (size_t)(at - data) + 1;
+      at = NULL;
+    }
     if (at)
+      close = ll_find_mem(at + 4, slen - (size_t)(at + 4 - data), "-->", 3);
+    if (at && close) {
+      c->span.start = (size_t)(at - data);
+      c->span.end = (size_t)(close + 3 - data);
       from = c->span.end;
+    } else {
+      c->span.start = c->span.end = where.start;
+      from = slen; /* none further: no more searching to the end */
+    }
     int col;
     ll_source_linecol(b->src, c->span.start, &c->line, &col);
     ll_source_linecol(b->src, c->span.end ? c->span.end - 1 : 0, &c->end_line,
                       &col);
     p = e + 3;
   }
-}
-
-int ll_is_entry_link(const struct ll_link *l) {
-  return l && !(l->flags & (LL_LINK_IMAGE | LL_LINK_NAV));
 }
 
 /* ---- links and entries written in HTML (see html.c) ---- */

@@ -334,8 +334,7 @@ static void finish(struct ll_ctx *ctx, const struct ll_model *m) {
       continue;
     /* "Kani verifies:" and then its bullets: the colon leads into them */
     const char *d = e->description;
-    if (d[strlen(d) - 1] == ':' &&
-        ll_list_follows(ctx->src, e->desc_span.end))
+    if (d[strlen(d) - 1] == ':' && ll_list_follows(ctx->src, e->desc_span.end))
       continue;
     if (forced)
       ll_report(ctx, ll_span_tail(e->desc_span, 1),

@@ -96,7 +96,8 @@ static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
       ends_with(d, n, "\xE3\x81\xAA\xE3\x81\xA9"))
     return; /* 等 ("etc."), など ("and so on") */
   if (ends_with_items(d, n) || trails_off(d, n) ||
-      (!(e->flags & LL_ENTRY_ITEM) && ll_list_follows(ctx->src, e->desc_span.end)))
+      (!(e->flags & LL_ENTRY_ITEM) &&
+       ll_list_follows(ctx->src, e->desc_span.end)))
     return;
   /* An ellipsis inside the text too: the author's style. */
   const char *mark = d + strlen(d) - cut;
