@@ -348,16 +348,25 @@ static cmark_node *first_field(struct builder *b, cmark_node *name) {
   return n;
 }
 
-/* "[Name](u):" with its description in the sub-item below, a line of
- * text without links: that line describes it. */
-static void nested_description(struct builder *b, struct ll_entry *e,
-                               cmark_node *para) {
+/* The paragraph of the first sub-item under an item's paragraph para, or
+ * NULL; *only: whether that sub-item is the only one. */
+static cmark_node *sub_paragraph(cmark_node *para, int *only) {
   cmark_node *list = cmark_node_next(para);
   cmark_node *sub = list && cmark_node_get_type(list) == CMARK_NODE_LIST
                         ? cmark_node_first_child(list)
                         : NULL;
   cmark_node *p = sub ? cmark_node_first_child(sub) : NULL;
-  if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+  *only = sub && !cmark_node_next(sub);
+  return p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH ? p : NULL;
+}
+
+/* "[Name](u):" with its description in the sub-item below, a line of
+ * text without links: that line describes it. */
+static void nested_description(struct builder *b, struct ll_entry *e,
+                               cmark_node *para) {
+  int only;
+  cmark_node *p = sub_paragraph(para, &only);
+  if (!p)
     return;
   for (cmark_node *n = cmark_node_first_child(p); n; n = cmark_node_next(n))
     if (ll_is_entry_link(ll_name_link(n)))
@@ -389,13 +398,9 @@ static size_t words_of(const char *s) {
  * it. */
 static void nested_citation(struct builder *b, struct ll_entry *e,
                             cmark_node *para) {
-  cmark_node *list = cmark_node_next(para);
-  cmark_node *sub = list && cmark_node_get_type(list) == CMARK_NODE_LIST
-                        ? cmark_node_first_child(list)
-                        : NULL;
-  cmark_node *p = sub ? cmark_node_first_child(sub) : NULL;
-  if (e->description || !p || cmark_node_next(sub) ||
-      cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+  int only;
+  cmark_node *p = sub_paragraph(para, &only);
+  if (e->description || !p || !only)
     return;
   cmark_node *title = NULL;
   for (cmark_node *n = cmark_node_first_child(p); n; n = cmark_node_next(n)) {
