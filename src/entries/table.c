@@ -106,18 +106,24 @@ static int naming_column(struct builder *b, cmark_node *header, int link_col,
   return best;
 }
 
-/* Is the row only navigation: a "[⬆ Back to Index](#index)" line right
- * under a table, which GFM reads as one more row, and no link of an
- * entry? */
+/* Is the row only navigation: a "**[⬆ Back to Index](#index)**" line
+ * right under a table, which GFM reads as one more row, and no link of
+ * an entry (in bold or emphasis too)? */
 static int nav_row(cmark_node **cells, int ncells) {
   int nav = 0;
   for (int c = 0; c < ncells; c++)
     for (cmark_node *x = cmark_node_first_child(cells[c]); x;
          x = cmark_node_next(x)) {
-      struct ll_link *l = ll_link_of(x);
-      if (ll_is_entry_link(l))
-        return 0;
-      nav |= l && (l->flags & LL_LINK_NAV);
+      cmark_node_type t = cmark_node_get_type(x);
+      cmark_node *y = t == CMARK_NODE_STRONG || t == CMARK_NODE_EMPH
+                          ? cmark_node_first_child(x)
+                          : x;
+      for (; y; y = y == x ? NULL : cmark_node_next(y)) {
+        struct ll_link *l = ll_link_of(y);
+        if (ll_is_entry_link(l))
+          return 0;
+        nav |= l && (l->flags & LL_LINK_NAV);
+      }
     }
   return nav;
 }
