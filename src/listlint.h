@@ -124,6 +124,9 @@ static inline int ll_isdigit(int c) { return c >= '0' && c <= '9'; }
 static inline int ll_isalnum(int c) { return ll_isalpha(c) || ll_isdigit(c); }
 static inline int ll_tolower(int c) { return ll_isupper(c) ? c + 32 : c; }
 
+/* The words of s (n bytes): runs of bytes other than ASCII white space. */
+size_t ll_count_words(const char *s, size_t n);
+
 /* The first byte at or after i (below n) that is not ASCII, or n: text
  * is mostly ASCII, so scanners skip it eight bytes at a time. */
 size_t ll_skip_ascii(const unsigned char *s, size_t i, size_t n);

@@ -524,3 +524,11 @@ int ll_word_in_list(const char *list, const char *word) {
   }
   return 0;
 }
+
+size_t ll_count_words(const char *s, size_t n) {
+  size_t words = 0;
+  for (size_t k = 0; k < n; k++)
+    words += !ll_isspace((unsigned char)s[k]) &&
+             (k == 0 || ll_isspace((unsigned char)s[k - 1]));
+  return words;
+}

@@ -382,15 +382,6 @@ static void nested_description(struct builder *b, struct ll_entry *e,
   ll_build_extend(b, e, ds.end);
 }
 
-/* The words of s. */
-static size_t words_of(const char *s) {
-  size_t w = 0;
-  for (size_t i = 0; s[i]; i++)
-    w += !ll_isspace((unsigned char)s[i]) &&
-         (i == 0 || ll_isspace((unsigned char)s[i - 1]));
-  return w;
-}
-
 /* "* Univ. Montreal [[Paper](u)]" over "  * K. Cho, B. van Merrienboer,
  * *Learning Phrase Representations ...*, EMNLP 2014": a paper entry named
  * by a short label (the lab) whose one sub-item, without links, cites
@@ -410,7 +401,7 @@ static void nested_citation(struct builder *b, struct ll_entry *e,
       title = n;
   }
   const char *tt = title ? ll_build_plain(b, title) : NULL;
-  if (!tt || words_of(tt) < 3)
+  if (!tt || ll_count_words(tt, strlen(tt)) < 3)
     return;
   tt = ll_build_trimmed(b, tt, strlen(tt)); /* plain text is scratch */
   const char *t = ll_build_plain(b, p);
@@ -419,7 +410,7 @@ static void nested_citation(struct builder *b, struct ll_entry *e,
   e->description = ll_build_trimmed(b, t, n);
   e->desc_span = ll_build_trim_span(b, ll_doc_block_span(&b->view, p));
   ll_build_extend(b, e, e->desc_span.end);
-  if (!e->name || words_of(e->name) <= 4) {
+  if (!e->name || ll_count_words(e->name, strlen(e->name)) <= 4) {
     e->name = tt;
     e->name_span = ll_build_trim_span(b, ll_doc_block_span(&b->view, title));
   }

@@ -140,9 +140,7 @@ static int prose_column(struct builder *b, cmark_node *header, int name_col,
     for (cmark_node *x = cmark_node_first_child(r); x && c < MAX_COLS;
          x = cmark_node_next(x), c++) {
       const char *t = ll_build_plain(b, x);
-      for (size_t i = 0; t[i]; i++)
-        words[c] += !ll_isspace((unsigned char)t[i]) &&
-                    (i == 0 || ll_isspace((unsigned char)t[i - 1]));
+      words[c] += ll_count_words(t, strlen(t));
     }
   }
   int best = -1;

@@ -2,6 +2,7 @@
  * letter, the few that start in lower case.  Words that are lower case by
  * design (iOS, jQuery, npm, `code`) are left alone. */
 #include <stdlib.h>
+#include <strings.h>
 
 #include "common.h"
 #include "unicode.h"
@@ -47,13 +48,6 @@ static int opens_with_name(const char *d, const char *name) {
 
 static int is_word_byte(unsigned char c) { return c >= 0x80 || ll_isalnum(c); }
 
-static int same_caseless(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (ll_tolower((unsigned char)a[i]) != ll_tolower((unsigned char)b[i]))
-      return 0;
-  return 1;
-}
-
 /* Is the word w (n bytes) one of the words of t (runs of letters and
  * digits, case ignored)? */
 static int in_words(const char *t, const char *w, size_t n) {
@@ -64,7 +58,7 @@ static int in_words(const char *t, const char *w, size_t n) {
     while (*q && is_word_byte((unsigned char)*q))
       q++;
     size_t len = (size_t)(q - p);
-    if (len == n && same_caseless(p, w, n))
+    if (len == n && strncasecmp(p, w, n) == 0)
       return 1;
     p = q;
   }

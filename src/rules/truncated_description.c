@@ -48,23 +48,13 @@ static int ends_with_items(const char *d, size_t n) {
   return items >= 3;
 }
 
-/* The words of d[from..n). */
-static size_t count_words(const char *d, size_t from, size_t n) {
-  size_t words = 0;
-  for (size_t k = from; k < n; k++)
-    if (!ll_isspace((unsigned char)d[k]) &&
-        (k == from || ll_isspace((unsigned char)d[k - 1])))
-      words++;
-  return words;
-}
-
 /* Is d[0..n), the text before an ellipsis, a quip of a few words that
  * trails off ("everything is a DNS Problem...")?  A teaser copied from a
  * search result is cut at a length, well past five words.  (A short
  * closing sentence after a full one is no sign: "Learn more below..." is
  * whole, "The primary objective..." is cut.) */
 static int trails_off(const char *d, size_t n) {
-  return count_words(d, 0, n) <= 5;
+  return ll_count_words(d, n) <= 5;
 }
 
 static void check(struct ll_ctx *ctx, const struct ll_entry *e) {
