@@ -33,6 +33,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/entries/*.c) \
+           $(wildcard src/run/*.c) \
            $(wildcard src/rules/*.c)
 TEST_SRC := $(wildcard tests/test_*.c tests/pathological/*.c) tests/helpers.c
 
@@ -332,6 +333,7 @@ fuzz: fuzz-build fuzz-seeds
 	done
 
 FMT_SRC := $(wildcard src/*.c src/*.h src/entries/*.c src/entries/*.h \
+             src/run/*.c src/run/*.h \
              src/rules/*.c src/rules/*.h tests/*.c tests/*.h \
              tests/pathological/*.c fuzz/*.c bench/*.c)
 

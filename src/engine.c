@@ -75,6 +75,14 @@ static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
                     const char *custom_id, struct ll_span span, const char *fmt,
                     va_list ap) __attribute__((format(printf, 5, 0)));
 
+/* The file name a finding carries: a copy in the context's arena, made
+ * once per file, so that findings outlive the source they were made in. */
+static const char *file_name(struct ll_ctx *ctx, const char *name) {
+  if (!ctx->file || strcmp(ctx->file, name) != 0)
+    ctx->file = ll_arena_strdup(&ctx->msgs, name);
+  return ctx->file;
+}
+
 static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
                     const char *custom_id, struct ll_span span, const char *fmt,
                     va_list ap) {
@@ -85,7 +93,7 @@ static void vreport(struct ll_ctx *ctx, enum ll_severity sev,
   struct ll_diag blank = {0};
   ll_diags_push(&ctx->diags, &blank);
   struct ll_diag *g = &ctx->diags.v[ctx->diags.n - 1];
-  g->file = src->name;
+  g->file = file_name(ctx, src->name);
   g->rule = ctx->current;
   g->custom_id = custom_id;
   g->severity = sev;
@@ -169,6 +177,16 @@ void ll_report(struct ll_ctx *ctx, struct ll_span span, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   vreport(ctx, ctx->severity[ctx->current], NULL, span, fmt, ap);
+  va_end(ap);
+}
+
+void ll_report_for(struct ll_ctx *ctx, enum ll_rule_id rule,
+                   enum ll_severity sev, struct ll_span span, const char *fmt,
+                   ...) {
+  ctx->current = rule;
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(ctx, sev, NULL, span, fmt, ap);
   va_end(ap);
 }
 

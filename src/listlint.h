@@ -389,7 +389,7 @@ extern const char *const ll_rule_docs[LL_R__COUNT];
 int ll_rule_find(const char *id);
 
 struct ll_diag {
-  const char *file; /* borrowed from the source's name */
+  const char *file; /* the source's name (the context's copy) */
   enum ll_rule_id rule;
   enum ll_severity severity;
   struct ll_span span;
@@ -453,6 +453,7 @@ struct ll_ctx {
   size_t npats;
   /* Messages of the findings (they live as long as the context). */
   struct ll_arena msgs;
+  const char *file;  /* the findings' copy of the last file name (msgs) */
   struct ll_buf fmt; /* scratch for formatting one message */
   /* ll_fix_diag's count of UTF-16 units along one line, carried on from
    * one fix to the next to its right (set by ll_lint) */
@@ -498,6 +499,15 @@ void ll_fix(struct ll_ctx *ctx, struct ll_span span, const char *text,
 void ll_report_as(struct ll_ctx *ctx, enum ll_severity sev, const char *id,
                   struct ll_span span, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Report a finding of rule at span with severity sev, made outside the
+ * rules by a phase that knows it only after they ran: the link
+ * checker's verdicts (src/run/links.c) and the suppression comments'
+ * (src/suppress.c).  The rule becomes the running one, so ll_fix
+ * attaches to this finding. */
+void ll_report_for(struct ll_ctx *ctx, enum ll_rule_id rule,
+                   enum ll_severity sev, struct ll_span span, const char *fmt,
+                   ...) __attribute__((format(printf, 5, 6)));
 
 /* What a rule implements; every member may be NULL. */
 struct ll_rule_ops {

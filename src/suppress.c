@@ -108,11 +108,11 @@ static int parse(struct ll_ctx *ctx, const struct ll_comment *c,
     } else if (known_id(ctx, id)) {
       add_id(d, id, len);
     } else {
-      ctx->current = LL_R_SUPPRESSION;
-      ll_report(ctx, c->span,
-                "unknown rule '%s' in a suppression comment (see "
-                "listlint --list-rules)",
-                id);
+      ll_report_for(ctx, LL_R_SUPPRESSION, ctx->severity[LL_R_SUPPRESSION],
+                    c->span,
+                    "unknown rule '%s' in a suppression comment (see "
+                    "listlint --list-rules)",
+                    id);
       d->used = 1; /* reported already: not "suppresses nothing" too */
     }
     free(id);
@@ -364,12 +364,12 @@ void ll_suppress_apply(struct ll_ctx *ctx, size_t from,
   for (size_t i = before; i < ctx->diags.n; i++)
     ctx->diags.v[w++] = ctx->diags.v[i];
   ctx->diags.n = w;
-  ctx->current = LL_R_SUPPRESSION;
   for (size_t k = 0; k < nd; k++) {
     struct directive *d = &dv[k];
     if (!d->used && d->kind != ENABLE)
-      ll_report(ctx, d->c->span,
-                "this suppression comment suppresses nothing: remove it");
+      ll_report_for(ctx, LL_R_SUPPRESSION, ctx->severity[LL_R_SUPPRESSION],
+                    d->c->span,
+                    "this suppression comment suppresses nothing: remove it");
     for (size_t i = 0; i < d->nids; i++)
       free(d->ids[i]);
     free(d->ids);
