@@ -37,37 +37,61 @@ json_t *ll_json_strn(const char *s, size_t n) {
   return j;
 }
 
-int ll_out_json(FILE *fp, const struct ll_diags *d) {
-  json_t *arr = json_array();
-  for (size_t i = 0; i < d->n; i++) {
-    const struct ll_diag *g = &d->v[i];
-    /* byte columns and offsets under the stable keys; characters (code
-     * points) under keys of their own */
-    json_t *o = json_pack(
-        "{s:o, s:i, s:i, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, "
-        "s:o}",
-        "file", ll_json_str(g->file), "line", g->line, "column", g->col,
-        "end_line", g->end_line, "end_column", g->end_col, "char_column",
-        ll_out_col(g->char_col, g->col), "end_char_column",
-        ll_out_col(g->end_char_col, g->end_col), "offset",
-        (json_int_t)g->span.start, "end_offset", (json_int_t)g->span.end,
-        "rule", ll_diag_id(g), "severity", ll_severity_name(g->severity),
-        "message", ll_json_str(g->message));
-    /* a fix: replace the bytes [offset, end_offset) with replacement */
-    if (g->has_fix)
-      json_object_set_new(o, "fix",
-                          json_pack("{s:I, s:I, s:i, s:i, s:i, s:i, s:o}",
-                                    "offset", (json_int_t)g->fix_span.start,
-                                    "end_offset", (json_int_t)g->fix_span.end,
-                                    "line", g->fix_line, "column", g->fix_col,
-                                    "end_line", g->fix_end_line, "end_column",
-                                    g->fix_end_col, "replacement",
-                                    ll_json_strn(g->fix_text, g->fix_len)));
-    json_array_append_new(arr, o);
+int ll_json_write_elem(FILE *fp, json_t *o, size_t nth, int indent,
+                       size_t flags) {
+  char *s = json_dumps(o, JSON_INDENT(2) | flags);
+  json_decref(o);
+  if (!s)
+    return -1;
+  if (nth)
+    fprintf(fp, ",\n%*s", indent, "");
+  /* a JSON string holds no raw newline: every line break is the
+   * indentation's, one level deeper here than in the element alone */
+  for (const char *p = s; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+    fwrite(p, 1, len, fp);
+    if (nl)
+      fprintf(fp, "%*s", indent, "");
+    p += len;
   }
-  int r = json_dumpf(arr, fp, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-  fputc('\n', fp);
-  json_decref(arr);
+  free(s);
+  return 0;
+}
+
+/* One finding: byte columns and offsets under the stable keys,
+ * characters (code points) under keys of their own, and its fix. */
+static json_t *finding(const struct ll_diag *g) {
+  json_t *o = json_pack(
+      "{s:o, s:i, s:i, s:i, s:i, s:i, s:i, s:I, s:I, s:s, s:s, "
+      "s:o}",
+      "file", ll_json_str(g->file), "line", g->line, "column", g->col,
+      "end_line", g->end_line, "end_column", g->end_col, "char_column",
+      ll_out_col(g->char_col, g->col), "end_char_column",
+      ll_out_col(g->end_char_col, g->end_col), "offset",
+      (json_int_t)g->span.start, "end_offset", (json_int_t)g->span.end, "rule",
+      ll_diag_id(g), "severity", ll_severity_name(g->severity), "message",
+      ll_json_str(g->message));
+  /* a fix: replace the bytes [offset, end_offset) with replacement */
+  if (o && g->has_fix)
+    json_object_set_new(o, "fix",
+                        json_pack("{s:I, s:I, s:i, s:i, s:i, s:i, s:o}",
+                                  "offset", (json_int_t)g->fix_span.start,
+                                  "end_offset", (json_int_t)g->fix_span.end,
+                                  "line", g->fix_line, "column", g->fix_col,
+                                  "end_line", g->fix_end_line, "end_column",
+                                  g->fix_end_col, "replacement",
+                                  ll_json_strn(g->fix_text, g->fix_len)));
+  return o;
+}
+
+/* The findings as one array, written finding by finding. */
+int ll_out_json(FILE *fp, const struct ll_diags *d) {
+  int r = 0;
+  fputs(d->n ? "[\n  " : "[]", fp);
+  for (size_t i = 0; i < d->n && r == 0; i++)
+    r = ll_json_write_elem(fp, finding(&d->v[i]), i, 2, JSON_ENSURE_ASCII);
+  fputs(d->n ? "\n]\n" : "\n", fp);
   return r;
 }
 
@@ -117,26 +141,11 @@ static json_t *dump_entry(const struct ll_source *src, const struct ll_model *m,
   return o;
 }
 
-/* One entry as an element of the array: the bytes json_dumpf gives the
- * whole array with JSON_INDENT(2), one level deeper than the object
- * alone (a JSON string holds no raw newline, so every line is indented). */
 static void dump_one(struct ll_dump *d, json_t *o) {
-  char *s = json_dumps(o, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-  json_decref(o);
-  if (!s) {
+  if (!d->n)
+    fputs("[\n  ", d->fp);
+  if (ll_json_write_elem(d->fp, o, d->n++, 2, JSON_ENSURE_ASCII) < 0)
     d->err = 1;
-    return;
-  }
-  fputs(d->n++ ? ",\n  " : "[\n  ", d->fp);
-  for (const char *p = s; *p;) {
-    const char *nl = strchr(p, '\n');
-    size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
-    fwrite(p, 1, len, d->fp);
-    if (nl)
-      fputs("  ", d->fp);
-    p += len;
-  }
-  free(s);
 }
 
 /* Entries and mirror rows, each in document order, merged by line. */

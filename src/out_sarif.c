@@ -89,21 +89,38 @@ static json_t *result(const struct ll_diag *g) {
   return res;
 }
 
+/* The log around its results: written with a placeholder where the
+ * results go, the results then streamed into its place one by one (a
+ * log of 100,000 findings is never one tree). */
 int ll_out_sarif(FILE *fp, const struct ll_diags *d) {
+  static const char mark[] = "listlint:results";
+  static const char hole[] = "\"listlint:results\""; /* mark, dumped */
   json_t *rules = json_array();
   for (int i = 0; i < LL_R__COUNT; i++)
     json_array_append_new(rules, rule(i));
-  json_t *results = json_array();
-  for (size_t i = 0; i < d->n; i++)
-    json_array_append_new(results, result(&d->v[i]));
   json_t *root = json_pack(
-      "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:s, s:o}]}", "$schema",
+      "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:s, s:s}]}", "$schema",
       "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
       "runs", "tool", "driver", "name", "listlint", "version", LL_VERSION,
       "informationUri", LL_URL, "rules", rules, "columnKind", "utf16CodeUnits",
-      "results", results);
-  int r = root ? json_dumpf(root, fp, JSON_INDENT(2)) : -1;
-  fputc('\n', fp);
+      "results", mark);
+  char *s = root ? json_dumps(root, JSON_INDENT(2)) : NULL;
   json_decref(root);
+  char *at = s ? strstr(s, hole) : NULL;
+  if (!at) {
+    free(s);
+    return -1;
+  }
+  fwrite(s, 1, (size_t)(at - s), fp);
+  /* results are the elements of runs[0].results: eight spaces deep */
+  int r = 0;
+  fputs(d->n ? "[\n        " : "[]", fp);
+  for (size_t i = 0; i < d->n && r == 0; i++)
+    r = ll_json_write_elem(fp, result(&d->v[i]), i, 8, 0);
+  if (d->n)
+    fputs("\n      ]", fp);
+  fputs(at + sizeof hole - 1, fp);
+  fputc('\n', fp);
+  free(s);
   return r;
 }

@@ -406,3 +406,41 @@ Test(out, file_names_and_messages_are_escaped) {
   cr_expect(strstr(buf, "evil^[]0;T^G^J.md:1:"), "%s", buf);
   free(buf);
 }
+
+/* JSON and SARIF are streamed finding by finding; each must be byte for
+ * byte what jansson gives for the whole document as one tree (what they
+ * were written as before), on every corpus list together, in both the
+ * empty and the full case.  The tree is jansson's reading of the output,
+ * dumped again with the same flags (jansson keeps the keys' order). */
+static void expect_as_one_tree(const char *args, size_t flags) {
+  char *out;
+  th_run(args, NULL, &out, NULL);
+  json_error_t e;
+  json_t *j = json_loads(out, 0, &e);
+  cr_assert(j, "%s: invalid JSON: %s (line %d)", args, e.text, e.line);
+  char *again = json_dumps(j, JSON_INDENT(2) | flags);
+  size_t n = strlen(out);
+  cr_assert(n > 0 && out[n - 1] == '\n');
+  out[n - 1] = '\0';
+  size_t at = 0;
+  while (out[at] && out[at] == again[at])
+    at++;
+  cr_expect(out[at] == '\0' && again[at] == '\0',
+            "%s: differs from one tree at byte %zu: '%.40s' vs '%.40s'", args,
+            at, out + at, again + at);
+  free(again);
+  json_decref(j);
+  free(out);
+}
+
+Test(out, streamed_json_and_sarif_equal_one_tree, .timeout = 120) {
+  const char *c =
+      "--no-config -q ../shared/corpus/lists/*.md tests/fixtures/*/*.md";
+  char args[512];
+  snprintf(args, sizeof args, "--format=json %s", c);
+  expect_as_one_tree(args, JSON_ENSURE_ASCII);
+  snprintf(args, sizeof args, "--format=sarif %s", c);
+  expect_as_one_tree(args, 0);
+  expect_as_one_tree("--no-config --format=json /dev/null", JSON_ENSURE_ASCII);
+  expect_as_one_tree("--no-config --format=sarif /dev/null", 0);
+}
