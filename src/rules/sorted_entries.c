@@ -55,11 +55,11 @@ struct block {
   size_t start, end, at;
 };
 
-static unsigned cmp_flags;
-
-static int cmp_block(const void *pa, const void *pb) {
+/* flags: the ll_u8_compare flags (qsort_r's argument, no global: two
+ * threads may sort at once) */
+static int cmp_block(const void *pa, const void *pb, void *flags) {
   const struct block *a = pa, *b = pb;
-  int c = ll_u8_compare(a->e->name, b->e->name, cmp_flags);
+  int c = ll_u8_compare(a->e->name, b->e->name, *(unsigned *)flags);
   if (c)
     return c;
   return a->at < b->at ? -1 : a->at > b->at; /* stable */
@@ -92,8 +92,7 @@ static void fix_run(struct ll_ctx *ctx, const struct ll_entry *const *v,
       ok = src->data[k] == ' ' || src->data[k] == '\t';
   }
   if (ok) {
-    cmp_flags = flags;
-    qsort(b, n, sizeof *b, cmp_block);
+    qsort_r(b, n, sizeof *b, cmp_block, &flags);
     struct ll_buf out;
     ll_buf_init(&out, 0);
     for (size_t i = 0; i < n; i++)
