@@ -191,7 +191,10 @@ static void list_rules(void) {
            ll_rules[i].summary);
 }
 
-int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
+/* What an option group returns for an option that is not one of its own. */
+#define NOT_MINE 2
+
+static void set_defaults(struct ll_opts *o) {
   memset(o, 0, sizeof *o);
   o->format = LL_FMT_TEXT;
   o->fail_on = LL_SEV_ERROR;
@@ -199,6 +202,275 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
   o->show_source = -1;
   o->cache_age_s = 86400;
   o->fail_after_s = 86400;
+}
+
+/* -f, --fail-on, -q, --color, --show-source, --stdin-filename,
+ * --dump-entries: what the output looks like. */
+static int output_option(struct ll_opts *o, int c) {
+  switch (c) {
+  case 'f':
+    if (strcmp(optarg, "text") == 0)
+      o->format = LL_FMT_TEXT;
+    else if (strcmp(optarg, "json") == 0)
+      o->format = LL_FMT_JSON;
+    else if (strcmp(optarg, "sarif") == 0)
+      o->format = LL_FMT_SARIF;
+    else if (strcmp(optarg, "github") == 0)
+      o->format = LL_FMT_GITHUB;
+    else
+      return bad("unknown format '%s' (text, json, sarif, github)", optarg);
+    return 0;
+  case OPT_FAIL_ON: {
+    int s = ll_severity_parse(optarg);
+    if (s <= LL_SEV_OFF)
+      return bad("unknown level '%s' for --fail-on (error, warning, info)",
+                 optarg);
+    o->fail_on = (enum ll_severity)s;
+    return 0;
+  }
+  case 'q':
+    o->quiet = 1;
+    return 0;
+  case OPT_COLOR:
+    if (strcmp(optarg, "auto") == 0)
+      o->color = -1;
+    else if (strcmp(optarg, "always") == 0)
+      o->color = 1;
+    else if (strcmp(optarg, "never") == 0)
+      o->color = 0;
+    else
+      return bad("unknown value '%s' for --color (auto, always, never)",
+                 optarg);
+    return 0;
+  case OPT_SHOW_SOURCE:
+    o->show_source = 1;
+    return 0;
+  case OPT_NO_SHOW_SOURCE:
+    o->show_source = 0;
+    return 0;
+  case OPT_STDIN_FILENAME:
+    o->stdin_name = optarg;
+    return 0;
+  case OPT_DUMP_ENTRIES:
+    o->dump_entries = 1;
+    return 0;
+  }
+  return NOT_MINE;
+}
+
+/* --rule ID=LEVEL */
+static int add_rule(struct ll_opts *o) {
+  const char *eq = strrchr(optarg, '=');
+  if (!eq)
+    return bad("--rule wants ID=LEVEL, not '%s'", optarg);
+  char *id = ll_xstrndup(optarg, (size_t)(eq - optarg));
+  int r = ll_rule_find(id);
+  free(id);
+  int s = ll_severity_parse(eq + 1);
+  if (r < 0)
+    return bad("unknown rule in '%s' (see --list-rules)", optarg);
+  if (s < 0)
+    return bad("unknown level in '%s' (error, warning, info, off)", optarg);
+  o->rules = ll_xrealloc(o->rules, 2 * (o->nrules + 1) * sizeof *o->rules);
+  o->rules[2 * o->nrules] = r;
+  o->rules[2 * o->nrules++ + 1] = s;
+  return 0;
+}
+
+/* --rule, --list-rules, --explain and the configuration file. */
+static int rule_option(struct ll_opts *o, int c) {
+  switch (c) {
+  case OPT_RULE:
+    return add_rule(o);
+  case OPT_LIST_RULES:
+    o->list_rules = 1;
+    return 0;
+  case OPT_CONFIG:
+    o->config = optarg;
+    return 0;
+  case OPT_NO_CONFIG:
+    o->no_config = 1;
+    return 0;
+  case OPT_PROFILE:
+    o->profile = optarg;
+    return 0;
+  case OPT_EXPLAIN: {
+    int r = ll_rule_find(optarg);
+    if (r < 0)
+      return bad("unknown rule '%s' (see --list-rules)", optarg);
+    fputs(ll_rule_docs[r], stdout);
+    return 1;
+  }
+  case OPT_PRINT_CONFIG:
+    o->print_config = 1;
+    return 0;
+  }
+  return NOT_MINE;
+}
+
+/* --staged, --diff-base, --fix, --diff, --chain: what is linted and what
+ * is done with the fixes. */
+static int mode_option(struct ll_opts *o, int c) {
+  switch (c) {
+  case OPT_STAGED:
+    o->staged = 1;
+    return 0;
+  case OPT_DIFF_BASE:
+    o->diff_base = optarg;
+    return 0;
+  case OPT_FIX:
+    o->fix = 1;
+    return 0;
+  case OPT_DIFF:
+    if (o->command != LL_CMD_LINT)
+      return bad("%s", "--diff goes with linting, not with the hook");
+    o->diff = 1;
+    return 0;
+  case OPT_CHAIN:
+    if (o->command != LL_CMD_INSTALL_HOOK)
+      return bad("%s", "--chain goes with install-hook");
+    o->chain = 1;
+    return 0;
+  }
+  return NOT_MINE;
+}
+
+/* --exclude REGEX: refused here if it does not compile. */
+static int add_exclude(struct ll_opts *o) {
+  char *err = NULL;
+  struct ll_pattern *p = ll_pattern_new(optarg, 0, &err);
+  if (!p) {
+    bad("--exclude '%s' does not compile: %s", optarg, err);
+    free(err);
+    return -1;
+  }
+  ll_pattern_free(p);
+  o->excludes =
+      ll_xrealloc(o->excludes, (o->nexcludes + 1) * sizeof *o->excludes);
+  o->excludes[o->nexcludes++] = optarg;
+  return 0;
+}
+
+/* --header 'HOST Name: value' */
+static int add_header(struct ll_opts *o) {
+  if (!strchr(optarg, ' ') || !strchr(optarg, ':'))
+    return bad("--header wants 'HOST Name: value', not '%s'", optarg);
+  o->headers = ll_xrealloc(o->headers, (o->nheaders + 2) * sizeof *o->headers);
+  o->headers[o->nheaders++] = optarg;
+  o->headers[o->nheaders] = NULL;
+  return 0;
+}
+
+/* --check-links and what it requests, sends and remembers. */
+static int link_option(struct ll_opts *o, int c) {
+  switch (c) {
+  case OPT_CHECK_LINKS:
+    if (!optarg || strcmp(optarg, "all") == 0)
+      o->check_links = 1;
+    else if (strcmp(optarg, "new") == 0)
+      o->check_links = 2;
+    else
+      return bad("--check-links wants all or new, not '%s'", optarg);
+    return 0;
+  case OPT_EXCLUDE:
+    return add_exclude(o);
+  case OPT_CACHE:
+    o->cache = optarg ? optarg : ".listlint-cache";
+    return 0;
+  case OPT_ALLOW_PRIVATE:
+    if (optarg)
+      o->allow_addrs = optarg;
+    else
+      o->allow_private = 1;
+    return 0;
+  case OPT_USER_AGENT:
+    o->user_agent = optarg;
+    return 0;
+  case OPT_HEADER:
+    return add_header(o);
+  }
+  return NOT_MINE;
+}
+
+/* The link checker's numbers: ages, counts and times. */
+static int link_limit_option(struct ll_opts *o, int c, char **argv) {
+  switch (c) {
+  case OPT_CACHE_AGE:
+    return number("--cache-age", optarg, 0, 1e9, 1, &o->cache_age_s);
+  case OPT_FAIL_AFTER:
+    return number("--fail-after", optarg, 0, 1e9, 1, &o->fail_after_s);
+  case OPT_CONCURRENCY:
+  case OPT_PER_HOST:
+  case OPT_RETRIES:
+  case OPT_MAX_REDIRECTS: {
+    long v = 0;
+    if (number(argv[optind - 1], optarg, c == OPT_MAX_REDIRECTS ? 0 : 1, 1000,
+               1, &v) < 0)
+      return -1;
+    *(c == OPT_CONCURRENCY ? &o->concurrency
+      : c == OPT_PER_HOST  ? &o->per_host
+      : c == OPT_RETRIES   ? &o->retries
+                           : &o->max_redirects) = (int)v;
+    return 0;
+  }
+  case OPT_INTERVAL:
+    return number("--link-interval", optarg, 0, 60000, 1, &o->interval_ms);
+  case OPT_TIMEOUT:
+    return number("--link-timeout", optarg, 0.1, 3600, 1000, &o->timeout_ms);
+  case OPT_DEADLINE:
+    return number("--link-deadline", optarg, 0.1, 1e6, 1000, &o->deadline_ms);
+  }
+  return NOT_MINE;
+}
+
+/* -h, -V, and what getopt_long could not match. */
+static int other_option(int c, char **argv) {
+  switch (c) {
+  case 'h':
+    fputs(usage, stdout);
+    return 1;
+  case 'V':
+    printf("listlint %s\n", LL_VERSION);
+    return 1;
+  case ':':
+    return bad("option '%s' needs a value", argv[optind - 1]);
+  default:
+    return bad("unknown option '%s'", argv[optind - 1]);
+  }
+}
+
+/* One option from getopt_long: -1 on a usage error, 1 when it was
+ * answered (--help, --version, --explain), else 0. */
+static int option(struct ll_opts *o, int c, char **argv) {
+  int r = output_option(o, c);
+  if (r == NOT_MINE)
+    r = rule_option(o, c);
+  if (r == NOT_MINE)
+    r = mode_option(o, c);
+  if (r == NOT_MINE)
+    r = link_option(o, c);
+  if (r == NOT_MINE)
+    r = link_limit_option(o, c, argv);
+  if (r == NOT_MINE)
+    r = other_option(c, argv);
+  return r;
+}
+
+/* The options that do not go together, once all are known. */
+static int check_combinations(const struct ll_opts *o) {
+  if (o->command != LL_CMD_LINT && o->nfiles)
+    return bad("unexpected argument '%s'", o->files[0]);
+  if (o->command == LL_CMD_UNINSTALL_HOOK && o->fix)
+    return bad("%s", "--fix goes with install-hook, not uninstall-hook");
+  if (o->fix && o->diff)
+    return bad("%s", "--fix writes the fixes, --diff shows them: choose one");
+  if ((o->fix || o->diff) && o->dump_entries)
+    return bad("%s", "--dump-entries does not go with --fix or --diff");
+  return 0;
+}
+
+int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
+  set_defaults(o);
   int c;
   optind = 1;
   if (argc > 1 && strcmp(argv[1], "install-hook") == 0)
@@ -211,199 +483,9 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
   }
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:qhV", options, NULL)) != -1) {
-    switch (c) {
-    case 'f':
-      if (strcmp(optarg, "text") == 0)
-        o->format = LL_FMT_TEXT;
-      else if (strcmp(optarg, "json") == 0)
-        o->format = LL_FMT_JSON;
-      else if (strcmp(optarg, "sarif") == 0)
-        o->format = LL_FMT_SARIF;
-      else if (strcmp(optarg, "github") == 0)
-        o->format = LL_FMT_GITHUB;
-      else
-        return bad("unknown format '%s' (text, json, sarif, github)", optarg);
-      break;
-    case OPT_FAIL_ON: {
-      int s = ll_severity_parse(optarg);
-      if (s <= LL_SEV_OFF)
-        return bad("unknown level '%s' for --fail-on (error, warning, info)",
-                   optarg);
-      o->fail_on = (enum ll_severity)s;
-      break;
-    }
-    case 'q':
-      o->quiet = 1;
-      break;
-    case OPT_COLOR:
-      if (strcmp(optarg, "auto") == 0)
-        o->color = -1;
-      else if (strcmp(optarg, "always") == 0)
-        o->color = 1;
-      else if (strcmp(optarg, "never") == 0)
-        o->color = 0;
-      else
-        return bad("unknown value '%s' for --color (auto, always, never)",
-                   optarg);
-      break;
-    case OPT_SHOW_SOURCE:
-      o->show_source = 1;
-      break;
-    case OPT_NO_SHOW_SOURCE:
-      o->show_source = 0;
-      break;
-    case OPT_STDIN_FILENAME:
-      o->stdin_name = optarg;
-      break;
-    case OPT_DUMP_ENTRIES:
-      o->dump_entries = 1;
-      break;
-    case OPT_RULE: {
-      const char *eq = strrchr(optarg, '=');
-      if (!eq)
-        return bad("--rule wants ID=LEVEL, not '%s'", optarg);
-      char *id = ll_xstrndup(optarg, (size_t)(eq - optarg));
-      int r = ll_rule_find(id);
-      free(id);
-      int s = ll_severity_parse(eq + 1);
-      if (r < 0)
-        return bad("unknown rule in '%s' (see --list-rules)", optarg);
-      if (s < 0)
-        return bad("unknown level in '%s' (error, warning, info, off)", optarg);
-      o->rules = ll_xrealloc(o->rules, 2 * (o->nrules + 1) * sizeof *o->rules);
-      o->rules[2 * o->nrules] = r;
-      o->rules[2 * o->nrules++ + 1] = s;
-      break;
-    }
-    case OPT_LIST_RULES:
-      o->list_rules = 1;
-      break;
-    case OPT_STAGED:
-      o->staged = 1;
-      break;
-    case OPT_DIFF_BASE:
-      o->diff_base = optarg;
-      break;
-    case OPT_CONFIG:
-      o->config = optarg;
-      break;
-    case OPT_NO_CONFIG:
-      o->no_config = 1;
-      break;
-    case OPT_PROFILE:
-      o->profile = optarg;
-      break;
-    case OPT_EXPLAIN: {
-      int r = ll_rule_find(optarg);
-      if (r < 0)
-        return bad("unknown rule '%s' (see --list-rules)", optarg);
-      fputs(ll_rule_docs[r], stdout);
-      return 1;
-    }
-    case OPT_PRINT_CONFIG:
-      o->print_config = 1;
-      break;
-    case OPT_CHECK_LINKS:
-      if (!optarg || strcmp(optarg, "all") == 0)
-        o->check_links = 1;
-      else if (strcmp(optarg, "new") == 0)
-        o->check_links = 2;
-      else
-        return bad("--check-links wants all or new, not '%s'", optarg);
-      break;
-    case OPT_EXCLUDE: {
-      char *err = NULL;
-      struct ll_pattern *p = ll_pattern_new(optarg, 0, &err);
-      if (!p) {
-        bad("--exclude '%s' does not compile: %s", optarg, err);
-        free(err);
-        return -1;
-      }
-      ll_pattern_free(p);
-      o->excludes =
-          ll_xrealloc(o->excludes, (o->nexcludes + 1) * sizeof *o->excludes);
-      o->excludes[o->nexcludes++] = optarg;
-      break;
-    }
-    case OPT_CACHE:
-      o->cache = optarg ? optarg : ".listlint-cache";
-      break;
-    case OPT_CACHE_AGE:
-      if (number("--cache-age", optarg, 0, 1e9, 1, &o->cache_age_s) < 0)
-        return -1;
-      break;
-    case OPT_FAIL_AFTER:
-      if (number("--fail-after", optarg, 0, 1e9, 1, &o->fail_after_s) < 0)
-        return -1;
-      break;
-    case OPT_ALLOW_PRIVATE:
-      if (optarg)
-        o->allow_addrs = optarg;
-      else
-        o->allow_private = 1;
-      break;
-    case OPT_CONCURRENCY:
-    case OPT_PER_HOST:
-    case OPT_RETRIES:
-    case OPT_MAX_REDIRECTS: {
-      long v = 0;
-      if (number(argv[optind - 1], optarg, c == OPT_MAX_REDIRECTS ? 0 : 1, 1000,
-                 1, &v) < 0)
-        return -1;
-      *(c == OPT_CONCURRENCY ? &o->concurrency
-        : c == OPT_PER_HOST  ? &o->per_host
-        : c == OPT_RETRIES   ? &o->retries
-                             : &o->max_redirects) = (int)v;
-      break;
-    }
-    case OPT_INTERVAL:
-      if (number("--link-interval", optarg, 0, 60000, 1, &o->interval_ms) < 0)
-        return -1;
-      break;
-    case OPT_TIMEOUT:
-      if (number("--link-timeout", optarg, 0.1, 3600, 1000, &o->timeout_ms) < 0)
-        return -1;
-      break;
-    case OPT_DEADLINE:
-      if (number("--link-deadline", optarg, 0.1, 1e6, 1000, &o->deadline_ms) <
-          0)
-        return -1;
-      break;
-    case OPT_USER_AGENT:
-      o->user_agent = optarg;
-      break;
-    case OPT_HEADER:
-      if (!strchr(optarg, ' ') || !strchr(optarg, ':'))
-        return bad("--header wants 'HOST Name: value', not '%s'", optarg);
-      o->headers =
-          ll_xrealloc(o->headers, (o->nheaders + 2) * sizeof *o->headers);
-      o->headers[o->nheaders++] = optarg;
-      o->headers[o->nheaders] = NULL;
-      break;
-    case OPT_FIX:
-      o->fix = 1;
-      break;
-    case OPT_DIFF:
-      if (o->command != LL_CMD_LINT)
-        return bad("%s", "--diff goes with linting, not with the hook");
-      o->diff = 1;
-      break;
-    case OPT_CHAIN:
-      if (o->command != LL_CMD_INSTALL_HOOK)
-        return bad("%s", "--chain goes with install-hook");
-      o->chain = 1;
-      break;
-    case 'h':
-      fputs(usage, stdout);
-      return 1;
-    case 'V':
-      printf("listlint %s\n", LL_VERSION);
-      return 1;
-    case ':':
-      return bad("option '%s' needs a value", argv[optind - 1]);
-    default:
-      return bad("unknown option '%s'", argv[optind - 1]);
-    }
+    int r = option(o, c, argv);
+    if (r != 0)
+      return r;
   }
   if (o->list_rules) {
     list_rules();
@@ -411,15 +493,7 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
   }
   o->files = argv + optind;
   o->nfiles = (size_t)(argc - optind);
-  if (o->command != LL_CMD_LINT && o->nfiles)
-    return bad("unexpected argument '%s'", o->files[0]);
-  if (o->command == LL_CMD_UNINSTALL_HOOK && o->fix)
-    return bad("%s", "--fix goes with install-hook, not uninstall-hook");
-  if (o->fix && o->diff)
-    return bad("%s", "--fix writes the fixes, --diff shows them: choose one");
-  if ((o->fix || o->diff) && o->dump_entries)
-    return bad("%s", "--dump-entries does not go with --fix or --diff");
-  return 0;
+  return check_combinations(o);
 }
 /* NOLINTEND(clang-analyzer-core.NonNullParamChecker) */
 

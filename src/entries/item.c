@@ -431,155 +431,199 @@ static cmark_node *past_badges(cmark_node *first) {
              : first;
 }
 
-static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
-  struct ll_span ps = ll_doc_block_span(&b->view, para);
-  cmark_node *kids = cmark_node_first_child(para);
-  cmark_node *strong;
-  /* A sub-item that is a field of its parent entry: its links are the
-   * parent's ("- Code: url", "- [[Paper]](url)" under a title). */
-  cmark_node *up = parent_item(item);
+/* An item being read: its first paragraph, that paragraph's span and
+ * inlines, and the item it is nested in (NULL at the top). */
+struct item {
+  cmark_node *item, *para, *kids, *up;
+  struct ll_span ps;
+};
+
+/* A sub-item that is a field of its parent entry: its links are the
+ * parent's ("- Code: url", "- [[Paper]](url)" under a title). */
+static int parent_field(struct builder *b, const struct item *it) {
   const char *label;
   /* under a title without a link, any "Label: url" is a field */
-  int lenient = up ? !cmark_node_get_user_data(up) : title_line(item) != NULL;
-  if (is_field(b, ll_first_significant(kids), lenient, &label) &&
-      (lenient || all_fields(b, item))) {
-    struct ll_entry *pe = up ? parent_entry(b, up) : title_entry(b, item);
-    if (!pe && !up)
-      pe = html_entry(b, item);
-    if (pe) {
-      ll_build_fields(b, pe, ll_first_significant(kids), NULL, label);
-      ll_build_extend(b, pe, ps.end);
-      return;
-    }
+  int lenient =
+      it->up ? !cmark_node_get_user_data(it->up) : title_line(it->item) != NULL;
+  if (!is_field(b, ll_first_significant(it->kids), lenient, &label) ||
+      !(lenient || all_fields(b, it->item)))
+    return 0;
+  struct ll_entry *pe =
+      it->up ? parent_entry(b, it->up) : title_entry(b, it->item);
+  if (!pe && !it->up)
+    pe = html_entry(b, it->item);
+  if (!pe)
+    return 0;
+  ll_build_fields(b, pe, ll_first_significant(it->kids), NULL, label);
+  ll_build_extend(b, pe, it->ps.end);
+  return 1;
+}
+
+static int block_title(struct builder *b, const struct item *it) {
+  cmark_node *strong;
+  if (!b->block_mode || !ll_is_lone_strong(it->kids, NULL, &strong))
+    return 0;
+  cmark_node *c = ll_first_significant(cmark_node_first_child(strong));
+  if (c && cmark_node_get_type(c) == CMARK_NODE_LINK)
+    return 0;
+  ll_block_title(b, strong, it->ps);
+  return 1;
+}
+
+static void link_name(struct builder *b, struct ll_entry *e,
+                      const struct ll_link *l) {
+  const char *name = l->text;
+  size_t nlen = strlen(name);
+  ll_trim(&name, &nlen);
+  if (!nlen)
+    return;
+  e->name = ll_arena_strndup(&b->m->arena, name, nlen);
+  e->name_span = l->span;
+  const char *d = b->src->data;
+  if (d[l->span.start] == '[' && l->span.end > l->span.start) {
+    e->name_span.start = l->span.start + 1;
+    /* [Name](url): the name ends at "](" before the URL */
+    size_t u = l->url_span.start;
+    if (u >= e->name_span.start + 2 && d[u - 1] == '(' && d[u - 2] == ']')
+      e->name_span.end = u - 2;
   }
-  if (b->block_mode && ll_is_lone_strong(kids, NULL, &strong)) {
-    cmark_node *c = ll_first_significant(cmark_node_first_child(strong));
-    if (!(c && cmark_node_get_type(c) == CMARK_NODE_LINK)) {
-      ll_block_title(b, strong, ps);
-      return;
-    }
-  }
-  cmark_node *first = past_badges(ll_first_significant(kids));
+}
+
+/* "- [Name](u) - About it.": the item's first link names it. */
+static int named_by_link(struct builder *b, const struct item *it,
+                         cmark_node *first) {
   struct ll_link *l = ll_name_link(first);
-  struct ll_entry *e;
-  if (l && !(l->flags & LL_LINK_AUTOLINK)) {
-    /* "[Name]()": an entry whose link was left empty, so it has none */
-    int empty = !l->url[0] && l->text[0] && !(l->flags & LL_LINK_IMAGE);
-    if (!ll_is_entry_link(l) && !empty)
-      return; /* a badge, or a table of contents */
-    e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
-    if (!empty)
-      ll_build_link(b, e, l, NULL);
-    const char *name = l->text;
-    size_t nlen = strlen(name);
-    ll_trim(&name, &nlen);
-    if (nlen) {
-      e->name = ll_arena_strndup(&b->m->arena, name, nlen);
-      e->name_span = l->span;
-      const char *d = b->src->data;
-      if (d[l->span.start] == '[' && l->span.end > l->span.start) {
-        e->name_span.start = l->span.start + 1;
-        /* [Name](url): the name ends at "](" before the URL */
-        size_t u = l->url_span.start;
-        if (u >= e->name_span.start + 2 && d[u - 1] == '(' && d[u - 2] == ']')
-          e->name_span.end = u - 2;
-      }
-    }
-    cmark_node *fl = first_field(b, first);
-    if (fl) {
-      /* "**[Title](u)** [[code](c)]": a paper named by its title, its
-       * other links labelled; an authors line below is no description */
-      e->style = LL_STYLE_PAPER;
-      e->flags = LL_ENTRY_LABELLED | LL_ENTRY_TITLED;
-      ll_build_fields(b, e, fl, ll_line_end(fl), NULL);
-      e->separator = NULL;
-    } else {
-      ll_build_description(b, e, first, ll_build_node_end(b, first, l), ps, 0);
-      if (e->description && !e->description[0])
-        nested_description(b, e, para);
-    }
-    ll_build_marker(b, e, item);
+  if (!l || (l->flags & LL_LINK_AUTOLINK))
+    return 0;
+  /* "[Name]()": an entry whose link was left empty, so it has none */
+  int empty = !l->url[0] && l->text[0] && !(l->flags & LL_LINK_IMAGE);
+  if (!ll_is_entry_link(l) && !empty)
+    return 1; /* a badge, or a table of contents */
+  struct ll_entry *e = ll_build_entry(b, LL_STYLE_LINK_LIST, it->ps);
+  if (!empty)
+    ll_build_link(b, e, l, NULL);
+  link_name(b, e, l);
+  cmark_node *fl = first_field(b, first);
+  if (fl) {
+    /* "**[Title](u)** [[code](c)]": a paper named by its title, its
+     * other links labelled; an authors line below is no description */
+    e->style = LL_STYLE_PAPER;
+    e->flags = LL_ENTRY_LABELLED | LL_ENTRY_TITLED;
+    ll_build_fields(b, e, fl, ll_line_end(fl), NULL);
+    e->separator = NULL;
+  } else {
+    ll_build_description(b, e, first, ll_build_node_end(b, first, l), it->ps,
+                         0);
+    if (e->description && !e->description[0])
+      nested_description(b, e, it->para);
+  }
+  ll_build_marker(b, e, it->item);
+  return 1;
+}
+
+/* "Name: https://x" or "Name - [x](y)": a short label, then the link. */
+static int named_by_prefix(struct builder *b, const struct item *it,
+                           cmark_node *first) {
+  if (!first || cmark_node_get_type(first) != CMARK_NODE_TEXT)
+    return 0;
+  cmark_node *next = cmark_node_next(first);
+  struct ll_link *nl = next ? ll_link_of(next) : NULL;
+  const char *lit = cmark_node_get_literal(first);
+  const char *name;
+  size_t nlen;
+  if (!ll_is_entry_link(nl) || !ll_name_prefix(lit, strlen(lit), &name, &nlen))
+    return 0;
+  struct ll_entry *e = ll_build_entry(b, LL_STYLE_LINK_LIST, it->ps);
+  ll_build_link(b, e, nl, NULL);
+  e->name = ll_arena_strndup(&b->m->arena, name, nlen);
+  ll_build_name_span(b, e, it->ps);
+  /* "Name: https://x" alone on its line: a line after it is not its
+   * description (a lazy continuation line, another note) */
+  cmark_node *after = cmark_node_next(next);
+  if (!((nl->flags & LL_LINK_AUTOLINK) && after &&
+        (cmark_node_get_type(after) == CMARK_NODE_SOFTBREAK ||
+         cmark_node_get_type(after) == CMARK_NODE_LINEBREAK)))
+    ll_build_description(b, e, next, nl->span.end, it->ps, 1);
+  e->separator = NULL; /* not the list's separator: no convention */
+  ll_build_marker(b, e, it->item);
+  return 1;
+}
+
+/* An entry of the link n inside the item's text: a bare URL named by the
+ * text before it or described by the sentence around it, or a link in
+ * prose. */
+static void link_in_text(struct builder *b, const struct item *it,
+                         cmark_node *n, struct ll_link *al) {
+  struct ll_entry *e = ll_build_entry(b, LL_STYLE_LINK_LIST, it->ps);
+  ll_build_link(b, e, al, NULL);
+  if ((al->flags & LL_LINK_AUTOLINK) && bare_named(b, e, it->kids, n, it->ps)) {
+    ll_build_marker(b, e, it->item);
     return;
   }
-  /* "Name: https://x" or "Name - [x](y)": a short label, then the link. */
-  if (first && cmark_node_get_type(first) == CMARK_NODE_TEXT) {
-    cmark_node *next = cmark_node_next(first);
-    struct ll_link *nl = next ? ll_link_of(next) : NULL;
-    const char *lit = cmark_node_get_literal(first);
-    const char *name;
-    size_t nlen;
-    if (ll_is_entry_link(nl) &&
-        ll_name_prefix(lit, strlen(lit), &name, &nlen)) {
-      e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
-      ll_build_link(b, e, nl, NULL);
-      e->name = ll_arena_strndup(&b->m->arena, name, nlen);
-      ll_build_name_span(b, e, ps);
-      /* "Name: https://x" alone on its line: a line after it is not its
-       * description (a lazy continuation line, another note) */
-      cmark_node *after = cmark_node_next(next);
-      if (!((nl->flags & LL_LINK_AUTOLINK) && after &&
-            (cmark_node_get_type(after) == CMARK_NODE_SOFTBREAK ||
-             cmark_node_get_type(after) == CMARK_NODE_LINEBREAK)))
-        ll_build_description(b, e, next, nl->span.end, ps, 1);
-      e->separator = NULL; /* not the list's separator: no convention */
-      ll_build_marker(b, e, item);
-      return;
-    }
+  struct ll_buf d;
+  ll_buf_init(&d, 0);
+  ll_buf_add(&d, "", 0);
+  if (al->flags & LL_LINK_AUTOLINK) {
+    /* A bare URL in a sentence: the text describes it, nothing names
+     * it. */
+    ll_plain_range(&d, it->kids, n);
+    ll_buf_addc(&d, ' ');
+    ll_plain_range(&d, cmark_node_next(n), NULL);
+  } else {
+    e->flags |= LL_ENTRY_PROSE;
+    e->name = al->text[0] ? al->text : NULL;
+    e->name_span = al->span;
+    ll_plain_range(&d, it->kids, NULL);
   }
-  /* Otherwise the first real link of the item, if any. */
-  for (cmark_node *n = kids; n; n = cmark_node_next(n)) {
+  const char *s = d.data;
+  size_t len = d.len;
+  ll_strip_parens(&s, &len);
+  if (len) {
+    e->description = ll_build_trimmed(b, s, len);
+    e->desc_span = ll_build_trim_span(b, it->ps);
+  }
+  ll_buf_free(&d);
+  ll_build_marker(b, e, it->item);
+}
+
+/* Otherwise the first real link of the item, if any. */
+static int first_link(struct builder *b, const struct item *it) {
+  for (cmark_node *n = it->kids; n; n = cmark_node_next(n)) {
     struct ll_link *al = ll_link_of(n);
     if (!ll_is_entry_link(al))
       continue;
     if (!(al->flags & LL_LINK_AUTOLINK) && ll_is_field_link(b, al) &&
-        ll_paper_tail(n, NULL) && ll_paper_head(kids, n)) {
-      struct ll_entry *pe = ll_paper_read(b, kids, NULL, n, ps);
-      nested_citation(b, pe, para);
-      ll_build_marker(b, pe, item);
-      return;
+        ll_paper_tail(n, NULL) && ll_paper_head(it->kids, n)) {
+      struct ll_entry *pe = ll_paper_read(b, it->kids, NULL, n, it->ps);
+      nested_citation(b, pe, it->para);
+      ll_build_marker(b, pe, it->item);
+      return 1;
     }
-    if ((al->flags & LL_LINK_AUTOLINK) && ll_is_alone(kids, n)) {
+    if ((al->flags & LL_LINK_AUTOLINK) && ll_is_alone(it->kids, n)) {
       /* A bare URL alone under an entry: another link of that entry
        * (a mirror, a website), not an entry of its own. */
-      struct ll_entry *pe = up ? cmark_node_get_user_data(up) : NULL;
+      struct ll_entry *pe = it->up ? cmark_node_get_user_data(it->up) : NULL;
       if (pe) {
         ll_build_link(b, pe, al, NULL);
-        return;
+        return 1;
       }
     }
-    struct ll_buf d;
-    ll_buf_init(&d, 0);
-    ll_buf_add(&d, "", 0);
-    e = ll_build_entry(b, LL_STYLE_LINK_LIST, ps);
-    ll_build_link(b, e, al, NULL);
-    if ((al->flags & LL_LINK_AUTOLINK) && bare_named(b, e, kids, n, ps)) {
-      ll_buf_free(&d);
-      ll_build_marker(b, e, item);
-      return;
-    } else if (al->flags & LL_LINK_AUTOLINK) {
-      /* A bare URL in a sentence: the text describes it, nothing names
-       * it. */
-      ll_plain_range(&d, kids, n);
-      ll_buf_addc(&d, ' ');
-      ll_plain_range(&d, cmark_node_next(n), NULL);
-    } else {
-      e->flags |= LL_ENTRY_PROSE;
-      e->name = al->text[0] ? al->text : NULL;
-      e->name_span = al->span;
-      ll_plain_range(&d, kids, NULL);
-    }
-    const char *s = d.data;
-    size_t len = d.len;
-    ll_strip_parens(&s, &len);
-    if (len) {
-      e->description = ll_build_trimmed(b, s, len);
-      e->desc_span = ll_build_trim_span(b, ps);
-    }
-    ll_buf_free(&d);
-    ll_build_marker(b, e, item);
-    return;
+    link_in_text(b, it, n, al);
+    return 1;
   }
-  labelled_item(b, item, para, ps);
+  return 0;
+}
+
+static void item_read(struct builder *b, cmark_node *item, cmark_node *para) {
+  struct item it = {item, para, cmark_node_first_child(para), parent_item(item),
+                    ll_doc_block_span(&b->view, para)};
+  if (parent_field(b, &it) || block_title(b, &it))
+    return;
+  cmark_node *first = past_badges(ll_first_significant(it.kids));
+  if (named_by_link(b, &it, first) || named_by_prefix(b, &it, first) ||
+      first_link(b, &it))
+    return;
+  labelled_item(b, item, para, it.ps);
 }
 
 /* The first paragraph of a list item; the item remembers its entry, so

@@ -38,10 +38,6 @@ static int is_no(const char *t) {
 
 #define MAX_COLS 64
 
-/* Where the link column holds labels ("[Link](u)" in every row), the
- * column of text that tells the rows apart names them: the one with the
- * most distinct values ("Technology | Provider | Course | Link": the
- * course).  -1 when there is none. */
 /* Do the cells of column col say one thing in most rows (three or more):
  * "[视频链接](u)", "[Download](u)" in every row are a label, however it
  * is spelt, not the rows' names? */
@@ -65,6 +61,10 @@ static int repeated_text(struct builder *b, cmark_node *r0, int col) {
   return rows >= 3 && best * 2 >= rows;
 }
 
+/* Where the link column holds labels ("[Link](u)" in every row), the
+ * column of text that tells the rows apart names them: the one with the
+ * most distinct values ("Technology | Provider | Course | Link": the
+ * course).  -1 when there is none. */
 static int naming_column(struct builder *b, cmark_node *header, int link_col,
                          int desc_col, int access_col, const int *with_link) {
   cmark_node *r0 = cmark_node_next(header);
@@ -175,7 +175,26 @@ static int summary_row(cmark_node **cells, int ncells) {
   return bold >= 2;
 }
 
-static void table_read(struct builder *b, cmark_node *table) {
+/* What the header and the rows say about a table's columns. */
+struct table {
+  cmark_node *header;
+  int ncols;
+  int name_col, desc_col, access_col, https_col;
+  unsigned long long cite; /* columns whose header names a citation */
+  int with_link[MAX_COLS]; /* rows with an entry link, per column */
+  int rows, rows_with_link;
+  int text_col;  /* the column of text that names the rows, or -1 */
+  int label_col; /* the link column's text is the same label in most rows */
+};
+
+/* One row being read: its cells and its entry. */
+struct row {
+  cmark_node *cells[MAX_COLS];
+  int ncells;
+  struct ll_entry *e;
+};
+
+static void read_header(struct builder *b, struct table *t) {
   static const char *const name_words[] = {
       "name",    "api",     "title",   "project", "tool",     "resource",
       "dataset", "library", "service", "repo",    "software", NULL};
@@ -184,165 +203,206 @@ static void table_read(struct builder *b, cmark_node *table) {
   static const char *const access_words[] = {
       "auth", "access", "licen", "price", "pricing", "cost", NULL};
   static const char *const https_words[] = {"https", "ssl", NULL};
-  cmark_node *header = cmark_node_first_child(table);
-  if (!header)
-    return;
   static const char *const cite_words[] = {"paper", "source",   "reference",
                                            "code",  "citation", NULL};
-  int name_col = -1, desc_col = -1, access_col = -1, https_col = -1, ncols = 0;
-  unsigned long long cite = 0; /* columns whose header names a citation */
-  for (cmark_node *c = cmark_node_first_child(header); c && ncols < MAX_COLS;
-       c = cmark_node_next(c), ncols++) {
+  t->name_col = t->desc_col = t->access_col = t->https_col = -1;
+  for (cmark_node *c = cmark_node_first_child(t->header);
+       c && t->ncols < MAX_COLS; c = cmark_node_next(c), t->ncols++) {
     const char *h = ll_build_plain(b, c);
     if (header_is(h, cite_words))
-      cite |= 1ull << ncols;
-    if (name_col < 0 && header_is(h, name_words))
-      name_col = ncols;
-    else if (desc_col < 0 && header_is(h, desc_words))
-      desc_col = ncols;
-    else if (access_col < 0 && header_is(h, access_words))
-      access_col = ncols;
-    else if (https_col < 0 && header_is(h, https_words))
-      https_col = ncols;
+      t->cite |= 1ull << t->ncols;
+    if (t->name_col < 0 && header_is(h, name_words))
+      t->name_col = t->ncols;
+    else if (t->desc_col < 0 && header_is(h, desc_words))
+      t->desc_col = t->ncols;
+    else if (t->access_col < 0 && header_is(h, access_words))
+      t->access_col = t->ncols;
+    else if (t->https_col < 0 && header_is(h, https_words))
+      t->https_col = t->ncols;
   }
-  /* Which column holds the links, and do most rows have one? */
-  int with_link[MAX_COLS] = {0};
-  int rows = 0, rows_with_link = 0;
-  for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
-    rows++;
+}
+
+/* Which column holds the links, and do most rows have one? */
+static void count_links(struct table *t) {
+  for (cmark_node *r = cmark_node_next(t->header); r; r = cmark_node_next(r)) {
+    t->rows++;
     int any = 0, col = 0;
     for (cmark_node *c = cmark_node_first_child(r); c && col < MAX_COLS;
          c = cmark_node_next(c), col++) {
       for (cmark_node *x = cmark_node_first_child(c); x;
            x = cmark_node_next(x)) {
         if (ll_is_entry_link(ll_link_of(x))) {
-          with_link[col]++;
+          t->with_link[col]++;
           any = 1;
           break;
         }
       }
     }
-    rows_with_link += any;
+    t->rows_with_link += any;
   }
+}
+
+static int lists_resources(const struct table *t) {
   /* Not a table of resources: a table of contents links to in-page
    * anchors only (navigation, no entry links), so it holds no entries. */
-  if (rows == 0 || rows_with_link * 2 < rows)
-    return;
+  if (t->rows == 0 || t->rows_with_link * 2 < t->rows)
+    return 0;
   /* A table of results (a leaderboard: "Model | Score | Paper / Source |
    * Code"): its rows name no resources of the list, its links only cite
    * the papers behind each result.  Its rows are no entries. */
-  int cited_only = with_link[0] == 0 && cite;
-  for (int c = 0; cited_only && c < ncols; c++)
-    if (with_link[c] && !(cite & (1ull << c)))
+  int cited_only = t->with_link[0] == 0 && t->cite;
+  for (int c = 0; cited_only && c < t->ncols; c++)
+    if (t->with_link[c] && !(t->cite & (1ull << c)))
       cited_only = 0;
-  if (name_col < 0 && cited_only)
-    return;
-  int by_header = name_col >= 0;
-  if (name_col < 0) {
-    for (int c = 0; c < ncols; c++)
-      if (with_link[c] * 2 >= rows) {
-        name_col = c;
+  return !(t->name_col < 0 && cited_only);
+}
+
+/* The columns that name and describe the rows, where the header does not
+ * say; 0 when no column names them. */
+static int choose_columns(struct builder *b, struct table *t) {
+  int by_header = t->name_col >= 0;
+  if (t->name_col < 0) {
+    for (int c = 0; c < t->ncols; c++)
+      if (t->with_link[c] * 2 >= t->rows) {
+        t->name_col = c;
         break;
       }
   }
-  if (name_col < 0)
-    return;
-  if (desc_col < 0)
-    desc_col = prose_column(b, header, name_col, access_col, with_link);
-  int text_col = by_header ? -1
-                           : naming_column(b, header, name_col, desc_col,
-                                           access_col, with_link);
+  if (t->name_col < 0)
+    return 0;
+  if (t->desc_col < 0)
+    t->desc_col =
+        prose_column(b, t->header, t->name_col, t->access_col, t->with_link);
+  t->text_col = by_header
+                    ? -1
+                    : naming_column(b, t->header, t->name_col, t->desc_col,
+                                    t->access_col, t->with_link);
   /* the link column's text is the same label in most rows */
-  int label_col =
-      text_col >= 0 && repeated_text(b, cmark_node_next(header), name_col);
-  size_t first = b->m->nentries;
-  for (cmark_node *r = cmark_node_next(header); r; r = cmark_node_next(r)) {
-    cmark_node *cells[MAX_COLS] = {0};
-    int col = 0;
-    for (cmark_node *c = cmark_node_first_child(r); c && col < MAX_COLS;
-         c = cmark_node_next(c))
-      cells[col++] = c;
-    if (nav_row(cells, col) || summary_row(cells, col))
-      continue;
-    struct ll_span rs = ll_doc_block_span(&b->view, r);
-    struct ll_entry *e = ll_build_entry(b, LL_STYLE_TABLE, rs);
-    if (cells[name_col]) {
-      int nc = name_col;
-      const char *t = ll_build_plain(b, cells[nc]);
-      /* a link column of "[Link](u)" cells names nothing: the first
-       * column of text names the row ("Provider | Course | Link") */
-      if (text_col >= 0 && text_col < col && cells[text_col] &&
-          (label_col || ll_is_field_label(b, t, strlen(t)))) {
-        nc = text_col;
-        t = ll_build_plain(b, cells[nc]);
-      }
-      e->name = ll_build_trimmed(b, t, strlen(t));
-      if (!e->name[0])
-        e->name = NULL;
-      e->name_span =
-          ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[nc]));
-    }
-    /* The name cell's links first, then the first link elsewhere. */
-    for (int pass = 0; pass < 2 && e->nlinks == 0; pass++) {
-      for (int c = 0; c < col; c++) {
-        if ((pass == 0) != (c == name_col))
-          continue;
-        for (cmark_node *x = cmark_node_first_child(cells[c]); x;
-             x = cmark_node_next(x)) {
-          struct ll_link *l = ll_link_of(x);
-          if (ll_is_entry_link(l)) {
-            ll_build_link(b, e, l, NULL);
-            if (pass)
-              break;
-          }
-        }
-        if (pass && e->nlinks)
-          break;
-      }
-    }
-    /* A row with no other link: a thumbnail that links to the full
-     * image ("| [<img>](full.png) | Caption |") is the resource. */
-    for (int c = 0; c < col && e->nlinks == 0; c++)
-      for (cmark_node *x = cmark_node_first_child(cells[c]); x;
+  t->label_col = t->text_col >= 0 &&
+                 repeated_text(b, cmark_node_next(t->header), t->name_col);
+  return 1;
+}
+
+static void row_name(struct builder *b, const struct table *t, struct row *w) {
+  int nc = t->name_col;
+  const char *s = ll_build_plain(b, w->cells[nc]);
+  /* a link column of "[Link](u)" cells names nothing: the first
+   * column of text names the row ("Provider | Course | Link") */
+  if (t->text_col >= 0 && t->text_col < w->ncells && w->cells[t->text_col] &&
+      (t->label_col || ll_is_field_label(b, s, strlen(s)))) {
+    nc = t->text_col;
+    s = ll_build_plain(b, w->cells[nc]);
+  }
+  w->e->name = ll_build_trimmed(b, s, strlen(s));
+  if (!w->e->name[0])
+    w->e->name = NULL;
+  w->e->name_span =
+      ll_build_trim_span(b, ll_doc_block_span(&b->view, w->cells[nc]));
+}
+
+static void row_links(struct builder *b, const struct table *t, struct row *w) {
+  struct ll_entry *e = w->e;
+  /* The name cell's links first, then the first link elsewhere. */
+  for (int pass = 0; pass < 2 && e->nlinks == 0; pass++) {
+    for (int c = 0; c < w->ncells; c++) {
+      if ((pass == 0) != (c == t->name_col))
+        continue;
+      for (cmark_node *x = cmark_node_first_child(w->cells[c]); x;
            x = cmark_node_next(x)) {
         struct ll_link *l = ll_link_of(x);
-        if (l && cmark_node_get_type(x) == CMARK_NODE_LINK &&
-            (l->flags & LL_LINK_IMAGE) && !(l->flags & LL_LINK_NAV)) {
+        if (ll_is_entry_link(l)) {
           ll_build_link(b, e, l, NULL);
-          break;
+          if (pass)
+            break;
         }
       }
-    /* A description column that holds the name ("| [<img>](u) |
-     * [Caption](v) |" under "Preview | Description"): the caption names
-     * the row and says what it is. */
-    if (desc_col == name_col && e->name)
-      e->flags |= LL_ENTRY_TITLED;
-    if (desc_col >= 0 && desc_col != name_col && desc_col < col &&
-        cells[desc_col]) {
-      const char *t = ll_build_plain(b, cells[desc_col]);
-      e->description = ll_build_trimmed(b, t, strlen(t));
-      if (!e->description[0]) {
-        e->description = NULL; /* an empty cell: no description */
-      } else if (strcmp(e->description, "None") == 0 ||
-                 strcmp(e->description, "null") == 0) {
-        /* a generated table's missing value (Python's None, JSON's
-         * null): no description, none an editor left out */
-        e->description = NULL;
-        e->flags |= LL_ENTRY_NULL_DESCRIPTION;
-      }
-      e->desc_span =
-          ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[desc_col]));
-    }
-    if (https_col >= 0 && https_col < col && cells[https_col] &&
-        is_no(ll_build_plain(b, cells[https_col])))
-      e->flags |= LL_ENTRY_NO_HTTPS; /* public-apis' "HTTPS: No" */
-    if (access_col >= 0 && access_col < col && cells[access_col]) {
-      const char *t = ll_build_plain(b, cells[access_col]);
-      e->access = ll_build_trimmed(b, t, strlen(t));
-      e->access_span =
-          ll_build_trim_span(b, ll_doc_block_span(&b->view, cells[access_col]));
+      if (pass && e->nlinks)
+        break;
     }
   }
+  /* A row with no other link: a thumbnail that links to the full
+   * image ("| [<img>](full.png) | Caption |") is the resource. */
+  for (int c = 0; c < w->ncells && e->nlinks == 0; c++)
+    for (cmark_node *x = cmark_node_first_child(w->cells[c]); x;
+         x = cmark_node_next(x)) {
+      struct ll_link *l = ll_link_of(x);
+      if (l && cmark_node_get_type(x) == CMARK_NODE_LINK &&
+          (l->flags & LL_LINK_IMAGE) && !(l->flags & LL_LINK_NAV)) {
+        ll_build_link(b, e, l, NULL);
+        break;
+      }
+    }
+}
+
+static void row_description(struct builder *b, const struct table *t,
+                            struct row *w) {
+  struct ll_entry *e = w->e;
+  int dc = t->desc_col;
+  /* A description column that holds the name ("| [<img>](u) |
+   * [Caption](v) |" under "Preview | Description"): the caption names
+   * the row and says what it is. */
+  if (dc == t->name_col && e->name)
+    e->flags |= LL_ENTRY_TITLED;
+  if (dc < 0 || dc == t->name_col || dc >= w->ncells || !w->cells[dc])
+    return;
+  const char *s = ll_build_plain(b, w->cells[dc]);
+  e->description = ll_build_trimmed(b, s, strlen(s));
+  if (!e->description[0]) {
+    e->description = NULL; /* an empty cell: no description */
+  } else if (strcmp(e->description, "None") == 0 ||
+             strcmp(e->description, "null") == 0) {
+    /* a generated table's missing value (Python's None, JSON's
+     * null): no description, none an editor left out */
+    e->description = NULL;
+    e->flags |= LL_ENTRY_NULL_DESCRIPTION;
+  }
+  e->desc_span =
+      ll_build_trim_span(b, ll_doc_block_span(&b->view, w->cells[dc]));
+}
+
+static void row_access(struct builder *b, const struct table *t,
+                       struct row *w) {
+  struct ll_entry *e = w->e;
+  if (t->https_col >= 0 && t->https_col < w->ncells && w->cells[t->https_col] &&
+      is_no(ll_build_plain(b, w->cells[t->https_col])))
+    e->flags |= LL_ENTRY_NO_HTTPS; /* public-apis' "HTTPS: No" */
+  int ac = t->access_col;
+  if (ac >= 0 && ac < w->ncells && w->cells[ac]) {
+    const char *s = ll_build_plain(b, w->cells[ac]);
+    e->access = ll_build_trimmed(b, s, strlen(s));
+    e->access_span =
+        ll_build_trim_span(b, ll_doc_block_span(&b->view, w->cells[ac]));
+  }
+}
+
+static void row_read(struct builder *b, const struct table *t, cmark_node *r) {
+  struct row w = {0};
+  for (cmark_node *c = cmark_node_first_child(r); c && w.ncells < MAX_COLS;
+       c = cmark_node_next(c))
+    w.cells[w.ncells++] = c;
+  if (nav_row(w.cells, w.ncells) || summary_row(w.cells, w.ncells))
+    return;
+  struct ll_span rs = ll_doc_block_span(&b->view, r);
+  w.e = ll_build_entry(b, LL_STYLE_TABLE, rs);
+  if (w.cells[t->name_col])
+    row_name(b, t, &w);
+  row_links(b, t, &w);
+  row_description(b, t, &w);
+  row_access(b, t, &w);
+}
+
+static void table_read(struct builder *b, cmark_node *table) {
+  struct table t = {0};
+  t.header = cmark_node_first_child(table);
+  if (!t.header)
+    return;
+  read_header(b, &t);
+  count_links(&t);
+  if (!lists_resources(&t) || !choose_columns(b, &t))
+    return;
+  size_t first = b->m->nentries;
+  for (cmark_node *r = cmark_node_next(t.header); r; r = cmark_node_next(r))
+    row_read(b, &t, r);
   ll_mirror_table(b, first, b->line0 + cmark_node_get_start_line(table));
 }
 
