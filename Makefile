@@ -33,7 +33,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/entries/*.c) \
-           $(wildcard src/rules/*.c)
+           $(wildcard src/rules/*.c) $(wildcard src/audit/*.c)
 TEST_SRC := $(wildcard tests/test_*.c tests/pathological/*.c) tests/helpers.c
 
 B       := build
@@ -332,7 +332,8 @@ fuzz: fuzz-build fuzz-seeds
 	done
 
 FMT_SRC := $(wildcard src/*.c src/*.h src/entries/*.c src/entries/*.h \
-             src/rules/*.c src/rules/*.h tests/*.c tests/*.h \
+             src/rules/*.c src/rules/*.h src/audit/*.c src/audit/*.h \
+             tests/*.c tests/*.h tests/audit/*.c \
              tests/pathological/*.c fuzz/*.c bench/*.c)
 
 format:
@@ -357,7 +358,7 @@ lint: lint-deps $(GEN_SRC)
 	  s=$$?; grep -v 'warnings generated' $(B)/tidy.log; exit $$s
 	cppcheck --quiet --error-exitcode=1 --std=c11 \
 	  --enable=warning,portability,performance --inline-suppr \
-	  -D_GNU_SOURCE -Isrc -Irules src src/entries src/rules
+	  -D_GNU_SOURCE -Isrc -Irules src src/entries src/rules src/audit
 
 install: listlint
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
