@@ -173,6 +173,10 @@ listlint: src/main.c $(B)/liblistlint.a
 $(B)/asan/listlint: src/main.c $(B)/asan/liblistlint.a
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $< $(B)/asan/liblistlint.a $(LIBS) -o $@
 
+# The audit's pages from a summary file, without a run (tests/audit/).
+$(B)/audit-pages: tests/audit/pages.c $(B)/liblistlint.a src/audit/audit.h
+	$(CC) $(CFLAGS_ALL) $< $(B)/liblistlint.a $(LIBS) -o $@
+
 $(B)/unit: $(TEST_SRC) $(B)/liblistlint.a tests/helpers.h
 	$(CC) $(CFLAGS_ALL) -Itests $(TEST_SRC) $(B)/liblistlint.a $(LIBS) \
 	  $(TESTLIBS) -o $@
