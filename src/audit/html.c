@@ -73,12 +73,15 @@ void ll_audit_escape(struct ll_buf *b, const char *s, size_t n) {
     }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate(p, end - p, &cp);
-    if (k <= 0 || (cp >= 0x80 && cp < 0xa0)) { /* bad bytes, C1 controls */
+    if (k <= 0) { /* not UTF-8: one replacement per byte */
       ll_buf_adds(b, "\xEF\xBF\xBD");
       p++;
       continue;
     }
-    ll_buf_add(b, p, (size_t)k);
+    if (cp < 0xa0) /* a C1 control */
+      ll_buf_adds(b, "\xEF\xBF\xBD");
+    else
+      ll_buf_add(b, p, (size_t)k);
     p += k;
   }
 }
