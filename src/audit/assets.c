@@ -27,7 +27,7 @@ const char ll_audit_css[] =
     "footer{padding:2rem 1.25rem;font-size:.85rem}\n"
     "nav.crumbs{font-size:.9rem}\n"
     ".cards{display:grid;grid-template-columns:repeat(auto-fill,"
-    "minmax(9.5rem,1fr));gap:.7rem;margin:1rem 0}\n"
+    "minmax(8rem,1fr));gap:.7rem;margin:1rem 0}\n"
     ".card{background:var(--card);border:1px solid var(--line);"
     "border-radius:8px;padding:.7rem .9rem}\n"
     ".card b{display:block;font-size:1.5rem;font-variant-numeric:"
