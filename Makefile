@@ -15,7 +15,7 @@ TESTPKG := criterion
 DEBS    := pkg-config gcc make git python3 libcmark-gfm-dev \
            libcmark-gfm-extensions-dev libpcre2-dev libcurl4-openssl-dev \
            libinih-dev libjansson-dev nettle-dev libutf8proc-dev \
-           libcriterion-dev pre-commit
+           libcriterion-dev pre-commit chromium
 
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wcast-qual -Wconversion \
@@ -51,7 +51,7 @@ AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 .PHONY: install-hook all run test test-unit test-asan test-cli test-labels \
         test-compat test-fix test-regress deps check-deps check-build-deps \
         install uninstall clean bench format format-check lint lint-deps \
-        format-deps fuzz fuzz-build fuzz-seeds
+        format-deps fuzz fuzz-build fuzz-seeds test-audit
 
 all: check-build-deps listlint
 
@@ -66,6 +66,7 @@ deps:
 	command -v git >/dev/null || missing="$$missing git"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	command -v pre-commit >/dev/null || missing="$$missing pre-commit"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  echo "listlint: missing:$$missing"; \
 	  if ! command -v apt-get >/dev/null; then \
@@ -99,6 +100,8 @@ check-deps:
 	for t in pkg-config git python3 pre-commit; do \
 	  command -v $$t >/dev/null || missing="$$missing $$t"; \
 	done; \
+	command -v chromium >/dev/null || echo "listlint: missing: chromium" \
+	  "(make deps installs it; without it make test-audit is skipped)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "listlint: missing:$$missing (make deps installs them)"; exit 1; \
 	fi
@@ -195,7 +198,7 @@ test: check-deps
 	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
 	  $(B)/asan/unit
 	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels \
-	  test-compat test-fix test-regress
+	  test-compat test-fix test-regress test-audit
 
 test-unit: $(B)/unit
 	LL_BIN=$(CURDIR)/listlint LL_ROOT=$(CURDIR) $(B)/unit -j2
@@ -248,6 +251,21 @@ test-labels: listlint
 # rules/awesome-lint-compat.md.
 test-compat: listlint
 	LL_BIN=$(CURDIR)/listlint python3 tests/awesome_compat.py
+
+# The audit's pages in a real browser (Debian's chromium), made by
+# build/audit-pages from the fixtures of tests/audit/: counts, links,
+# filtering, sorting, no request, nothing of the data run.
+AUDIT_FIXTURES := fixture hostile
+test-audit: $(B)/audit-pages
+	@for f in $(AUDIT_FIXTURES); do \
+	  rm -rf $(B)/audit/$$f && \
+	  $(B)/audit-pages tests/audit/$$f.json $(B)/audit/$$f tests/audit && \
+	  cp tests/audit/$$f.json $(B)/audit/$$f/audit.json || exit 1; \
+	done
+	python3 tests/audit_browser.py --report $(B)/audit/fixture \
+	  --screenshot $(B)/audit/screenshot.png
+	python3 tests/audit_browser.py --report $(B)/audit/hostile \
+	  --screenshot $(B)/audit/screenshot-hostile.png
 
 # This repository's own hook (listlint checks its own Markdown).
 install-hook: listlint
