@@ -15,7 +15,7 @@ TESTPKG := criterion
 DEBS    := pkg-config gcc make git python3 libcmark-gfm-dev \
            libcmark-gfm-extensions-dev libpcre2-dev libcurl4-openssl-dev \
            libinih-dev libjansson-dev nettle-dev libutf8proc-dev \
-           libcriterion-dev pre-commit
+           libcriterion-dev pre-commit chromium
 
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wcast-qual -Wconversion \
@@ -34,7 +34,7 @@ SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/entries/*.c) \
            $(wildcard src/run/*.c) \
-           $(wildcard src/rules/*.c)
+           $(wildcard src/rules/*.c) $(wildcard src/audit/*.c)
 TEST_SRC := $(wildcard tests/test_*.c tests/pathological/*.c) tests/helpers.c
 
 B       := build
@@ -52,7 +52,7 @@ AOBJ    := $(LIB_SRC:%.c=$(B)/asan/%.o) $(GEN:%=$(B)/asan/gen/%.o)
 .PHONY: install-hook all run test test-unit test-asan test-cli test-labels \
         test-compat test-fix test-regress deps check-deps check-build-deps \
         install uninstall clean bench format format-check lint lint-deps \
-        format-deps fuzz fuzz-build fuzz-seeds
+        format-deps fuzz fuzz-build fuzz-seeds test-audit
 
 all: check-build-deps listlint
 
@@ -67,6 +67,7 @@ deps:
 	command -v git >/dev/null || missing="$$missing git"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	command -v pre-commit >/dev/null || missing="$$missing pre-commit"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  echo "listlint: missing:$$missing"; \
 	  if ! command -v apt-get >/dev/null; then \
@@ -100,6 +101,8 @@ check-deps:
 	for t in pkg-config git python3 pre-commit; do \
 	  command -v $$t >/dev/null || missing="$$missing $$t"; \
 	done; \
+	command -v chromium >/dev/null || echo "listlint: missing: chromium" \
+	  "(make deps installs it; without it make test-audit is skipped)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "listlint: missing:$$missing (make deps installs them)"; exit 1; \
 	fi
@@ -174,6 +177,10 @@ listlint: src/main.c $(B)/liblistlint.a
 $(B)/asan/listlint: src/main.c $(B)/asan/liblistlint.a
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $< $(B)/asan/liblistlint.a $(LIBS) -o $@
 
+# The audit's pages from a summary file, without a run (tests/audit/).
+$(B)/audit-pages: tests/audit/pages.c $(B)/liblistlint.a src/audit/audit.h
+	$(CC) $(CFLAGS_ALL) $< $(B)/liblistlint.a $(LIBS) -o $@
+
 $(B)/unit: $(TEST_SRC) $(B)/liblistlint.a tests/helpers.h
 	$(CC) $(CFLAGS_ALL) -Itests $(TEST_SRC) $(B)/liblistlint.a $(LIBS) \
 	  $(TESTLIBS) -o $@
@@ -192,7 +199,7 @@ test: check-deps
 	$(MAKE) --no-print-directory listlint $(B)/unit $(B)/asan/listlint \
 	  $(B)/asan/unit
 	$(MAKE) --no-print-directory test-unit test-asan test-cli test-labels \
-	  test-compat test-fix test-regress
+	  test-compat test-fix test-regress test-audit
 
 test-unit: $(B)/unit
 	LL_BIN=$(CURDIR)/listlint LL_ROOT=$(CURDIR) $(B)/unit -j2
@@ -245,6 +252,21 @@ test-labels: listlint
 # rules/awesome-lint-compat.md.
 test-compat: listlint
 	LL_BIN=$(CURDIR)/listlint python3 tests/awesome_compat.py
+
+# The audit's pages in a real browser (Debian's chromium), made by
+# build/audit-pages from the fixtures of tests/audit/: counts, links,
+# filtering, sorting, no request, nothing of the data run.
+AUDIT_FIXTURES := fixture hostile
+test-audit: $(B)/audit-pages
+	@for f in $(AUDIT_FIXTURES); do \
+	  rm -rf $(B)/audit/$$f && \
+	  $(B)/audit-pages tests/audit/$$f.json $(B)/audit/$$f tests/audit && \
+	  cp tests/audit/$$f.json $(B)/audit/$$f/audit.json || exit 1; \
+	done
+	python3 tests/audit_browser.py --report $(B)/audit/fixture \
+	  --screenshot $(B)/audit/screenshot.png
+	python3 tests/audit_browser.py --report $(B)/audit/hostile \
+	  --screenshot $(B)/audit/screenshot-hostile.png
 
 # This repository's own hook (listlint checks its own Markdown).
 install-hook: listlint
@@ -334,7 +356,8 @@ fuzz: fuzz-build fuzz-seeds
 
 FMT_SRC := $(wildcard src/*.c src/*.h src/entries/*.c src/entries/*.h \
              src/run/*.c src/run/*.h \
-             src/rules/*.c src/rules/*.h tests/*.c tests/*.h \
+             src/rules/*.c src/rules/*.h src/audit/*.c src/audit/*.h \
+             tests/*.c tests/*.h tests/audit/*.c \
              tests/pathological/*.c fuzz/*.c bench/*.c)
 
 format:
@@ -359,7 +382,7 @@ lint: lint-deps $(GEN_SRC)
 	  s=$$?; grep -v 'warnings generated' $(B)/tidy.log; exit $$s
 	cppcheck --quiet --error-exitcode=1 --std=c11 \
 	  --enable=warning,portability,performance --inline-suppr \
-	  -D_GNU_SOURCE -Isrc -Irules src src/entries src/rules
+	  -D_GNU_SOURCE -Isrc -Irules src src/entries src/rules src/audit
 
 install: listlint
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
