@@ -26,7 +26,7 @@ endif
 OPT     ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Isrc -Irules \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LIBS    = $(shell pkg-config --libs $(LINKPKGS) 2>/dev/null) -ldl
+LIBS    = $(shell pkg-config --libs $(LINKPKGS) 2>/dev/null) -ldl -lpthread
 TESTLIBS = $(shell pkg-config --libs $(TESTPKG) libcurl 2>/dev/null)
 
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \

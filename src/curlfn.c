@@ -1,5 +1,6 @@
 /* curlfn.c - dlopen libcurl on first use (see curlfn.h). */
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@ const struct ll_curl_api *ll_curl_api;
 
 static struct ll_curl_api api;
 static int state; /* 0: not tried, 1: loaded, -1: failed */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
 static char error[256];
 
 /* POSIX dlsym returns an object pointer; a function pointer is copied
@@ -25,14 +27,16 @@ static int sym(void *lib, const char *name, void *slot, size_t size) {
 
 #define SYM(field, name) sym(lib, name, &api.field, sizeof api.field)
 
-int ll_curl_load(void) {
-  if (state)
-    return state > 0 ? 0 : -1;
+/* Once per process, whichever thread asks first: the audit lints lists
+ * in threads, and a URL parsed in each may be the first to need
+ * libcurl (a thread that saw "being loaded" as "failed" misread every
+ * unusual URL of its list). */
+static void load(void) {
   state = -1;
   void *lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
   if (!lib) {
     snprintf(error, sizeof error, "cannot load libcurl: %s", dlerror());
-    return -1;
+    return;
   }
   if (SYM(global_init, "curl_global_init") ||
       SYM(global_cleanup, "curl_global_cleanup") ||
@@ -55,11 +59,15 @@ int ll_curl_load(void) {
       SYM(url_set, "curl_url_set") || SYM(url_get, "curl_url_get") ||
       SYM(url_strerror, "curl_url_strerror")) {
     dlclose(lib);
-    return -1;
+    return;
   }
   ll_curl_api = &api;
   state = 1;
-  return 0;
+}
+
+int ll_curl_load(void) {
+  pthread_once(&once, load);
+  return state > 0 ? 0 : -1;
 }
 
 const char *ll_curl_error(void) { return error; }
