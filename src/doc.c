@@ -1,4 +1,5 @@
 /* doc.c - the cmark-gfm wrapper: extensions, parse, node kinds, spans. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,9 +371,23 @@ cmark_node *ll_doc_parse(const char *data, size_t len,
   return ll_doc_parse_tail(data, len, NULL, 0, memp);
 }
 
+/* cmark-gfm keeps two things process-wide: its registry of extensions
+ * (filled once), and the inline parser's table of the extensions'
+ * special characters, which each cmark_parser_finish fills before it
+ * parses inlines and clears after.  Threads that lint at once (the
+ * audit) would clear it under each other (autolinks then went missing
+ * at random), so the inline phase of a parse runs one at a time; block
+ * parsing, the larger part, runs side by side. */
+static pthread_once_t registered = PTHREAD_ONCE_INIT;
+static pthread_mutex_t inlines = PTHREAD_MUTEX_INITIALIZER;
+
+static void register_extensions(void) {
+  cmark_gfm_core_extensions_ensure_registered();
+}
+
 cmark_node *ll_doc_parse_tail(const char *data, size_t len, const char *tail,
                               size_t tail_len, struct ll_docmem **memp) {
-  cmark_gfm_core_extensions_ensure_registered();
+  pthread_once(&registered, register_extensions);
   if (!*memp) {
     *memp = ll_xcalloc(1, sizeof **memp);
     add_region(*memp, len * 8);
@@ -393,7 +408,9 @@ cmark_node *ll_doc_parse_tail(const char *data, size_t len, const char *tail,
     cmark_parser_feed(p, "\n\n", 2);
     cmark_parser_feed(p, tail, tail_len);
   }
+  pthread_mutex_lock(&inlines);
   cmark_node *doc = cmark_parser_finish(p);
+  pthread_mutex_unlock(&inlines);
   cmark_parser_free(p);
   free(tamed);
   return doc;
