@@ -11,6 +11,8 @@ static const char usage[] =
     "Usage: listlint [OPTIONS] [FILE|DIR|-]...\n"
     "       listlint install-hook [--chain] [--fix]\n"
     "       listlint uninstall-hook\n"
+    "       listlint audit [--output=DIR] [--since=FILE] [--jobs=N] "
+    "[OPTIONS] [PATH...]\n"
     "Lint curated Markdown lists (awesome lists, dataset and resource "
     "lists).\n"
     "\n"
@@ -67,6 +69,14 @@ static const char usage[] =
     "      --user-agent=TEXT   (listlint/VERSION (+URL))\n"
     "      --header='HOST Name: value'  send a header to HOST only\n"
     "\n"
+    "Audit (listlint audit: a report of whole lists, as HTML pages and\n"
+    "audit.json; PATH is a list, a folder of lists or repositories, or a\n"
+    "file naming one path a line; exit status 0 once the report is written):\n"
+    "      --output=DIR        where the report goes (listlint-audit)\n"
+    "      --since=FILE        compare with this earlier audit.json (default:\n"
+    "                          the one in DIR, when there is one)\n"
+    "      --jobs=N            lists audited at once (the number of cores)\n"
+    "\n"
     "      --rule=ID=LEVEL     set a rule's severity: error, warning, info or "
     "off\n"
     "      --list-rules        list the rules: id, severity, fixable, summary\n"
@@ -112,7 +122,10 @@ enum {
   OPT_DEADLINE,
   OPT_USER_AGENT,
   OPT_HEADER,
-  OPT_MAX_REDIRECTS
+  OPT_MAX_REDIRECTS,
+  OPT_OUTPUT,
+  OPT_SINCE,
+  OPT_JOBS
 };
 
 static const struct option options[] = {
@@ -152,6 +165,9 @@ static const struct option options[] = {
     {"user-agent", required_argument, NULL, OPT_USER_AGENT},
     {"header", required_argument, NULL, OPT_HEADER},
     {"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
+    {"output", required_argument, NULL, OPT_OUTPUT},
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"jobs", required_argument, NULL, OPT_JOBS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -322,7 +338,8 @@ static int mode_option(struct ll_opts *o, int c) {
     o->fix = 1;
     return 0;
   case OPT_DIFF:
-    if (o->command != LL_CMD_LINT)
+    if (o->command == LL_CMD_INSTALL_HOOK ||
+        o->command == LL_CMD_UNINSTALL_HOOK)
       return bad("%s", "--diff goes with linting, not with the hook");
     o->diff = 1;
     return 0;
@@ -441,6 +458,25 @@ static int other_option(int c, char **argv) {
 
 /* One option from getopt_long: -1 on a usage error, 1 when it was
  * answered (--help, --version, --explain), else 0. */
+/* The audit's options: with `listlint audit` only. */
+static int audit_option(struct ll_opts *o, int c, char **argv) {
+  if (c != OPT_OUTPUT && c != OPT_SINCE && c != OPT_JOBS)
+    return NOT_MINE;
+  if (o->command != LL_CMD_AUDIT)
+    return bad("%s goes with listlint audit", argv[optind - 1]);
+  if (c == OPT_OUTPUT)
+    o->output = optarg;
+  else if (c == OPT_SINCE)
+    o->since = optarg;
+  else {
+    long v = 0;
+    if (number("--jobs", optarg, 1, 256, 1, &v) < 0)
+      return -1;
+    o->jobs = (int)v;
+  }
+  return 0;
+}
+
 static int option(struct ll_opts *o, int c, char **argv) {
   int r = output_option(o, c);
   if (r == NOT_MINE)
@@ -452,13 +488,21 @@ static int option(struct ll_opts *o, int c, char **argv) {
   if (r == NOT_MINE)
     r = link_limit_option(o, c, argv);
   if (r == NOT_MINE)
+    r = audit_option(o, c, argv);
+  if (r == NOT_MINE)
     r = other_option(c, argv);
   return r;
 }
 
 /* The options that do not go together, once all are known. */
 static int check_combinations(const struct ll_opts *o) {
-  if (o->command != LL_CMD_LINT && o->nfiles)
+  if (o->command == LL_CMD_AUDIT &&
+      (o->fix || o->diff || o->staged || o->diff_base || o->dump_entries ||
+       o->print_config || o->format != LL_FMT_TEXT))
+    return bad("%s", "listlint audit writes its own report: --fix, --diff, "
+                     "--staged, --diff-base, --dump-entries, --print-config "
+                     "and --format do not go with it");
+  if (o->command != LL_CMD_LINT && o->command != LL_CMD_AUDIT && o->nfiles)
     return bad("unexpected argument '%s'", o->files[0]);
   if (o->command == LL_CMD_UNINSTALL_HOOK && o->fix)
     return bad("%s", "--fix goes with install-hook, not uninstall-hook");
@@ -477,6 +521,8 @@ int ll_cli_parse(int argc, char **argv, struct ll_opts *o) {
     o->command = LL_CMD_INSTALL_HOOK;
   else if (argc > 1 && strcmp(argv[1], "uninstall-hook") == 0)
     o->command = LL_CMD_UNINSTALL_HOOK;
+  else if (argc > 1 && strcmp(argv[1], "audit") == 0)
+    o->command = LL_CMD_AUDIT;
   if (o->command != LL_CMD_LINT) {
     argc--;
     argv++;

@@ -11,7 +11,12 @@ struct ll_rule_setting {
   enum ll_severity severity;
 };
 
-enum ll_command { LL_CMD_LINT, LL_CMD_INSTALL_HOOK, LL_CMD_UNINSTALL_HOOK };
+enum ll_command {
+  LL_CMD_LINT,
+  LL_CMD_INSTALL_HOOK,
+  LL_CMD_UNINSTALL_HOOK,
+  LL_CMD_AUDIT
+};
 
 struct ll_opts {
   enum ll_command command;
@@ -41,9 +46,12 @@ struct ll_opts {
   int check_links; /* 0: off, 1: all, 2: new */
   char **excludes; /* --exclude REGEX (owned array, borrowed strings) */
   size_t nexcludes;
-  const char *cache; /* --cache[=FILE] */
-  long cache_age_s;  /* alive results reused this long (86400) */
-  long fail_after_s; /* failing this long before dead (86400) */
+  const char *output; /* audit --output DIR (listlint-audit) */
+  const char *since;  /* audit --since FILE: the previous audit.json */
+  int jobs;           /* audit --jobs N: lists at once (0: the cores) */
+  const char *cache;  /* --cache[=FILE] */
+  long cache_age_s;   /* alive results reused this long (86400) */
+  long fail_after_s;  /* failing this long before dead (86400) */
   int allow_private;
   const char *allow_addrs;
   int concurrency, per_host, retries, max_redirects;

@@ -98,6 +98,10 @@ static int readme(struct paths *files) {
   return -1;
 }
 
+int files_below(const char *dir, struct paths *out) {
+  return find_markdown(dir, out, 0);
+}
+
 int run_files(struct run *r) {
   const struct ll_opts *o = r->o;
   struct paths *files = &r->files;

@@ -328,6 +328,9 @@ static void report_file(struct phase *p, struct run *r, size_t k, size_t *s) {
     const struct site *site = &p->sites[*s];
     const struct ll_lc_result *res = ll_lc_result(p->lc, site->check);
     const char *host = site->link->parsed.host;
+    if (r->verdicts)
+      verdicts_put(r->verdicts, site->link->url, (int)res->verdict, res->status,
+                   res->seconds);
     /* a wall this list knows about: the host answers 401/403/999 to
      * robots but the page is there */
     if (res->verdict == LL_V_BLOCKED && res->status != 429 && alive_hosts &&
@@ -414,4 +417,55 @@ int links_check(struct run *r) {
     status = -1;
   phase_close(&p, &r->link_summary);
   return status;
+}
+
+void verdicts_put(struct verdicts *vs, const char *url, int verdict,
+                  long status, double seconds) {
+  struct verdict *v = (struct verdict *)(size_t)ll_map_get(&vs->by_url, url);
+  if (!v) {
+    if (vs->n == vs->cap) {
+      vs->cap = vs->cap ? vs->cap * 2 : 256;
+      vs->v = ll_xrealloc(vs->v, vs->cap * sizeof *vs->v);
+    }
+    v = vs->v[vs->n++] = ll_xmalloc(sizeof *v);
+    ll_map_put(&vs->by_url, url, v);
+  }
+  v->verdict = verdict;
+  v->status = status;
+  v->seconds = seconds;
+}
+
+const struct verdict *verdicts_get(const struct verdicts *vs, const char *url) {
+  return ll_map_get(&vs->by_url, url);
+}
+
+void verdicts_free(struct verdicts *vs) {
+  for (size_t i = 0; i < vs->n; i++)
+    free(vs->v[i]);
+  free(vs->v);
+  ll_map_free(&vs->by_url);
+}
+
+void links_from_cache(struct run *r) {
+  const struct ll_config *c0 = r->nk ? r->kv[0].cfg : NULL;
+  const char *path =
+      r->o->cache ? r->o->cache : ll_config_get(c0, LL_CFG_LINKS, "cache");
+  if (!path || !r->verdicts)
+    return;
+  char *warn = NULL;
+  struct ll_cache *cache = ll_cache_load(path, &warn);
+  if (warn) {
+    fprintf(stderr, "listlint: warning: %s\n", warn);
+    free(warn);
+  }
+  for (size_t k = 0; k < r->nk; k++) {
+    const struct ll_model *m = r->kv[k].model;
+    for (size_t i = 0; i < m->nlinks; i++) {
+      const struct ll_link *l = m->links[i];
+      struct ll_cache_entry e;
+      if ((l->flags & LL_LINK_ENTRY) && ll_cache_get(cache, l->url, &e))
+        verdicts_put(r->verdicts, l->url, e.verdict, e.status, -1);
+    }
+  }
+  ll_cache_free(cache);
 }

@@ -249,7 +249,7 @@ static void report(struct run *r) {
 
 /* ---- the run ------------------------------------------------------------ */
 
-static void run_open(struct run *r, const struct ll_opts *o) {
+void run_open(struct run *r, const struct ll_opts *o) {
   memset(r, 0, sizeof *r);
   r->o = o;
   r->ctx = ll_ctx_new();
@@ -272,7 +272,7 @@ static void run_open(struct run *r, const struct ll_opts *o) {
 }
 
 /* One cleanup for every way a run ends; return its status. */
-static int run_close(struct run *r) {
+int run_close(struct run *r) {
   free_held(r);
   free(r->link_summary);
   if (fflush(stdout) != 0 && r->status < LL_EXIT_INTERNAL) {
@@ -303,6 +303,8 @@ int ll_run(const struct ll_opts *o) {
     return ll_hook_install(o->chain, o->fix);
   if (o->command == LL_CMD_UNINSTALL_HOOK)
     return ll_hook_uninstall();
+  if (o->command == LL_CMD_AUDIT)
+    return ll_audit_run(o);
   struct run r;
   run_open(&r, o);
   gitrun_start(&r);

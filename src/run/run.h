@@ -69,6 +69,25 @@ struct configs {
   size_t n, cap;
 };
 
+/* A link's verdict, kept for the audit. */
+struct verdict {
+  int verdict; /* enum ll_verdict */
+  long status;
+  double seconds; /* from the first request to the verdict; < 0: unknown */
+};
+
+/* The verdicts of a run's links, by URL (links.c). */
+struct verdicts {
+  struct ll_map by_url; /* URL -> struct verdict * (in v) */
+  struct verdict **v;
+  size_t n, cap;
+};
+
+void verdicts_put(struct verdicts *vs, const char *url, int verdict,
+                  long status, double seconds);
+const struct verdict *verdicts_get(const struct verdicts *vs, const char *url);
+void verdicts_free(struct verdicts *vs);
+
 /* One run's state. */
 struct run {
   const struct ll_opts *o;
@@ -87,14 +106,22 @@ struct run {
   size_t nk, kcap;
   size_t linted;
   char *link_summary; /* the link checker's summary line, or NULL */
+  /* the audit: each checked link's verdict recorded here, or NULL */
+  struct verdicts *verdicts;
 };
 
 /* Raise r's status to st when st is worse. */
 void run_status(struct run *r, int st);
+/* Set up a run of o (run.c); run_close frees it and returns its status. */
+void run_open(struct run *r, const struct ll_opts *o);
+int run_close(struct run *r);
 
 /* files.c: the files of the run into r->files; -1 when one named cannot
  * be used (said on standard error). */
 int run_files(struct run *r);
+/* Every Markdown file below dir into out, sorted; hidden folders and
+ * node_modules are not searched.  -1 when a folder cannot be read. */
+int files_below(const char *dir, struct paths *out);
 
 /* gitrun.c */
 struct ll_git_batch *gitrun_batch(struct gitrun *g);
@@ -131,6 +158,14 @@ void configs_free(struct configs *c);
  * findings join each file's range.  -1 when the checker could not start
  * or the cache could not be written. */
 int links_check(struct run *r);
+
+/* links.c: the verdicts the link cache (--cache FILE, or the first held
+ * file's [links] cache) holds for the held files' entry links, into
+ * r->verdicts: a re-audit needs no network.  Nothing without a cache. */
+void links_from_cache(struct run *r);
+
+/* src/audit/audit.c: `listlint audit` (its own stages over struct run). */
+int ll_audit_run(const struct ll_opts *o);
 
 /* fixes.c: write what --fix made of orig (fixed, n edits): to the file,
  * to standard output for '-', or as a diff.  *keep is cleared when the
