@@ -206,137 +206,156 @@ static int custom_key(struct parse *p, const char *name, const char *value) {
               r->id, name);
 }
 
+static int listlint_key(struct parse *p, const char *name, const char *value) {
+  struct ll_config *c = p->c;
+  if (!known_key(-1, name))
+    return fail(p,
+                "unknown key '%s' in [listlint] (profile, exclude, "
+                "skip-headings)",
+                name);
+  if (strcmp(name, "profile") == 0) {
+    char *err = NULL;
+    if (load_profile(c, value, &err) < 0) {
+      fail(p, "%s", err);
+      free(err);
+      return 0;
+    }
+    return 1;
+  }
+  if (strcmp(name, "exclude") == 0) {
+    c->exclude =
+        ll_xrealloc(c->exclude, (c->nexclude + 1) * sizeof *c->exclude);
+    c->exclude[c->nexclude++] = ll_xstrdup(value);
+    return 1;
+  }
+  if (strcmp(name, "skip-headings") == 0) {
+    char *err = NULL;
+    struct ll_pattern *pat = ll_pattern_new(value, 1, &err);
+    if (!pat) {
+      fail(p, "skip-headings does not compile: %s", err);
+      free(err);
+      return 0;
+    }
+    ll_pattern_free(pat);
+  }
+  set_opt(c, -1, name, value);
+  return 1;
+}
+
+/* [rules]: ID = LEVEL */
+static int rules_key(struct parse *p, const char *name, const char *value) {
+  int r = ll_rule_find(name);
+  if (r < 0)
+    return fail(p, "unknown rule '%s' (see listlint --list-rules)", name);
+  int s = ll_severity_parse(value);
+  if (s < 0)
+    return fail(p, "bad severity '%s' for %s (error, warning, info, off)",
+                value, name);
+  p->c->severity[r] = (enum ll_severity)s;
+  return 1;
+}
+
+static int links_key(struct parse *p, const char *name, const char *value) {
+  if (!known_key(LL_CFG_LINKS, name))
+    return fail(p,
+                "unknown key '%s' in [links] (exclude, header, "
+                "alive-hosts, user-agent, cache, allow-private)",
+                name);
+  if (strcmp(name, "exclude") == 0) {
+    char *err = NULL;
+    struct ll_pattern *pat = ll_pattern_new(value, 0, &err);
+    if (!pat) {
+      fail(p, "[links] exclude does not compile: %s", err);
+      free(err);
+      return 0;
+    }
+    ll_pattern_free(pat);
+  }
+  if (strcmp(name, "header") == 0 &&
+      (!strchr(value, ' ') || !strchr(value, ':')))
+    return fail(p, "[links] header wants 'HOST Name: value'");
+  struct ll_buf *more = strcmp(name, "exclude") == 0  ? &p->links_exclude
+                        : strcmp(name, "header") == 0 ? &p->links_header
+                                                      : NULL;
+  if (more)
+    ll_buf_printf(more, "%s%s", more->len ? "\n" : "", value);
+  else
+    set_opt(p->c, LL_CFG_LINKS, name, value);
+  return 1;
+}
+
+/* [rule "ID"], the section of rule r */
+static int rule_key(struct parse *p, int r, const char *name,
+                    const char *value) {
+  if (strcmp(name, "severity") == 0) {
+    int s = ll_severity_parse(value);
+    if (s < 0)
+      return fail(p, "bad severity '%s' (error, warning, info, off)", value);
+    p->c->severity[r] = (enum ll_severity)s;
+    return 1;
+  }
+  if (!known_key(r, name))
+    return fail(p, "rule '%s' has no option '%s'", ll_rules[r].id, name);
+  if (strstr(name, "allow") == name || strcmp(name, "vocabulary") == 0) {
+    char *err = NULL;
+    struct ll_pattern *pat = strcmp(name, "allow-hosts") == 0
+                                 ? NULL
+                                 : ll_pattern_new(value, 1, &err);
+    if (err) {
+      fail(p, "%s: '%s' does not compile: %s", ll_rules[r].id, name, err);
+      free(err);
+      return 0;
+    }
+    ll_pattern_free(pat);
+  }
+  set_opt(p->c, r, name, value);
+  return 1;
+}
+
+/* [pattern "ID"]: make p->custom the rule with id (taken), a new one
+ * unless the section goes on; 0 when id is a built-in rule's. */
+static int pattern_section(struct parse *p, char *id) {
+  struct ll_config *c = p->c;
+  if (p->custom && strcmp(p->custom->id, id) == 0) {
+    free(id);
+    return 1;
+  }
+  if (ll_rule_find(id) >= 0) {
+    fail(p, "pattern '%s' has the id of a built-in rule", id);
+    free(id);
+    return 0;
+  }
+  c->custom = ll_xrealloc(c->custom, (c->ncustom + 1) * sizeof *c->custom);
+  p->custom = &c->custom[c->ncustom++];
+  memset(p->custom, 0, sizeof *p->custom);
+  p->custom->id = id;
+  p->custom->severity = LL_SEV_WARNING;
+  p->custom->field = LL_FIELD_URL;
+  return 1;
+}
+
 static int handler(void *user, const char *section, const char *name,
                    const char *value) {
   struct parse *p = user;
-  struct ll_config *c = p->c;
   if (p->err)
     return 0;
-  if (strcmp(section, "listlint") == 0) {
-    if (!known_key(-1, name))
-      return fail(p,
-                  "unknown key '%s' in [listlint] (profile, exclude, "
-                  "skip-headings)",
-                  name);
-    if (strcmp(name, "profile") == 0) {
-      char *err = NULL;
-      if (load_profile(c, value, &err) < 0) {
-        fail(p, "%s", err);
-        free(err);
-        return 0;
-      }
-      return 1;
-    }
-    if (strcmp(name, "exclude") == 0) {
-      c->exclude =
-          ll_xrealloc(c->exclude, (c->nexclude + 1) * sizeof *c->exclude);
-      c->exclude[c->nexclude++] = ll_xstrdup(value);
-      return 1;
-    }
-    if (strcmp(name, "skip-headings") == 0) {
-      char *err = NULL;
-      struct ll_pattern *pat = ll_pattern_new(value, 1, &err);
-      if (!pat) {
-        fail(p, "skip-headings does not compile: %s", err);
-        free(err);
-        return 0;
-      }
-      ll_pattern_free(pat);
-    }
-    set_opt(c, -1, name, value);
-    return 1;
-  }
-  if (strcmp(section, "rules") == 0) {
-    int r = ll_rule_find(name);
-    if (r < 0)
-      return fail(p, "unknown rule '%s' (see listlint --list-rules)", name);
-    int s = ll_severity_parse(value);
-    if (s < 0)
-      return fail(p, "bad severity '%s' for %s (error, warning, info, off)",
-                  value, name);
-    c->severity[r] = (enum ll_severity)s;
-    return 1;
-  }
-  if (strcmp(section, "links") == 0) {
-    if (!known_key(LL_CFG_LINKS, name))
-      return fail(p,
-                  "unknown key '%s' in [links] (exclude, header, "
-                  "alive-hosts, user-agent, cache, allow-private)",
-                  name);
-    if (strcmp(name, "exclude") == 0) {
-      char *err = NULL;
-      struct ll_pattern *pat = ll_pattern_new(value, 0, &err);
-      if (!pat) {
-        fail(p, "[links] exclude does not compile: %s", err);
-        free(err);
-        return 0;
-      }
-      ll_pattern_free(pat);
-    }
-    if (strcmp(name, "header") == 0 &&
-        (!strchr(value, ' ') || !strchr(value, ':')))
-      return fail(p, "[links] header wants 'HOST Name: value'");
-    struct ll_buf *more = strcmp(name, "exclude") == 0  ? &p->links_exclude
-                          : strcmp(name, "header") == 0 ? &p->links_header
-                                                        : NULL;
-    if (more)
-      ll_buf_printf(more, "%s%s", more->len ? "\n" : "", value);
-    else
-      set_opt(c, LL_CFG_LINKS, name, value);
-    return 1;
-  }
+  if (strcmp(section, "listlint") == 0)
+    return listlint_key(p, name, value);
+  if (strcmp(section, "rules") == 0)
+    return rules_key(p, name, value);
+  if (strcmp(section, "links") == 0)
+    return links_key(p, name, value);
   char *id = quoted(section, "rule");
   if (id) {
     int r = ll_rule_find(id);
-    if (r < 0) {
+    if (r < 0)
       fail(p, "unknown rule '%s' in [rule \"%s\"]", id, id);
-      free(id);
-      return 0;
-    }
     free(id);
-    if (strcmp(name, "severity") == 0) {
-      int s = ll_severity_parse(value);
-      if (s < 0)
-        return fail(p, "bad severity '%s' (error, warning, info, off)", value);
-      c->severity[r] = (enum ll_severity)s;
-      return 1;
-    }
-    if (!known_key(r, name))
-      return fail(p, "rule '%s' has no option '%s'", ll_rules[r].id, name);
-    if (strstr(name, "allow") == name || strcmp(name, "vocabulary") == 0) {
-      char *err = NULL;
-      struct ll_pattern *pat = strcmp(name, "allow-hosts") == 0
-                                   ? NULL
-                                   : ll_pattern_new(value, 1, &err);
-      if (err) {
-        fail(p, "%s: '%s' does not compile: %s", ll_rules[r].id, name, err);
-        free(err);
-        return 0;
-      }
-      ll_pattern_free(pat);
-    }
-    set_opt(c, r, name, value);
-    return 1;
+    return r < 0 ? 0 : rule_key(p, r, name, value);
   }
   id = quoted(section, "pattern");
-  if (id) {
-    if (!p->custom || strcmp(p->custom->id, id) != 0) {
-      if (ll_rule_find(id) >= 0) {
-        fail(p, "pattern '%s' has the id of a built-in rule", id);
-        free(id);
-        return 0;
-      }
-      c->custom = ll_xrealloc(c->custom, (c->ncustom + 1) * sizeof *c->custom);
-      p->custom = &c->custom[c->ncustom++];
-      memset(p->custom, 0, sizeof *p->custom);
-      p->custom->id = id;
-      p->custom->severity = LL_SEV_WARNING;
-      p->custom->field = LL_FIELD_URL;
-    } else {
-      free(id);
-    }
-    return custom_key(p, name, value);
-  }
+  if (id)
+    return pattern_section(p, id) && custom_key(p, name, value);
   return fail(p,
               "unknown section [%s] (listlint, rules, rule \"ID\", "
               "pattern \"ID\")",
