@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """httpd.py - the link checker's test server, loopback only.
 
-    python3 tests/httpd.py --port-file FILE [--ports N] [--delay-ms MS]
+    python3 tests/httpd.py --port-file FILE [--ports N | --port P]
+                           [--delay-ms MS]
 
 Listens on 127.0.0.1 on N free ports (one thread per connection), writes
 the ports (one per line) to FILE once listening, and serves the paths the
@@ -223,6 +224,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--ports", type=int, default=1)
+    ap.add_argument("--port", type=int, default=0,
+                    help="listen on this port (one server), not a free one")
     ap.add_argument("--delay-ms", type=int, default=0)
     ap.add_argument("--lifetime", type=int, default=300)
     ap.add_argument("--tls-cert", help="certificate and key (PEM) for TLS")
@@ -235,7 +238,7 @@ def main():
         TLS.load_cert_chain(a.tls_cert)
     servers = []
     for _ in range(a.ports):
-        s = Server(("127.0.0.1", 0), Handler)
+        s = Server(("127.0.0.1", a.port), Handler)
         s.daemon_threads = True
         s.request_queue_size = 256
         servers.append(s)
