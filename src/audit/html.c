@@ -424,9 +424,12 @@ static void chart(struct page *p, const char *id, const char *caption,
     size_t y = i * 20 + 2;
     ll_buf_printf(b, "<text x=\"146\" y=\"%zu\" text-anchor=\"end\">", y + 12);
     if (r) {
-      size_t len = strlen(r->label);
-      ll_audit_escape(b, r->label, len > 24 ? 23 : len);
-      if (len > 24)
+      size_t len = strlen(r->label), cut = len > 24 ? 23 : len;
+      while (cut < len && cut > 0 &&
+             ((unsigned char)r->label[cut] & 0xc0) == 0x80)
+        cut--; /* not inside a character */
+      ll_audit_escape(b, r->label, cut);
+      if (cut < len)
         ll_buf_adds(b, "&#8230;");
     } else
       ll_buf_adds(b, "other");
@@ -1090,7 +1093,7 @@ static int write_page(const char *dir, const char *name, const struct ll_buf *b,
       break;
     off += (size_t)w;
   }
-  if (off < b->len || fchmod(fd, 0644) < 0 || close(fd) < 0) {
+  if (off < b->len || fchmod(fd, 0644) < 0 || fsync(fd) < 0 || close(fd) < 0) {
     *err = ll_strfmt("%s: cannot write: %s", path, strerror(errno));
     if (off < b->len)
       close(fd);
