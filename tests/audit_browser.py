@@ -277,7 +277,7 @@ def check_safety(c, tab, where, scripts):
         svg: [...document.querySelectorAll('svg')].filter(
             x => !x.classList.contains('chart')).length,
         svgKids: document.querySelectorAll(
-            'svg.chart *:not(rect):not(text)').length,
+            'svg.chart *:not(rect):not(text):not(title)').length,
         metas: [...document.querySelectorAll('meta[http-equiv]')].map(
             m => m.httpEquiv.toLowerCase()),
         hrefs,
@@ -289,7 +289,8 @@ def check_safety(c, tab, where, scripts):
     c.eq(where + ": event-handler attributes", s["bad"], [])
     c.eq(where + ": img/iframe/object/form/base/link elements", s["img"], 0)
     c.eq(where + ": svg elements other than charts", s["svg"], 0)
-    c.eq(where + ": chart elements other than rect/text", s["svgKids"], 0)
+    c.eq(where + ": chart elements other than rect/text/title", s["svgKids"],
+         0)
     c.eq(where + ": http-equiv metas", s["metas"],
          ["content-security-policy"])
     for tag, href, proto in s["hrefs"]:
