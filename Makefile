@@ -256,7 +256,7 @@ test-compat: listlint
 # The audit's pages in a real browser (Debian's chromium), made by
 # build/audit-pages from the fixtures of tests/audit/: counts, links,
 # filtering, sorting, no request, nothing of the data run.
-AUDIT_FIXTURES := fixture hostile
+AUDIT_FIXTURES := fixture hostile unchecked
 test-audit: $(B)/audit-pages
 	@for f in $(AUDIT_FIXTURES); do \
 	  rm -rf $(B)/audit/$$f && \
@@ -267,6 +267,7 @@ test-audit: $(B)/audit-pages
 	  --screenshot $(B)/audit/screenshot.png
 	python3 tests/audit_browser.py --report $(B)/audit/hostile \
 	  --screenshot $(B)/audit/screenshot-hostile.png
+	python3 tests/audit_browser.py --report $(B)/audit/unchecked
 
 # This repository's own hook (listlint checks its own Markdown).
 install-hook: listlint

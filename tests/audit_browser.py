@@ -26,12 +26,14 @@ import json
 import os
 import queue
 import shutil
+import signal
 import struct
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import zlib
 
 STEP_TIMEOUT = 30.0  # seconds for one protocol command
@@ -275,7 +277,7 @@ def check_safety(c, tab, where, scripts):
         svg: [...document.querySelectorAll('svg')].filter(
             x => !x.classList.contains('chart')).length,
         svgKids: document.querySelectorAll(
-            'svg.chart *:not(rect):not(text)').length,
+            'svg.chart *:not(rect):not(text):not(title)').length,
         metas: [...document.querySelectorAll('meta[http-equiv]')].map(
             m => m.httpEquiv.toLowerCase()),
         hrefs,
@@ -287,7 +289,8 @@ def check_safety(c, tab, where, scripts):
     c.eq(where + ": event-handler attributes", s["bad"], [])
     c.eq(where + ": img/iframe/object/form/base/link elements", s["img"], 0)
     c.eq(where + ": svg elements other than charts", s["svg"], 0)
-    c.eq(where + ": chart elements other than rect/text", s["svgKids"], 0)
+    c.eq(where + ": chart elements other than rect/text/title", s["svgKids"],
+         0)
     c.eq(where + ": http-equiv metas", s["metas"],
          ["content-security-policy"])
     for tag, href, proto in s["hrefs"]:
@@ -510,6 +513,20 @@ def check_index(c, tab, summary):
         check_sorting(c, tab, "index", "lists-table", 2)
 
 
+def check_hash_state(c, tab, where, url, lst, deadline):
+    """A filter kept in the URL's hash is applied when the page opens."""
+    if len(lst["findings"]) < 2:
+        return
+    rule = lst["findings"][-1]["rule"]
+    tab.open("about:blank", deadline)
+    tab.open(url + "#rule=" + urllib.parse.quote(rule, safe=""), deadline)
+    shown = [r for r in rows_of(tab, "findings") if not r["hidden"]]
+    c.eq(where + ": rows shown for #rule=%s" % rule, len(shown),
+         sum(f["rule"] == rule for f in lst["findings"]))
+    c.eq(where + ": the select shows the hash's rule",
+         tab.js("document.getElementById('filter-rule').value"), rule)
+
+
 def check_source_link(c, tab, where, lst, report, deadline):
     """Follow one finding's link into the local source view."""
     f = next((f for f in lst["findings"] if is_live(f["href"], report)
@@ -592,20 +609,26 @@ def check_screenshot(c, tab, path):
            (light, dark))
 
 
-def check_page(c, tab, url, where, body, deadline):
-    """Open url, then run body(); the safety and request checks first.  A
-    step that fails outright fails the page, and the next page is tried
-    (unless the browser is gone)."""
+def attempt(c, tab, where, step):
+    """Run step(); a step that fails outright is one failure, and the
+    next step is tried (unless the browser is gone)."""
     try:
+        step()
+    except Fail as e:
+        c.true(where + ": " + str(e).split("\n")[0], False)
+        if tab.b.proc.poll() is not None:
+            raise
+
+
+def check_page(c, tab, url, where, body, deadline):
+    """Open url, then run body(); the safety and request checks first."""
+    def steps():
         tab.open(url, deadline)
         check_requests(c, tab, where, {url})
         check_safety(c, tab, where, 1)
         body()
         check_csp_blocks(c, tab, where)
-    except Fail as e:
-        c.true(where + ": " + str(e).split("\n")[0], False)
-        if tab.b.proc.poll() is not None:
-            raise
+    attempt(c, tab, where, steps)
     if time.monotonic() > deadline:
         raise Fail(where + ": over %.0f s" % PAGE_TIMEOUT)
 
@@ -631,9 +654,15 @@ def run(report, screenshot, exe):
             check_page(c, tab, url, where, lambda: check_list_page(
                 c, tab, where, summary, lst, report), deadline)
             if i == 0 and screenshot:
-                tab.open(url, deadline)
-                check_screenshot(c, tab, screenshot)
-            check_source_link(c, tab, where, lst, report, deadline)
+                attempt(c, tab, where, lambda: (
+                    tab.open(url, deadline),
+                    check_screenshot(c, tab, screenshot)))
+            attempt(c, tab, where, lambda: check_hash_state(
+                c, tab, where, url, lst, deadline))
+            attempt(c, tab, where, lambda: check_source_link(
+                c, tab, where, lst, report, deadline))
+            if time.monotonic() > deadline:
+                raise Fail(where + ": over %.0f s" % PAGE_TIMEOUT)
     finally:
         browser.close()
         shutil.rmtree(profile, ignore_errors=True)
@@ -666,6 +695,13 @@ def main():
                          "%s\n" % (bar, bar))
         return 1 if os.environ.get("LL_REQUIRE_BROWSER") == "1" else 0
     t0 = time.monotonic()
+
+    def too_long(signum, frame):
+        raise Fail("the whole run took over its %d s" % budget)
+    with open(os.path.join(a.report, "audit.json"), encoding="utf-8") as f:
+        budget = int(PAGE_TIMEOUT * (2 + len(json.load(f)["lists"])))
+    signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(budget)
     try:
         c = run(a.report, a.screenshot, exe)
     except Fail as e:

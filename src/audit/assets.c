@@ -67,6 +67,7 @@ const char ll_audit_css[] =
     "td.msg,td.url{word-break:break-word}\n"
     "code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;"
     "font-size:.85em}\n"
+    ".card code{white-space:nowrap}\n"
     ".sev{display:inline-block;padding:0 .45rem;border-radius:1rem;"
     "font-size:.8rem;border:1px solid currentColor}\n"
     ".sev-error{color:var(--bad)}.sev-warning{color:var(--warn)}"

@@ -412,7 +412,7 @@ static void chart(struct page *p, const char *id, const char *caption,
   size_t rows = shown + (n > shown);
   ll_buf_printf(b,
                 "<figure id=\"%s\"><figcaption>%s</figcaption>"
-                "<svg class=\"chart\" viewBox=\"0 0 420 %zu\" role=\"img\" "
+                "<svg class=\"chart\" viewBox=\"0 0 440 %zu\" role=\"img\" "
                 "aria-label=\"%s\">",
                 id, caption, rows * 20 + 4, caption);
   if (n == 0)
@@ -420,18 +420,24 @@ static void chart(struct page *p, const char *id, const char *caption,
   for (size_t i = 0; i < rows; i++) {
     const struct bar *r = i < shown ? &bars[i] : NULL;
     long long v = r ? r->n : other;
-    double w = 230.0 * (double)v / (double)max;
+    double w = 220.0 * (double)v / (double)max;
     size_t y = i * 20 + 2;
-    ll_buf_printf(b, "<text x=\"146\" y=\"%zu\" text-anchor=\"end\">", y + 12);
-    if (r) {
-      size_t len = strlen(r->label);
-      ll_audit_escape(b, r->label, len > 24 ? 23 : len);
-      if (len > 24)
+    ll_buf_printf(b, "<text x=\"162\" y=\"%zu\" text-anchor=\"end\">", y + 12);
+    if (r) { /* the whole label on hover, a short one shown */
+      size_t len = strlen(r->label), cut = len > 23 ? 22 : len;
+      while (cut < len && cut > 0 &&
+             ((unsigned char)r->label[cut] & 0xc0) == 0x80)
+        cut--; /* not inside a character */
+      ll_buf_adds(b, "<title>");
+      esc(b, r->label);
+      ll_buf_adds(b, "</title>");
+      ll_audit_escape(b, r->label, cut);
+      if (cut < len)
         ll_buf_adds(b, "&#8230;");
     } else
       ll_buf_adds(b, "other");
     ll_buf_printf(b,
-                  "</text><rect x=\"152\" y=\"%zu\" width=\"%.1f\" "
+                  "</text><rect x=\"168\" y=\"%zu\" width=\"%.1f\" "
                   "height=\"15\" rx=\"2\"",
                   y, w < 1 && v > 0 ? 1.0 : w);
     if (r && r->kind)
@@ -439,7 +445,7 @@ static void chart(struct page *p, const char *id, const char *caption,
     ll_buf_printf(b,
                   "></rect><text class=\"n\" x=\"%.1f\" y=\"%zu\">%lld"
                   "</text>",
-                  152 + w + 4, y + 12, v);
+                  168 + w + 4, y + 12, v);
   }
   ll_buf_adds(b, "</svg></figure>\n");
 }
@@ -1090,7 +1096,7 @@ static int write_page(const char *dir, const char *name, const struct ll_buf *b,
       break;
     off += (size_t)w;
   }
-  if (off < b->len || fchmod(fd, 0644) < 0 || close(fd) < 0) {
+  if (off < b->len || fchmod(fd, 0644) < 0 || fsync(fd) < 0 || close(fd) < 0) {
     *err = ll_strfmt("%s: cannot write: %s", path, strerror(errno));
     if (off < b->len)
       close(fd);
