@@ -25,7 +25,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("LL_BIN", os.path.join(ROOT, "listlint"))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "lists")
-LIST = "kakoni__awesome-healthcare__README.md"  # 36 findings, 3 fixable
+LIST = "kakoni__awesome-healthcare__README.md"  # 36 findings, some fixable
 FAILED = []
 PASSED = [0]
 
@@ -97,6 +97,13 @@ def case_summary_equals_lint_and_links_lines(tmp):
     check(lst["fixable"] == sum(1 for f in want if "fix" in f),
           "fixable = findings with a fix")
     check(s["totals"]["findings"] == len(want), "totals")
+    for sev in ("error", "warning", "info"):
+        n = sum(1 for f in want if f["severity"] == sev)
+        check(lst["by_severity"][sev] == n == s["totals"]["by_severity"][sev],
+              f"{sev}: {lst['by_severity'][sev]} == lint's {n}")
+    check(sorted((r["rule"], r["count"]) for r in lst["by_rule"]) ==
+          sorted((r, sum(1 for f in want if f["rule"] == r))
+                 for r in {f["rule"] for f in want}), "by_rule counts")
     dump = json.loads(run(["--no-config", "--dump-entries", "README.md"],
                           repo).stdout)
     entries = [e for e in dump if not e.get("mirror")]

@@ -62,8 +62,13 @@ static int read_path_file(const char *file, struct paths *out,
 static int find_lists(const struct ll_opts *o, struct paths *out,
                       struct paths *named) {
   int rc = 0;
-  if (o->nfiles == 0)
-    return files_below(".", out);
+  if (o->nfiles == 0) { /* the current folder, named without "./" */
+    int rc0 = files_below(".", out);
+    for (size_t i = 0; i < out->n; i++)
+      if (strncmp(out->v[i], "./", 2) == 0)
+        memmove(out->v[i], out->v[i] + 2, strlen(out->v[i] + 2) + 1);
+    return rc0;
+  }
   for (size_t i = 0; i < o->nfiles; i++) {
     const char *p = o->files[i];
     struct stat st;

@@ -36,7 +36,7 @@ static json_t *verdict_counts(const size_t c[NVERDICTS]) {
   return o;
 }
 
-static json_t *severity_counts(const size_t c[3]) {
+static json_t *severity_counts(const size_t c[LL_SEV_ERROR + 1]) {
   return json_pack("{s:I, s:I, s:I}", "error", (json_int_t)c[LL_SEV_ERROR],
                    "warning", (json_int_t)c[LL_SEV_WARNING], "info",
                    (json_int_t)c[LL_SEV_INFO]);
@@ -83,7 +83,7 @@ struct list_sum {
   const struct ll_model *m;
   const char *line_url;
   size_t *sec_findings, *sec_links, *sec_dead, *sec_failing;
-  size_t by_sev[3], fixable;
+  size_t by_sev[LL_SEV_ERROR + 1], fixable; /* by_sev: by enum ll_severity */
 };
 
 /* A slug unique among the lists: the path's letters, digits, '-' and
@@ -229,20 +229,19 @@ static json_t *hosts_json(struct host_sum **hv, size_t nh) {
   return arr;
 }
 
-static json_int_t failing_of(json_t *h) {
-  return json_integer_value(json_object_get(h, "dead")) +
-         json_integer_value(json_object_get(h, "blocked")) +
-         json_integer_value(json_object_get(h, "timeout")) +
-         json_integer_value(json_object_get(h, "error"));
+static size_t failing_of(const struct host_sum *h) {
+  return h->c[LL_V_DEAD] + h->c[LL_V_BLOCKED] + h->c[LL_V_TIMEOUT] +
+         h->c[LL_V_ERROR];
 }
 
+/* The most failing hosts first, then by name. */
 static int cmp_hosts(const void *a, const void *b) {
-  json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-  json_int_t fx = failing_of(x), fy = failing_of(y);
+  const struct host_sum *x = *(struct host_sum *const *)a;
+  const struct host_sum *y = *(struct host_sum *const *)b;
+  size_t fx = failing_of(x), fy = failing_of(y);
   if (fx != fy)
     return fx > fy ? -1 : 1;
-  return strcmp(json_string_value(json_object_get(x, "host")),
-                json_string_value(json_object_get(y, "host")));
+  return strcmp(x->name, y->name);
 }
 
 /* Link health: every entry link's verdict, by host and by section. */
@@ -269,7 +268,8 @@ static json_t *links_json(struct list_sum *s) {
         h = ll_xcalloc(1, sizeof *h);
         h->seconds = -1;
         h->name = ll_xstrdup(host);
-        hv = ll_xrealloc(hv, (nh + 1) * sizeof *hv);
+        if ((nh & (nh - 1)) == 0) /* 0, 1, 2, 4, ...: room doubles */
+          hv = ll_xrealloc(hv, (nh ? nh * 2 : 1) * sizeof *hv);
         hv[nh++] = h;
         ll_map_put(&hosts, host, h);
       }
@@ -289,8 +289,9 @@ static json_t *links_json(struct list_sum *s) {
       }
     }
   }
-  json_t *hj = hosts_json(hv, nh);
-  sort_array(hj, cmp_hosts);
+  /* by host only when something is known of them */
+  qsort(hv, nh, sizeof *hv, cmp_hosts);
+  json_t *hj = hosts_json(hv, total > c[NVERDICTS - 1] ? nh : 0);
   for (size_t i = 0; i < nh; i++) {
     free(hv[i]->name);
     free(hv[i]);
@@ -712,8 +713,11 @@ int audit_write_json(const json_t *summary, const char *dir, char **err) {
   if (!fp) {
     *err = ll_strfmt("%s: %s", tmp, strerror(errno));
   } else {
-    int bad = json_dumpf(summary, fp, JSON_INDENT(1)) < 0;
-    bad |= fputc('\n', fp) == EOF;
+    /* dumped whole, then written at once: json_dumpf writes a few bytes
+     * a call */
+    char *text = json_dumps(summary, JSON_INDENT(1));
+    int bad = !text || fputs(text, fp) == EOF || fputc('\n', fp) == EOF;
+    free(text);
     bad |= fflush(fp) != 0 || fsync(fileno(fp)) != 0;
     bad |= fclose(fp) != 0;
     if (bad || rename(tmp, path) != 0) {
