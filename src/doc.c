@@ -98,6 +98,14 @@ static void drop_region(struct region *r) {
   }
 }
 
+void ll_doc_thread_end(void) {
+  if (spare) {
+    munmap(spare->base, spare->cap);
+    free(spare);
+    spare = NULL;
+  }
+}
+
 /* Clear a freed block of n bytes (a multiple of HDR) handed out again:
  * blocks are small, and a variable-length memset becomes a `rep stos`,
  * whose start-up cost is that of many stores. */

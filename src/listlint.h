@@ -462,6 +462,11 @@ struct ll_ctx {
   } fix_cursor;
 };
 
+/* Release what the calling thread keeps from one parse to the next (the
+ * parser's spare memory region): a thread that lints calls it before it
+ * ends. */
+void ll_doc_thread_end(void);
+
 struct ll_ctx *ll_ctx_new(void);
 void ll_ctx_free(struct ll_ctx *ctx);
 

@@ -168,6 +168,7 @@ static void *worker(void *arg) {
               j->r->nk);
   }
   pthread_mutex_unlock(&j->mu);
+  ll_doc_thread_end();
   return NULL;
 }
 
