@@ -257,7 +257,7 @@ test-compat: listlint
 # build/audit-pages from the fixtures of tests/audit/: counts, links,
 # filtering, sorting, no request, nothing of the data run.
 AUDIT_FIXTURES := fixture hostile unchecked
-test-audit: $(B)/audit-pages
+test-audit: $(B)/audit-pages listlint $(B)/asan/listlint
 	@for f in $(AUDIT_FIXTURES); do \
 	  rm -rf $(B)/audit/$$f && \
 	  $(B)/audit-pages tests/audit/$$f.json $(B)/audit/$$f tests/audit && \
@@ -268,6 +268,19 @@ test-audit: $(B)/audit-pages
 	python3 tests/audit_browser.py --report $(B)/audit/hostile \
 	  --screenshot $(B)/audit/screenshot-hostile.png
 	python3 tests/audit_browser.py --report $(B)/audit/unchecked
+	@# real audits: corpus lists in git repositories, --since, link health
+	@# against the loopback server, many lists; both binaries
+	LL_BIN=$(CURDIR)/listlint python3 tests/audit_run.py \
+	  --keep $(B)/audit/real-hostile
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	LL_BIN=$(CURDIR)/$(B)/asan/listlint python3 tests/audit_run.py
+	python3 tests/audit_browser.py --report $(B)/audit/real-hostile
+	rm -rf $(B)/audit/real && ./listlint audit --no-config -q \
+	  --output $(B)/audit/real \
+	  ../shared/corpus/lists/kakoni__awesome-healthcare__README.md
+	python3 tests/audit_browser.py --report $(B)/audit/real \
+	  --screenshot $(B)/audit/screenshot-real.png
 
 # This repository's own hook (listlint checks its own Markdown).
 install-hook: listlint
