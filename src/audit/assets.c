@@ -1,5 +1,5 @@
 /* assets.c - the audit pages' one style sheet and one script, inline in
- * every page and allowed by their hashes (see html.c). */
+ * every page and allowed by their hashes (see pages.c). */
 #include "audit/audit.h"
 
 /* Light by default, dark when the reader's system asks for it; the

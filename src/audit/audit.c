@@ -1,6 +1,6 @@
 /* audit.c - `listlint audit`: whole lists linted (in parallel, one
  * context a thread), their links' verdicts from a check or the cache,
- * the summary (summary.c) written as audit.json and as pages (html.c).
+ * the summary (summary.c) written as audit.json and as pages (pages.c).
  *
  * Stages: the lists found; each list's configuration (one thread, the
  * configurations are shared read-only after); the lint, in threads; the

@@ -1,4 +1,4 @@
-/* html.c - the audit's pages (index, one per list, source views) from its
+/* pages.c - the audit's pages (index, one per list, source views) from its
  * summary (doc/audit-json.md). */
 #include <errno.h>
 #include <fcntl.h>
