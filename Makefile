@@ -165,11 +165,14 @@ $(B)/asan/gen/%.o: $(B)/gen/%.c $(B)/asan/gen/%.d
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(DEPFLAGS) -c $< -o $@
 
+# Made anew each time: members are told apart by name only, and three
+# pairs of files share one (html.o, links.o), which "ar r" on an old
+# archive would mix up.
 $(B)/liblistlint.a: $(OBJ)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 
 $(B)/asan/liblistlint.a: $(AOBJ)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 
 listlint: src/main.c $(B)/liblistlint.a
 	$(CC) $(CFLAGS_ALL) $< $(B)/liblistlint.a $(LIBS) -o $@
@@ -317,7 +320,7 @@ $(FZ)/gen/%.o: $(B)/gen/%.c $(FZ)/gen/%.d
 	  $(DEPFLAGS) -c $< -o $@
 
 $(FZ)/liblistlint.a: $(FOBJ)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 
 $(FZ)/fuzz_%: fuzz/fuzz_%.c $(FZ)/liblistlint.a
 	$(FUZZ_CC) $(CFLAGS_ALL) -O1 $(FUZZ_SAN) -fsanitize=fuzzer $< \
