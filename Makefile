@@ -165,7 +165,7 @@ $(B)/asan/gen/%.o: $(B)/gen/%.c $(B)/asan/gen/%.d
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(DEPFLAGS) -c $< -o $@
 
-# Made anew each time: members are told apart by name only, and three
+# Made anew each time: members are told apart by name only, and two
 # pairs of files share one (html.o, links.o), which "ar r" on an old
 # archive would mix up.
 $(B)/liblistlint.a: $(OBJ)
