@@ -532,8 +532,8 @@ void ll_config_print(FILE *fp, const struct ll_config *c) {
   fprintf(fp, "[listlint]\nprofile = %s\n", c->profile ? c->profile : "loose");
   for (size_t i = 0; i < c->nexclude; i++)
     fprintf(fp, "exclude = %s\n", c->exclude[i]);
-  for (size_t i = 0; i < c->nopts; i++)
-    if (c->opts[i].rule < 0)
+  for (size_t i = 0; i < c->nopts; i++) /* [listlint]'s own, not [links]' */
+    if (c->opts[i].rule < 0 && c->opts[i].rule != LL_CFG_LINKS)
       fprintf(fp, "%s = %s\n", c->opts[i].key, c->opts[i].value);
   int links = 0;
   for (size_t i = 0; i < c->nopts; i++) {

@@ -233,3 +233,29 @@ Test(profiles, datasets_on_the_seed) {
   cr_expect_null(strstr(out, "access-format"), "%s", out);
   free(out);
 }
+
+/* --print-config's output is a configuration that reads back as the
+ * same: [links] keys once, under [links] (they were also printed under
+ * [listlint], joined values and all, which did not read back). */
+Test(config, printed_configuration_reads_back_the_same) {
+  put(".listlint.ini", "[links]\nexclude = ^https://a\\.example\n"
+                       "exclude = ^https://b\\.example\nuser-agent = t/1\n");
+  put("l.md", BAD);
+  char args[4400], *first, *again, *err;
+  snprintf(args, sizeof args, "--config '%s/.listlint.ini' --print-config",
+           dir);
+  cr_assert_eq(run(args, &first, NULL), 0);
+  char *head = strstr(first, "\n[links]");
+  cr_assert(head, "%s", first);
+  const char *ua = strstr(first, "user-agent = t/1\n");
+  cr_expect(ua > head && !strstr(ua + 1, "user-agent"),
+            "user-agent once, under [links]:\n%s", first);
+  /* the comment names the file: drop it, keep the rest */
+  put("printed.ini", strchr(first, '\n') + 1);
+  snprintf(args, sizeof args, "--config '%s/printed.ini' --print-config", dir);
+  cr_assert_eq(run(args, &again, &err), 0, "%s", err);
+  cr_expect_str_eq(strchr(again, '\n') + 1, strchr(first, '\n') + 1);
+  free(first);
+  free(again);
+  free(err);
+}
