@@ -410,7 +410,7 @@ static int link_option(struct ll_opts *o, int c) {
 }
 
 /* The link checker's numbers: ages, counts and times. */
-static int link_limit_option(struct ll_opts *o, int c, char **argv) {
+static int link_limit_option(struct ll_opts *o, int c) {
   switch (c) {
   case OPT_CACHE_AGE:
     return number("--cache-age", optarg, 0, 1e9, 1, &o->cache_age_s);
@@ -421,8 +421,13 @@ static int link_limit_option(struct ll_opts *o, int c, char **argv) {
   case OPT_RETRIES:
   case OPT_MAX_REDIRECTS: {
     long v = 0;
-    if (number(argv[optind - 1], optarg, c == OPT_MAX_REDIRECTS ? 0 : 1, 1000,
-               1, &v) < 0)
+    /* the option's name, not the word before optind: with a separate
+     * argument ("--per-host 0") that word is the value */
+    const char *name = c == OPT_CONCURRENCY ? "--link-concurrency"
+                       : c == OPT_PER_HOST  ? "--per-host"
+                       : c == OPT_RETRIES   ? "--link-retries"
+                                            : "--max-redirects";
+    if (number(name, optarg, c == OPT_MAX_REDIRECTS ? 0 : 1, 1000, 1, &v) < 0)
       return -1;
     *(c == OPT_CONCURRENCY ? &o->concurrency
       : c == OPT_PER_HOST  ? &o->per_host
@@ -486,7 +491,7 @@ static int option(struct ll_opts *o, int c, char **argv) {
   if (r == NOT_MINE)
     r = link_option(o, c);
   if (r == NOT_MINE)
-    r = link_limit_option(o, c, argv);
+    r = link_limit_option(o, c);
   if (r == NOT_MINE)
     r = audit_option(o, c, argv);
   if (r == NOT_MINE)

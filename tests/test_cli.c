@@ -44,6 +44,24 @@ Test(cli, help_version_and_usage_errors) {
   cr_expect_eq(th_run("--rule duplicate-link=loud -", "", NULL, NULL), 2);
 }
 
+/* A bad number names its option however the value is given (the word
+ * before the value was taken for the name: "0 wants a number"). */
+Test(cli, bad_numbers_name_their_option) {
+  static const char *const opts[] = {"--per-host", "--link-concurrency",
+                                     "--link-retries", "--max-redirects"};
+  for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+    for (int sep = 0; sep < 2; sep++) {
+      char args[128], *err;
+      snprintf(args, sizeof args, "%s%s-5 -", opts[i], sep ? "=" : " ");
+      cr_expect_eq(th_run(args, "", NULL, &err), 2, "%s", args);
+      char want[64];
+      snprintf(want, sizeof want, "listlint: %s wants a number", opts[i]);
+      cr_expect(strstr(err, want), "%s: %s", args, err);
+      free(err);
+    }
+  }
+}
+
 Test(cli, stdin_findings_and_exit_status) {
   char *out;
   int st = th_run("--stdin-filename list.md --color=never -", BAD, &out, NULL);
