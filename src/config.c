@@ -316,9 +316,14 @@ static int rule_key(struct parse *p, int r, const char *name,
  * unless the section goes on; 0 when id is a built-in rule's. */
 static int pattern_section(struct parse *p, char *id) {
   struct ll_config *c = p->c;
-  if (p->custom && strcmp(p->custom->id, id) == 0) {
-    free(id);
-    return 1;
+  /* a section that comes back (or names a pattern of an earlier layer)
+   * goes on filling the same pattern */
+  for (size_t i = 0; i < c->ncustom; i++) {
+    if (strcmp(c->custom[i].id, id) == 0) {
+      p->custom = &c->custom[i];
+      free(id);
+      return 1;
+    }
   }
   if (ll_rule_find(id) >= 0) {
     fail(p, "pattern '%s' has the id of a built-in rule", id);

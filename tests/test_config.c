@@ -259,3 +259,21 @@ Test(config, printed_configuration_reads_back_the_same) {
   free(again);
   free(err);
 }
+
+/* A [pattern "ID"] section that comes back after another goes on with
+ * the same pattern (it made a second, empty one: "has no 'pattern ='"). */
+Test(config, pattern_section_that_comes_back_is_the_same_pattern) {
+  put("p.ini", "[pattern \"a\"]\nfield = name\npattern = Foo\n"
+               "[pattern \"b\"]\nfield = name\npattern = Bar\n"
+               "[pattern \"a\"]\nmessage = no foo here\n");
+  put("p.md", "- [Foo](https://foo.org) - The foo thing.\n"
+              "- [Bar](https://bar.org) - The bar thing.\n");
+  char args[4400], *out, *err;
+  snprintf(args, sizeof args, "--config '%s/p.ini' '%s/p.md'", dir, dir);
+  cr_assert_eq(run(args, &out, &err), 0, "%s", err);
+  cr_expect(strstr(out, "1:4: warning: no foo here [a]"), "%s", out);
+  cr_expect(strstr(out, "2:4: warning:") && strstr(out, "[b]"), "%s", out);
+  cr_expect(strstr(out, "2 warnings"), "one finding each: %s", out);
+  free(out);
+  free(err);
+}
