@@ -85,7 +85,6 @@ Test(audit, only_web_and_source_view_links_are_live) {
                LL_AUDIT_LINK_SOURCE);
 }
 
-
 Test(audit, csp_hash_is_sha256_in_base64) {
   char *h = ll_audit_csp_hash("", 0);
   cr_expect_str_eq(h, "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
