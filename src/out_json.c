@@ -107,45 +107,159 @@ struct ll_dump *ll_dump_new(FILE *fp) {
   return d;
 }
 
-static json_t *str_or_null(const char *s) {
-  return s ? ll_json_str(s) : json_null();
+/* ---- the entry dump: written directly, as jansson would dump it -------- */
+
+/* A JSON string as jansson writes it with JSON_ENSURE_ASCII: quote,
+ * backslash and control characters escaped, every character past ASCII
+ * as \uXXXX (a surrogate pair above U+FFFF), each invalid byte as
+ * U+FFFD, as ll_json_strn reads it. */
+static void put_str(FILE *fp, const char *s) {
+  static const char hex[] = "0123456789ABCDEF";
+  const unsigned char *p = (const unsigned char *)s;
+  size_t n = strlen(s), i = 0;
+  putc('"', fp);
+  while (i < n) {
+    size_t run = i; /* plain ASCII, written as it is */
+    while (run < n && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' &&
+           p[run] != '\\')
+      run++;
+    fwrite(p + i, 1, run - i, fp);
+    i = run;
+    if (i == n)
+      break;
+    unsigned cp;
+    int k = ll_utf8_decode(p + i, n - i, &cp);
+    if (k < 0) {
+      cp = 0xFFFD;
+      k = 1;
+    }
+    i += (size_t)k;
+    const char *short_esc = cp == '"'    ? "\\\""
+                            : cp == '\\' ? "\\\\"
+                            : cp == '\b' ? "\\b"
+                            : cp == '\f' ? "\\f"
+                            : cp == '\n' ? "\\n"
+                            : cp == '\r' ? "\\r"
+                            : cp == '\t' ? "\\t"
+                                         : NULL;
+    if (short_esc) {
+      fputs(short_esc, fp);
+      continue;
+    }
+    unsigned units[2] = {cp, 0};
+    int nu = 1;
+    if (cp > 0xFFFF) {
+      units[0] = 0xD800 | ((cp - 0x10000) >> 10);
+      units[1] = 0xDC00 | ((cp - 0x10000) & 0x3FF);
+      nu = 2;
+    }
+    for (int u = 0; u < nu; u++)
+      fprintf(fp, "\\u%c%c%c%c", hex[(units[u] >> 12) & 15],
+              hex[(units[u] >> 8) & 15], hex[(units[u] >> 4) & 15],
+              hex[units[u] & 15]);
+  }
+  putc('"', fp);
 }
 
-static json_t *dump_entry(const struct ll_source *src, const struct ll_model *m,
-                          const struct ll_entry *e) {
-  json_t *links = json_array();
+static void put_str_or_null(FILE *fp, const char *s) {
+  if (s)
+    put_str(fp, s);
+  else
+    fputs("null", fp);
+}
+
+/* "\n" and the indentation of a key or element at depth (2 spaces a
+ * level), after a comma unless it is the first. */
+static void put_key(FILE *fp, int first, int depth, const char *key) {
+  static const char spaces[] = "          ";
+  fputs(first ? "\n" : ",\n", fp);
+  fwrite(spaces, 1, (size_t)depth * 2, fp);
+  putc('"', fp);
+  fputs(key, fp);
+  fputs("\": ", fp);
+}
+
+static void put_int(FILE *fp, int v) {
+  char b[16];
+  size_t n = 0;
+  unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+  do
+    b[sizeof b - 1 - n++] = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0)
+    b[sizeof b - 1 - n++] = '-';
+  fwrite(b + sizeof b - n, 1, n, fp);
+}
+
+static void put_links(FILE *fp, const struct ll_source *src,
+                      const struct ll_entry *e) {
+  if (!e->nlinks) {
+    fputs("[]", fp);
+    return;
+  }
+  fputc('[', fp);
   for (size_t k = 0; k < e->nlinks; k++) {
     const struct ll_link *l = e->links[k];
     int line, col;
     ll_source_linecol(src, l->url_span.start, &line, &col);
-    json_array_append_new(links,
-                          json_pack("{s:o, s:o, s:b, s:b, s:i, s:i}", "url",
-                                    ll_json_str(l->url), "label",
-                                    str_or_null(l->label), "primary", k == 0,
-                                    "shared", (l->flags & LL_LINK_SHARED) != 0,
-                                    "line", line, "column", col));
+    fprintf(fp, "%s\n%*s{", k ? "," : "", 6, "");
+    put_key(fp, 1, 4, "url");
+    put_str(fp, l->url);
+    put_key(fp, 0, 4, "label");
+    put_str_or_null(fp, l->label);
+    put_key(fp, 0, 4, "primary");
+    fputs(k == 0 ? "true" : "false", fp);
+    put_key(fp, 0, 4, "shared");
+    fputs(l->flags & LL_LINK_SHARED ? "true" : "false", fp);
+    put_key(fp, 0, 4, "line");
+    put_int(fp, line);
+    put_key(fp, 0, 4, "column");
+    put_int(fp, col);
+    fputs("\n      }", fp);
   }
-  json_t *section = json_array();
-  const struct ll_section *s = &m->sections[e->section];
-  for (size_t k = 0; k < s->depth; k++)
-    json_array_append_new(section, ll_json_str(s->path[k]));
-  json_t *o =
-      json_pack("{s:o, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "file",
-                ll_json_str(src->name), "line", e->line, "end_line",
-                e->end_line, "style", ll_style_name(e->style), "name",
-                str_or_null(e->name), "links", links, "description",
-                str_or_null(e->description), "access", str_or_null(e->access),
-                "separator", str_or_null(e->separator), "section", section);
-  if (e->flags & LL_ENTRY_MIRROR)
-    json_object_set_new(o, "mirror", json_true());
-  return o;
+  fprintf(fp, "\n%*s]", 4, "");
 }
 
-static void dump_one(struct ll_dump *d, json_t *o) {
-  if (!d->n)
-    fputs("[\n  ", d->fp);
-  if (ll_json_write_elem(d->fp, o, d->n++, 2, JSON_ENSURE_ASCII) < 0)
-    d->err = 1;
+/* One entry, an element of the top array: the bytes json_dumpf gave the
+ * whole array of json_pack'd entries with JSON_INDENT(2) and
+ * JSON_ENSURE_ASCII (the golden dumps and tests/test_out.c hold it). */
+static void dump_one(struct ll_dump *d, const struct ll_source *src,
+                     const struct ll_model *m, const struct ll_entry *e) {
+  FILE *fp = d->fp;
+  fputs(d->n++ ? ",\n  {" : "[\n  {", fp);
+  put_key(fp, 1, 2, "file");
+  put_str(fp, src->name);
+  put_key(fp, 0, 2, "line");
+  put_int(fp, e->line);
+  put_key(fp, 0, 2, "end_line");
+  put_int(fp, e->end_line);
+  put_key(fp, 0, 2, "style");
+  put_str(fp, ll_style_name(e->style));
+  put_key(fp, 0, 2, "name");
+  put_str_or_null(fp, e->name);
+  put_key(fp, 0, 2, "links");
+  put_links(fp, src, e);
+  put_key(fp, 0, 2, "description");
+  put_str_or_null(fp, e->description);
+  put_key(fp, 0, 2, "access");
+  put_str_or_null(fp, e->access);
+  put_key(fp, 0, 2, "separator");
+  put_str_or_null(fp, e->separator);
+  put_key(fp, 0, 2, "section");
+  const struct ll_section *s = &m->sections[e->section];
+  if (!s->depth)
+    fputs("[]", fp);
+  for (size_t k = 0; k < s->depth; k++) {
+    fprintf(fp, "%s\n%*s", k ? "," : "[", 6, "");
+    put_str(fp, s->path[k]);
+  }
+  if (s->depth)
+    fprintf(fp, "\n%*s]", 4, "");
+  if (e->flags & LL_ENTRY_MIRROR) {
+    put_key(fp, 0, 2, "mirror");
+    fputs("true", fp);
+  }
+  fputs("\n  }", fp);
 }
 
 /* Entries and mirror rows, each in document order, merged by line. */
@@ -159,7 +273,7 @@ void ll_dump_add(struct ll_dump *d, const struct ll_source *src,
       e = m->entries[i++];
     else
       e = m->mirrors[j++];
-    dump_one(d, dump_entry(src, m, e));
+    dump_one(d, src, m, e);
   }
 }
 

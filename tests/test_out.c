@@ -407,7 +407,8 @@ Test(out, file_names_and_messages_are_escaped) {
   free(buf);
 }
 
-/* JSON and SARIF are streamed finding by finding; each must be byte for
+/* JSON and SARIF are streamed finding by finding, and --dump-entries is
+ * written by hand; each must be byte for
  * byte what jansson gives for the whole document as one tree (what they
  * were written as before), on every corpus list together, in both the
  * empty and the full case.  The tree is jansson's reading of the output,
@@ -441,6 +442,24 @@ Test(out, streamed_json_and_sarif_equal_one_tree, .timeout = 120) {
   expect_as_one_tree(args, JSON_ENSURE_ASCII);
   snprintf(args, sizeof args, "--format=sarif %s", c);
   expect_as_one_tree(args, 0);
+  /* the entries, written without jansson: its escaping and layout */
+  snprintf(args, sizeof args, "--dump-entries %s", c);
+  expect_as_one_tree(args, JSON_ENSURE_ASCII);
   expect_as_one_tree("--no-config --format=json /dev/null", JSON_ENSURE_ASCII);
+  /* quotes, backslashes, controls, DEL, astral and invalid bytes */
+  char *dir = th_tmpdir();
+  static const char weird[] =
+      "- [A\x01\"q\\b\x7f](https://a.org/\xf0\x9f\x98\x80) - D\xe9\xff "
+      "\xf0\x9f\x98\x80 caf\xc3\xa9 \t tab\x1b[0m.\n"
+      "- [\xe4\xb8\xad](https://b.org) - \xc2\x85 next \xe2\x80\xa8.\n";
+  char *f = th_write(dir, "weird.md", weird, sizeof weird - 1);
+  snprintf(args, sizeof args, "--no-config --dump-entries '%s'", f);
+  expect_as_one_tree(args, JSON_ENSURE_ASCII);
+  snprintf(args, sizeof args, "--no-config --format=json '%s'", f);
+  expect_as_one_tree(args, JSON_ENSURE_ASCII);
+  free(f);
+  snprintf(args, sizeof args, "rm -rf '%s'", dir);
+  cr_expect_eq(system(args), 0);
+  free(dir);
   expect_as_one_tree("--no-config --format=sarif /dev/null", 0);
 }
