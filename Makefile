@@ -39,7 +39,7 @@ TEST_SRC := $(wildcard tests/test_*.c tests/pathological/*.c) tests/helpers.c
 
 B       := build
 # the fuzz targets, fuzz/fuzz_NAME.c (see "fuzzing" below)
-FUZZ_TARGETS := lint config suppress url classify
+FUZZ_TARGETS := lint config suppress url classify audit
 GEN_SRC := $(B)/gen/rule_docs.c
 PROFILES := awesome datasets loose
 GEN     := rule_docs hook_text $(PROFILES:%=profile_%)
@@ -353,6 +353,7 @@ fuzz-seeds:
 	find rules tests -name '*.ini' -exec cp {} $(FZ)/seed/config/ \;
 	cp fuzz/seeds/suppress/* $(FZ)/seed/suppress/; \
 	cp fuzz/seeds/classify/* $(FZ)/seed/classify/
+	cp tests/audit/*.json $(FZ)/seed/audit/
 	grep -rhoE '[a-z]+://[^] )>"]+' tests/fixtures | sort -u | head -2000 | \
 	  split -l 1 -d -a 4 - $(FZ)/seed/url/u-
 	for t in $(FUZZ_TARGETS); do \

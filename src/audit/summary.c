@@ -589,13 +589,15 @@ static void link_changes(const char *file, const json_t *now,
   ll_map_free(&old);
 }
 
-static json_t *changes_json(const json_t *previous, const json_t *lists) {
+json_t *audit_changes(const json_t *previous, const json_t *lists) {
   json_t *nf = json_array(), *ff = json_array();
   json_t *died = json_array(), *revived = json_array();
   size_t i;
   json_t *l;
   json_array_foreach(lists, i, l) {
     const char *file = json_string_value(json_object_get(l, "file"));
+    if (!file) /* not a list of ours */
+      continue;
     const json_t *was = old_list(previous, file);
     const json_t *now_f = json_object_get(l, "findings");
     const json_t *was_f = was ? json_object_get(was, "findings") : NULL;
@@ -661,7 +663,7 @@ json_t *audit_summary(struct run *r, const json_t *previous) {
     audit_repo_clear(&repos[k]);
   free(repos);
   json_object_set_new(o, "changes",
-                      previous ? changes_json(previous, lists) : json_null());
+                      previous ? audit_changes(previous, lists) : json_null());
   return o;
 }
 

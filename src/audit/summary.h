@@ -18,6 +18,11 @@ json_t *audit_previous(const char *since, const char *dir, struct run *r);
  * be NULL).  New reference. */
 json_t *audit_summary(struct run *r, const json_t *previous);
 
+/* What changed from previous (an earlier summary, read from a file: any
+ * shape) to lists (this summary's "lists"): the summary's "changes".
+ * New reference. */
+json_t *audit_changes(const json_t *previous, const json_t *lists);
+
 /* Write summary to DIR/audit.json (a temporary file renamed into
  * place; DIR made when missing): 0, or -1 with *err (caller frees). */
 int audit_write_json(const json_t *summary, const char *dir, char **err);
