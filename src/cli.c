@@ -178,7 +178,7 @@ static int bad(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   fputs("listlint: ", stderr);
-  vfprintf(stderr, fmt, ap);
+  ll_vsay(fmt, ap);
   va_end(ap);
   fputs("\nTry 'listlint --help' for more information.\n", stderr);
   return -1;

@@ -60,7 +60,7 @@ struct ll_pattern *ll_ctx_pattern(struct ll_ctx *ctx, const char *re,
   char *err = NULL;
   struct ll_pattern *p = ll_pattern_new(re, icase, &err);
   if (!p) {
-    fprintf(stderr, "listlint: internal pattern %s: %s\n", re, err);
+    ll_say("listlint: internal pattern %s: %s\n", re, err);
     abort();
   }
   ctx->pats = ll_xrealloc(ctx->pats, (ctx->npats + 1) * sizeof *ctx->pats);

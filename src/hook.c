@@ -136,23 +136,22 @@ int ll_hook_install(int chain, int fix) {
   int status = LL_EXIT_OK;
   struct stat st;
   if (mkdirs(dir) < 0) {
-    fprintf(stderr, "listlint: install-hook: cannot create %s: %s\n", dir,
-            strerror(errno));
+    ll_say("listlint: install-hook: cannot create %s: %s\n", dir,
+           strerror(errno));
     status = LL_EXIT_INTERNAL;
   } else if (lstat(hook, &st) == 0 && !is_ours(hook)) {
     if (!chain) {
-      fprintf(stderr,
-              "listlint: install-hook: %s exists and is not listlint's.\n"
-              "Run 'listlint install-hook --chain' to keep it and run it "
-              "before listlint, or remove it first.\n",
-              hook);
+      ll_say("listlint: install-hook: %s exists and is not listlint's.\n"
+             "Run 'listlint install-hook --chain' to keep it and run it "
+             "before listlint, or remove it first.\n",
+             hook);
       status = LL_EXIT_USAGE;
     } else if (lstat(orig, &st) == 0) {
-      fprintf(stderr, "listlint: install-hook: %s exists already\n", orig);
+      ll_say("listlint: install-hook: %s exists already\n", orig);
       status = LL_EXIT_USAGE;
     } else if (rename(hook, orig) != 0) {
-      fprintf(stderr, "listlint: install-hook: cannot move %s: %s\n", hook,
-              strerror(errno));
+      ll_say("listlint: install-hook: cannot move %s: %s\n", hook,
+             strerror(errno));
       status = LL_EXIT_INTERNAL;
     } else {
       printf("listlint: kept the existing hook as %s; it runs first\n", orig);
@@ -160,8 +159,8 @@ int ll_hook_install(int chain, int fix) {
   }
   if (status == LL_EXIT_OK) {
     if (write_hook(hook, fix) < 0) {
-      fprintf(stderr, "listlint: install-hook: cannot write %s: %s\n", hook,
-              strerror(errno));
+      ll_say("listlint: install-hook: cannot write %s: %s\n", hook,
+             strerror(errno));
       status = LL_EXIT_INTERNAL;
     } else {
       printf("listlint: installed %s\n", hook);
@@ -185,13 +184,12 @@ int ll_hook_uninstall(void) {
   if (lstat(hook, &st) != 0) {
     printf("listlint: no pre-commit hook in %s: nothing to do\n", dir);
   } else if (!is_ours(hook)) {
-    fprintf(stderr,
-            "listlint: uninstall-hook: %s is not listlint's: left alone\n",
-            hook);
+    ll_say("listlint: uninstall-hook: %s is not listlint's: left alone\n",
+           hook);
     status = LL_EXIT_USAGE;
   } else if (unlink(hook) != 0) {
-    fprintf(stderr, "listlint: uninstall-hook: cannot remove %s: %s\n", hook,
-            strerror(errno));
+    ll_say("listlint: uninstall-hook: cannot remove %s: %s\n", hook,
+           strerror(errno));
     status = LL_EXIT_INTERNAL;
   } else {
     printf("listlint: removed %s\n", hook);

@@ -630,7 +630,7 @@ static void progress(struct ll_lc *lc, long long t0, int final) {
 
 int ll_lc_run(struct ll_lc *lc) {
   if (ll_curl_load() < 0) {
-    fprintf(stderr, "listlint: %s\n", ll_curl_error());
+    ll_say("listlint: %s\n", ll_curl_error());
     return -1;
   }
   lc->multi = curl_multi_init();

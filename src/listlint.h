@@ -526,6 +526,12 @@ struct ll_rule_ops {
 /* Output (out_*.c)                                                    */
 /* ------------------------------------------------------------------ */
 
+/* A message on standard error, formatted as printf does, control
+ * characters shown escaped as in the text output (its line ends kept):
+ * file names, URLs and option words come from users. */
+void ll_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ll_vsay(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
 struct ll_out_opts {
   int color;       /* ANSI colours */
   int show_source; /* source line and caret under each finding */

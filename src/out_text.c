@@ -1,5 +1,6 @@
 /* out_text.c - compiler-style text: file:line:col: severity: message [id],
  * optionally the source line with a caret, and a closing summary. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -68,6 +69,30 @@ static void put_shown(FILE *fp, const char *s, size_t n, int keep_tab) {
     i += k;
   }
   fwrite(s + run, 1, n - run, fp);
+}
+
+void ll_vsay(const char *fmt, va_list ap) {
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  if (ll_buf_vprintf(&b, fmt, ap) < 0)
+    ll_buf_adds(&b, "listlint: (message too long)\n");
+  /* line by line: the message's own line ends stay */
+  for (size_t at = 0; at < b.len;) {
+    const char *nl = memchr(b.data + at, '\n', b.len - at);
+    size_t n = nl ? (size_t)(nl - (b.data + at)) : b.len - at;
+    put_shown(stderr, b.data + at, n, 1);
+    if (nl)
+      putc('\n', stderr);
+    at += n + (nl != NULL);
+  }
+  ll_buf_free(&b);
+}
+
+void ll_say(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ll_vsay(fmt, ap);
+  va_end(ap);
 }
 
 static void puts_shown(FILE *fp, const char *s) {

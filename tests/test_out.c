@@ -463,3 +463,26 @@ Test(out, streamed_json_and_sarif_equal_one_tree, .timeout = 120) {
   free(dir);
   expect_as_one_tree("--no-config --format=sarif /dev/null", 0);
 }
+
+/* Messages on standard error carry file names and option words as
+ * users wrote them: no control character reaches the terminal raw. */
+Test(out, error_messages_are_escaped) {
+  static const char *const cases[] = {
+      "'missing\033]0;PWNED\007.md'", /* a file that is not there */
+      "--no-such\033[2J",             /* an unknown option */
+      "--format=x\033[31m -",         /* a bad value */
+      "audit --output x '\033[2Jno-such-dir/'",
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *err;
+    th_run(cases[i], "", NULL, &err);
+    cr_expect(strstr(err, "^["), "case %zu shows ESC as ^[: %s", i, err);
+    for (const char *p = err; *p; p++)
+      if ((unsigned char)*p < 0x20 && *p != '\n') {
+        cr_expect(0, "case %zu: byte 0x%02X raw in: %s", i, (unsigned char)*p,
+                  err);
+        break;
+      }
+    free(err);
+  }
+}

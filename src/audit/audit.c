@@ -28,7 +28,7 @@ static int read_path_file(const char *file, struct paths *out,
   char *err = NULL;
   struct ll_source *s = ll_source_load(file, file, LL_MAX_INPUT, &err);
   if (!s) {
-    fprintf(stderr, "listlint: %s\n", err);
+    ll_say("listlint: %s\n", err);
     free(err);
     return -1;
   }
@@ -74,13 +74,13 @@ static int find_lists(const struct ll_opts *o, struct paths *out,
     struct stat st;
     size_t before = out->n;
     if (stat(p, &st) != 0) {
-      fprintf(stderr, "listlint: %s: %s\n", p, strerror(errno));
+      ll_say("listlint: %s: %s\n", p, strerror(errno));
       rc = -1;
     } else if (S_ISDIR(st.st_mode)) {
       if (files_below(p, out) < 0)
         rc = -1;
       if (out->n == before)
-        fprintf(stderr, "listlint: %s: no Markdown files (*.md) found\n", p);
+        ll_say("listlint: %s: no Markdown files (*.md) found\n", p);
     } else if (ll_is_markdown_name(p)) {
       paths_add(out, ll_xstrdup(p));
       paths_add(named, ll_xstrdup(p));
@@ -118,15 +118,14 @@ static int lint_one(struct lint_job *j, struct ll_ctx *ctx, size_t k) {
   int st = LL_EXIT_OK;
   if (!f->src) {
     pthread_mutex_lock(&j->mu);
-    fprintf(stderr, "listlint: %s\n", err);
+    ll_say("listlint: %s\n", err);
     pthread_mutex_unlock(&j->mu);
     free(err);
     return LL_EXIT_USAGE;
   }
   if (f->src->has_nul) {
     pthread_mutex_lock(&j->mu);
-    fprintf(stderr, "listlint: %s: binary file (NUL byte): not audited\n",
-            f->src->name);
+    ll_say("listlint: %s: binary file (NUL byte): not audited\n", f->src->name);
     pthread_mutex_unlock(&j->mu);
     return LL_EXIT_USAGE;
   }
@@ -135,7 +134,7 @@ static int lint_one(struct lint_job *j, struct ll_ctx *ctx, size_t k) {
   size_t from = ctx->diags.n;
   if (ll_lint(ctx, f->src, &f->model, &err) < 0) {
     pthread_mutex_lock(&j->mu);
-    fprintf(stderr, "listlint: %s: internal error: %s\n", f->src->name, err);
+    ll_say("listlint: %s: internal error: %s\n", f->src->name, err);
     pthread_mutex_unlock(&j->mu);
     free(err);
     st = LL_EXIT_INTERNAL;
@@ -164,8 +163,9 @@ static void *worker(void *arg) {
     j->failed[k] = st;
     j->done++;
     if (j->progress)
-      fprintf(stderr, "\rlistlint audit: %zu/%zu files linted", j->done,
-              j->r->nk);
+      fprintf(
+          stderr, "\rlistlint audit: %zu/%zu files linted", j->done,
+          j->r->nk); /* no text of a user's: its \r must reach the terminal */
   }
   pthread_mutex_unlock(&j->mu);
   ll_doc_thread_end();
@@ -316,7 +316,7 @@ static void write_report(struct run *r, const char *dir, json_t *summary) {
   struct ll_audit_sources srcs = {sv, r->nk};
   if (ll_audit_write_pages(summary, dir, &srcs, &err) < 0 ||
       audit_write_json(summary, dir, &err) < 0) {
-    fprintf(stderr, "listlint: audit: %s\n", err);
+    ll_say("listlint: audit: %s\n", err);
     free(err);
     run_status(r, LL_EXIT_INTERNAL);
   } else {

@@ -678,8 +678,8 @@ json_t *audit_previous(const char *since, const char *dir, struct run *r) {
   const char *fmt = json_string_value(json_object_get(j, "format"));
   if (!j || !fmt || strcmp(fmt, "listlint-audit") != 0 ||
       json_integer_value(json_object_get(j, "version")) != 1) {
-    fprintf(stderr, "listlint: %s: %s\n", path,
-            !j ? e.text : "not a listlint audit summary (version 1)");
+    ll_say("listlint: %s: %s\n", path,
+           !j ? e.text : "not a listlint audit summary (version 1)");
     json_decref(j);
     j = NULL;
     run_status(r, LL_EXIT_USAGE);

@@ -19,7 +19,7 @@ const struct ll_config *configs_for(struct run *r, const char *path,
     char *err = NULL;
     cfg = ll_config_load(cpath, &c->cli, &err);
     if (!cfg) {
-      fprintf(stderr, "listlint: %s\n", err);
+      ll_say("listlint: %s\n", err);
       free(err);
       free(cpath);
       return NULL;

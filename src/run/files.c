@@ -36,7 +36,7 @@ static int find_markdown(const char *dir, struct paths *out, int depth) {
     return 0;
   DIR *d = opendir(dir);
   if (!d) {
-    fprintf(stderr, "listlint: %s: %s\n", dir, strerror(errno));
+    ll_say("listlint: %s: %s\n", dir, strerror(errno));
     return -1;
   }
   struct paths here = {0};
@@ -93,8 +93,8 @@ static int readme(struct paths *files) {
       return 0;
     }
   }
-  fprintf(stderr, "listlint: no FILE given and no README.md here\n"
-                  "Try 'listlint --help' for more information.\n");
+  ll_say("listlint: no FILE given and no README.md here\n"
+         "Try 'listlint --help' for more information.\n");
   return -1;
 }
 
@@ -119,7 +119,7 @@ int run_files(struct run *r) {
       if (find_markdown(f, files, 0) < 0)
         rc = -1;
       if (files->n == before) {
-        fprintf(stderr, "listlint: %s: no Markdown files (*.md) found\n", f);
+        ll_say("listlint: %s: no Markdown files (*.md) found\n", f);
         rc = -1;
       }
     } else {

@@ -24,34 +24,32 @@ int fixes_write(const struct ll_opts *o, const char *path, int is_stdin,
                          &err)) {
     case LL_FW_OK:
       if (!o->quiet)
-        fprintf(stderr, "listlint: %s: %zu fix%s applied%s\n", orig->name, n,
-                n == 1 ? "" : "es",
-                o->staged ? " in the working tree (review and stage it)" : "");
+        ll_say("listlint: %s: %zu fix%s applied%s\n", orig->name, n,
+               n == 1 ? "" : "es",
+               o->staged ? " in the working tree (review and stage it)" : "");
       break;
     case LL_FW_CHANGED:
       if (o->staged) {
         /* the working tree is not what is staged: fixing one would lose
          * the other's changes */
-        fprintf(stderr,
-                "listlint: %s: not fixed: the working tree differs from the "
-                "index (stage the file in full, or fix without --staged)\n",
-                orig->name);
+        ll_say("listlint: %s: not fixed: the working tree differs from the "
+               "index (stage the file in full, or fix without --staged)\n",
+               orig->name);
       } else {
-        fprintf(stderr,
-                "listlint: %s: changed on disk while listlint ran: not "
-                "overwritten\n",
-                orig->name);
+        ll_say("listlint: %s: changed on disk while listlint ran: not "
+               "overwritten\n",
+               orig->name);
         status = LL_EXIT_USAGE;
       }
       *keep = 0;
       break;
     case LL_FW_READONLY:
-      fprintf(stderr, "listlint: %s: read-only file: not fixed\n", orig->name);
+      ll_say("listlint: %s: read-only file: not fixed\n", orig->name);
       status = LL_EXIT_USAGE;
       *keep = 0;
       break;
     case LL_FW_ERROR:
-      fprintf(stderr, "listlint: %s: not fixed: %s\n", orig->name, err);
+      ll_say("listlint: %s: not fixed: %s\n", orig->name, err);
       free(err);
       status = LL_EXIT_INTERNAL;
       *keep = 0;
@@ -101,7 +99,7 @@ int fixes_after_links(const struct ll_opts *o, struct ll_ctx *ctx, size_t from,
     char *err = NULL;
     size_t more = 0;
     if (ll_fix_lint(ctx, &fin, &m, &more, &err) < 0) {
-      fprintf(stderr, "listlint: %s: internal error: %s\n", fin->name, err);
+      ll_say("listlint: %s: internal error: %s\n", fin->name, err);
       free(err);
     }
     for (size_t i = 0; i < keep.n; i++)

@@ -219,8 +219,7 @@ int gitrun_check_base(struct run *r) {
   static const char *const top[] = {"rev-parse", "--git-dir", NULL};
   if (!r->have_base &&
       (strcmp(o->diff_base, "HEAD") != 0 || ll_git(top, NULL) != 0)) {
-    fprintf(stderr, "listlint: --diff-base: '%s' is not a commit here\n",
-            o->diff_base);
+    ll_say("listlint: --diff-base: '%s' is not a commit here\n", o->diff_base);
     return -1;
   }
   return 0;

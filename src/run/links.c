@@ -240,7 +240,7 @@ static void phase_open(struct phase *p, const struct run *r) {
     char *warn = NULL;
     p->cache = ll_cache_load(p->cache_path, &warn);
     if (warn) {
-      fprintf(stderr, "listlint: warning: %s\n", warn);
+      ll_say("listlint: warning: %s\n", warn);
       free(warn);
     }
   }
@@ -378,7 +378,7 @@ static int save_cache(struct phase *p) {
   }
   char *err = NULL;
   if (ll_cache_save(p->cache, p->cache_path, &err) < 0) {
-    fprintf(stderr, "listlint: %s\n", err);
+    ll_say("listlint: %s\n", err);
     free(err);
     return -1;
   }
@@ -455,7 +455,7 @@ void links_from_cache(struct run *r) {
   char *warn = NULL;
   struct ll_cache *cache = ll_cache_load(path, &warn);
   if (warn) {
-    fprintf(stderr, "listlint: warning: %s\n", warn);
+    ll_say("listlint: warning: %s\n", warn);
     free(warn);
   }
   for (size_t k = 0; k < r->nk; k++) {

@@ -47,8 +47,8 @@ static int refuse_binary(const struct ll_source *src) {
   const char *nul = memchr(src->data, '\0', src->len);
   int line, col;
   ll_source_linecol(src, (size_t)(nul - src->data), &line, &col);
-  fprintf(stderr, "listlint: %s:%d:%d: binary file (NUL byte): not linted\n",
-          src->name, line, col);
+  ll_say("listlint: %s:%d:%d: binary file (NUL byte): not linted\n", src->name,
+         line, col);
   return LL_EXIT_USAGE;
 }
 
@@ -60,7 +60,7 @@ static struct ll_source *open_file(struct run *r, const char *path,
   char *err = NULL;
   struct ll_source *src = gitrun_load(r, path, display, &err);
   if (!src) {
-    fprintf(stderr, "listlint: %s\n", err);
+    ll_say("listlint: %s\n", err);
     free(err);
     run_status(r, LL_EXIT_USAGE);
     return NULL;
@@ -71,7 +71,7 @@ static struct ll_source *open_file(struct run *r, const char *path,
     return NULL;
   }
   if (src->len == 0 && !r->o->quiet)
-    fprintf(stderr, "listlint: %s: empty file, nothing to lint\n", src->name);
+    ll_say("listlint: %s: empty file, nothing to lint\n", src->name);
   return src;
 }
 
@@ -163,7 +163,7 @@ static int run_file(struct run *r, const char *path) {
   f.from = r->ctx->diags.n;
   char *err = NULL;
   if (lint_file(r, &f, &err) < 0) {
-    fprintf(stderr, "listlint: %s: internal error: %s\n", f.src->name, err);
+    ll_say("listlint: %s: internal error: %s\n", f.src->name, err);
     free(err);
     ll_model_free(f.model);
     if (f.orig && f.orig != f.src)
@@ -276,7 +276,7 @@ int run_close(struct run *r) {
   free_held(r);
   free(r->link_summary);
   if (fflush(stdout) != 0 && r->status < LL_EXIT_INTERNAL) {
-    fprintf(stderr, "listlint: cannot write output: %s\n", strerror(errno));
+    ll_say("listlint: cannot write output: %s\n", strerror(errno));
     r->status = LL_EXIT_INTERNAL;
   }
   gitrun_close(&r->git);
