@@ -3,7 +3,8 @@
 #include "listlint.h"
 #include "out.h"
 
-/* Data (the message) escapes %, CR and LF; properties also : and ,. */
+/* Data (the message) escapes %, CR and LF; properties also : and ,;
+ * both show the other control characters in caret notation (ESC ^[). */
 static void put_escaped(FILE *fp, const char *s, int property) {
   for (; *s; s++) {
     switch (*s) {
@@ -22,8 +23,14 @@ static void put_escaped(FILE *fp, const char *s, int property) {
     case ',':
       fputs(property ? "%2C" : ",", fp);
       break;
-    default:
-      fputc(*s, fp);
+    default: /* other controls shown as the text output shows them: the
+              * log viewer acts on ESC sequences */
+      if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7F) {
+        fputc('^', fp);
+        fputc(*s ^ 0x40, fp);
+      } else {
+        fputc(*s, fp);
+      }
     }
   }
 }

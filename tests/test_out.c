@@ -38,6 +38,15 @@ Test(out, github_escapes_data_and_properties) {
   fclose(fp);
   cr_expect(strncmp(buf, "::notice ", 9) == 0, "%s", buf);
   free(buf);
+  /* the log viewer acts on ESC: controls shown in caret notation */
+  g.file = "e\033]0;T\007.md";
+  g.message = (char *)(size_t) "a\033[2Jb\tc\x7f";
+  fp = open_memstream(&buf, &len);
+  ll_out_github(fp, &d);
+  fclose(fp);
+  cr_expect(strstr(buf, "file=e^[]0;T^G.md,"), "%s", buf);
+  cr_expect(strstr(buf, "::a^[[2Jb\tc^?\n"), "%s", buf);
+  free(buf);
 }
 
 Test(out, sarif_has_the_fields_code_scanning_needs) {
