@@ -262,3 +262,33 @@ Test(pieces, literal_bytes_are_cmark_gfms) {
   ll_doc_free(mem);
   free(text);
 }
+
+/* A paragraph whose lines run past its piece (found by fuzz_lint): the
+ * span of a line the piece does not have was taken from the static ""
+ * ll_source_line gives for it, a wild offset that reached the rules.
+ * Every span of every finding and entry stays inside the text. */
+Test(pieces, spans_stay_inside_the_text) {
+  size_t len;
+  char *text =
+      th_read("tests/regress/lint/paragraph-line-past-the-piece", &len);
+  cr_assert(text);
+  size_t saved = ll_piece_min;
+  ll_piece_min = 256;
+  struct th_lint t;
+  th_lint_mem(&t, "list.md", text, len);
+  ll_piece_min = saved;
+  for (size_t i = 0; i < t.ctx->diags.n; i++) {
+    const struct ll_diag *g = &t.ctx->diags.v[i];
+    cr_expect(g->span.start <= len && g->span.end <= len,
+              "%s at %zu-%zu of %zu", ll_diag_id(g), g->span.start, g->span.end,
+              len);
+  }
+  for (size_t i = 0; i < t.model->nentries; i++) {
+    const struct ll_entry *e = t.model->entries[i];
+    cr_expect(e->name_span.end <= len && e->span.end <= len &&
+                  e->desc_span.end <= len && e->access_span.end <= len,
+              "entry at line %d", e->line);
+  }
+  th_done(&t);
+  free(text);
+}

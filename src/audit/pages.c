@@ -223,7 +223,8 @@ static void link_to(struct page *p, const char *href, const char *text) {
       esc(&p->b, *p->up ? href : href + 3);
       break;
     }
-    /* fall through */
+    esc(&p->b, text); /* no view written: text */
+    return;
   case LL_AUDIT_LINK_TEXT:
   default:
     esc(&p->b, text);

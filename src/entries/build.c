@@ -400,8 +400,15 @@ int ll_is_alone(cmark_node *first, cmark_node *n) {
 struct ll_span ll_para_line_span(struct builder *b, struct ll_span ps,
                                  int first_line, int k) {
   size_t len;
-  const char *p = ll_source_line(&b->view, first_line + k, &len);
   struct ll_span s;
+  int line = first_line + k;
+  if (line < 1 || (size_t)line > b->view.nlines) {
+    /* no such line in the view (a piece's last paragraph): its text
+     * would be ll_source_line's static "", and an offset from it wild */
+    s.start = s.end = ps.end;
+    return s;
+  }
+  const char *p = ll_source_line(&b->view, line, &len);
   s.start = (size_t)(p - b->src->data);
   s.end = s.start + len;
   if (s.start < ps.start)
