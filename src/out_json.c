@@ -99,12 +99,21 @@ struct ll_dump {
   FILE *fp;
   size_t n; /* entries written */
   int err;
+  struct ll_buf out; /* written to fp in large pieces: stdio's per-call
+                      * cost was the dump's largest */
 };
 
 struct ll_dump *ll_dump_new(FILE *fp) {
   struct ll_dump *d = ll_xcalloc(1, sizeof *d);
   d->fp = fp;
+  ll_buf_init(&d->out, 0);
   return d;
+}
+
+static void flush(struct ll_dump *d) {
+  if (d->out.len && fwrite(d->out.data, 1, d->out.len, d->fp) != d->out.len)
+    d->err = 1;
+  d->out.len = 0;
 }
 
 /* ---- the entry dump: written directly, as jansson would dump it -------- */
@@ -113,17 +122,17 @@ struct ll_dump *ll_dump_new(FILE *fp) {
  * backslash and control characters escaped, every character past ASCII
  * as \uXXXX (a surrogate pair above U+FFFF), each invalid byte as
  * U+FFFD, as ll_json_strn reads it. */
-static void put_str(FILE *fp, const char *s) {
+static void put_str(struct ll_buf *out, const char *s) {
   static const char hex[] = "0123456789ABCDEF";
   const unsigned char *p = (const unsigned char *)s;
   size_t n = strlen(s), i = 0;
-  putc('"', fp);
+  ll_buf_addc(out, '"');
   while (i < n) {
     size_t run = i; /* plain ASCII, written as it is */
     while (run < n && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' &&
            p[run] != '\\')
       run++;
-    fwrite(p + i, 1, run - i, fp);
+    ll_buf_add(out, p + i, run - i);
     i = run;
     if (i == n)
       break;
@@ -143,7 +152,7 @@ static void put_str(FILE *fp, const char *s) {
                             : cp == '\t' ? "\\t"
                                          : NULL;
     if (short_esc) {
-      fputs(short_esc, fp);
+      ll_buf_adds(out, short_esc);
       continue;
     }
     unsigned units[2] = {cp, 0};
@@ -154,32 +163,32 @@ static void put_str(FILE *fp, const char *s) {
       nu = 2;
     }
     for (int u = 0; u < nu; u++)
-      fprintf(fp, "\\u%c%c%c%c", hex[(units[u] >> 12) & 15],
-              hex[(units[u] >> 8) & 15], hex[(units[u] >> 4) & 15],
-              hex[units[u] & 15]);
+      ll_buf_printf(out, "\\u%c%c%c%c", hex[(units[u] >> 12) & 15],
+                    hex[(units[u] >> 8) & 15], hex[(units[u] >> 4) & 15],
+                    hex[units[u] & 15]);
   }
-  putc('"', fp);
+  ll_buf_addc(out, '"');
 }
 
-static void put_str_or_null(FILE *fp, const char *s) {
+static void put_str_or_null(struct ll_buf *out, const char *s) {
   if (s)
-    put_str(fp, s);
+    put_str(out, s);
   else
-    fputs("null", fp);
+    ll_buf_adds(out, "null");
 }
 
 /* "\n" and the indentation of a key or element at depth (2 spaces a
  * level), after a comma unless it is the first. */
-static void put_key(FILE *fp, int first, int depth, const char *key) {
+static void put_key(struct ll_buf *out, int first, int depth, const char *key) {
   static const char spaces[] = "          ";
-  fputs(first ? "\n" : ",\n", fp);
-  fwrite(spaces, 1, (size_t)depth * 2, fp);
-  putc('"', fp);
-  fputs(key, fp);
-  fputs("\": ", fp);
+  ll_buf_adds(out, first ? "\n" : ",\n");
+  ll_buf_add(out, spaces, (size_t)depth * 2);
+  ll_buf_addc(out, '"');
+  ll_buf_adds(out, key);
+  ll_buf_adds(out, "\": ");
 }
 
-static void put_int(FILE *fp, int v) {
+static void put_int(struct ll_buf *out, int v) {
   char b[16];
   size_t n = 0;
   unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
@@ -188,36 +197,36 @@ static void put_int(FILE *fp, int v) {
   while (u /= 10);
   if (v < 0)
     b[sizeof b - 1 - n++] = '-';
-  fwrite(b + sizeof b - n, 1, n, fp);
+  ll_buf_add(out, b + sizeof b - n, n);
 }
 
-static void put_links(FILE *fp, const struct ll_source *src,
+static void put_links(struct ll_buf *out, const struct ll_source *src,
                       const struct ll_entry *e) {
   if (!e->nlinks) {
-    fputs("[]", fp);
+    ll_buf_adds(out, "[]");
     return;
   }
-  fputc('[', fp);
+  ll_buf_addc(out, '[');
   for (size_t k = 0; k < e->nlinks; k++) {
     const struct ll_link *l = e->links[k];
     int line, col;
     ll_source_linecol(src, l->url_span.start, &line, &col);
-    fprintf(fp, "%s\n%*s{", k ? "," : "", 6, "");
-    put_key(fp, 1, 4, "url");
-    put_str(fp, l->url);
-    put_key(fp, 0, 4, "label");
-    put_str_or_null(fp, l->label);
-    put_key(fp, 0, 4, "primary");
-    fputs(k == 0 ? "true" : "false", fp);
-    put_key(fp, 0, 4, "shared");
-    fputs(l->flags & LL_LINK_SHARED ? "true" : "false", fp);
-    put_key(fp, 0, 4, "line");
-    put_int(fp, line);
-    put_key(fp, 0, 4, "column");
-    put_int(fp, col);
-    fputs("\n      }", fp);
+    ll_buf_printf(out, "%s\n%*s{", k ? "," : "", 6, "");
+    put_key(out, 1, 4, "url");
+    put_str(out, l->url);
+    put_key(out, 0, 4, "label");
+    put_str_or_null(out, l->label);
+    put_key(out, 0, 4, "primary");
+    ll_buf_adds(out, k == 0 ? "true" : "false");
+    put_key(out, 0, 4, "shared");
+    ll_buf_adds(out, l->flags & LL_LINK_SHARED ? "true" : "false");
+    put_key(out, 0, 4, "line");
+    put_int(out, line);
+    put_key(out, 0, 4, "column");
+    put_int(out, col);
+    ll_buf_adds(out, "\n      }");
   }
-  fprintf(fp, "\n%*s]", 4, "");
+  ll_buf_printf(out, "\n%*s]", 4, "");
 }
 
 /* One entry, an element of the top array: the bytes json_dumpf gave the
@@ -225,41 +234,43 @@ static void put_links(FILE *fp, const struct ll_source *src,
  * JSON_ENSURE_ASCII (the golden dumps and tests/test_out.c hold it). */
 static void dump_one(struct ll_dump *d, const struct ll_source *src,
                      const struct ll_model *m, const struct ll_entry *e) {
-  FILE *fp = d->fp;
-  fputs(d->n++ ? ",\n  {" : "[\n  {", fp);
-  put_key(fp, 1, 2, "file");
-  put_str(fp, src->name);
-  put_key(fp, 0, 2, "line");
-  put_int(fp, e->line);
-  put_key(fp, 0, 2, "end_line");
-  put_int(fp, e->end_line);
-  put_key(fp, 0, 2, "style");
-  put_str(fp, ll_style_name(e->style));
-  put_key(fp, 0, 2, "name");
-  put_str_or_null(fp, e->name);
-  put_key(fp, 0, 2, "links");
-  put_links(fp, src, e);
-  put_key(fp, 0, 2, "description");
-  put_str_or_null(fp, e->description);
-  put_key(fp, 0, 2, "access");
-  put_str_or_null(fp, e->access);
-  put_key(fp, 0, 2, "separator");
-  put_str_or_null(fp, e->separator);
-  put_key(fp, 0, 2, "section");
+  struct ll_buf *out = &d->out;
+  ll_buf_adds(out, d->n++ ? ",\n  {" : "[\n  {");
+  put_key(out, 1, 2, "file");
+  put_str(out, src->name);
+  put_key(out, 0, 2, "line");
+  put_int(out, e->line);
+  put_key(out, 0, 2, "end_line");
+  put_int(out, e->end_line);
+  put_key(out, 0, 2, "style");
+  put_str(out, ll_style_name(e->style));
+  put_key(out, 0, 2, "name");
+  put_str_or_null(out, e->name);
+  put_key(out, 0, 2, "links");
+  put_links(out, src, e);
+  put_key(out, 0, 2, "description");
+  put_str_or_null(out, e->description);
+  put_key(out, 0, 2, "access");
+  put_str_or_null(out, e->access);
+  put_key(out, 0, 2, "separator");
+  put_str_or_null(out, e->separator);
+  put_key(out, 0, 2, "section");
   const struct ll_section *s = &m->sections[e->section];
   if (!s->depth)
-    fputs("[]", fp);
+    ll_buf_adds(out, "[]");
   for (size_t k = 0; k < s->depth; k++) {
-    fprintf(fp, "%s\n%*s", k ? "," : "[", 6, "");
-    put_str(fp, s->path[k]);
+    ll_buf_printf(out, "%s\n%*s", k ? "," : "[", 6, "");
+    put_str(out, s->path[k]);
   }
   if (s->depth)
-    fprintf(fp, "\n%*s]", 4, "");
+    ll_buf_printf(out, "\n%*s]", 4, "");
   if (e->flags & LL_ENTRY_MIRROR) {
-    put_key(fp, 0, 2, "mirror");
-    fputs("true", fp);
+    put_key(out, 0, 2, "mirror");
+    ll_buf_adds(out, "true");
   }
-  fputs("\n  }", fp);
+  ll_buf_adds(out, "\n  }");
+  if (out->len >= ((size_t)1 << 16))
+    flush(d);
 }
 
 /* Entries and mirror rows, each in document order, merged by line. */
@@ -278,6 +289,8 @@ void ll_dump_add(struct ll_dump *d, const struct ll_source *src,
 }
 
 int ll_dump_write(struct ll_dump *d) {
+  flush(d);
+  ll_buf_free(&d->out);
   fputs(d->n ? "\n]\n" : "[]\n", d->fp);
   int r = d->err || ferror(d->fp) ? -1 : 0;
   free(d);
