@@ -42,6 +42,12 @@ struct ll_audit_sources {
 int ll_audit_write_pages(const json_t *summary, const char *dir,
                          const struct ll_audit_sources *src, char **err);
 
+/* Write b to DIR/NAME (DIR made already) through a temporary file beside
+ * it, fsync and a rename, mode 0644: the one way the audit writes a file.
+ * 0, or -1 with *err (caller frees) naming the file. */
+int ll_audit_write_file(const char *dir, const char *name,
+                        const struct ll_buf *b, char **err);
+
 /* ---- the parts the pages are made of, for the tests ----------------- */
 
 /* Append s (n bytes) escaped for HTML text and for a double- or

@@ -1078,9 +1078,8 @@ static int make_dirs(const char *path, char **err) {
   return 0;
 }
 
-/* Write b to DIR/NAME through a temporary file beside it and a rename. */
-static int write_page(const char *dir, const char *name, const struct ll_buf *b,
-                      char **err) {
+int ll_audit_write_file(const char *dir, const char *name,
+                        const struct ll_buf *b, char **err) {
   char *path = ll_strfmt("%s/%s", dir, name);
   char *tmp = ll_strfmt("%s.tmp-XXXXXX", path);
   int fd = mkostemp(tmp, O_CLOEXEC), rc = -1;
@@ -1157,7 +1156,7 @@ static int write_lists(struct page *p, const char *dir,
     char *name = ll_strfmt("lists/%s.html", jstr(p->list, "slug"));
     p->b.len = 0;
     list_page(p);
-    int rc = write_page(dir, name, &p->b, err);
+    int rc = ll_audit_write_file(dir, name, &p->b, err);
     free(name);
     if (rc < 0)
       return -1;
@@ -1166,7 +1165,7 @@ static int write_lists(struct page *p, const char *dir,
     name = ll_strfmt("source/%s.html", jstr(p->list, "slug"));
     p->b.len = 0;
     source_page(p, &src->list[i]);
-    rc = write_page(dir, name, &p->b, err);
+    rc = ll_audit_write_file(dir, name, &p->b, err);
     free(name);
     if (rc < 0)
       return -1;
@@ -1205,7 +1204,7 @@ int ll_audit_write_pages(const json_t *summary, const char *dir,
   p.up = "";
   p.b.len = 0;
   index_page(&p);
-  rc = write_page(dir, "index.html", &p.b, err);
+  rc = ll_audit_write_file(dir, "index.html", &p.b, err);
 done:
   free(lists_dir);
   free(source_dir);

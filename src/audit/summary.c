@@ -1,13 +1,12 @@
 /* summary.c - the audit's summary (doc/audit-json.md): per list its
  * counts, sections, findings and link health; duplicates across lists;
  * what changed since the previous audit. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "audit/audit.h"
 #include "audit/summary.h"
 #include "linkcheck.h"
 #include "out.h"
@@ -688,48 +687,18 @@ json_t *audit_previous(const char *since, const char *dir, struct run *r) {
   return j;
 }
 
-/* mkdir -p path */
-static int make_dirs(const char *path) {
-  char *p = ll_xstrdup(path);
-  int rc = 0;
-  for (char *s = p + 1; rc == 0; s++) {
-    if (*s && *s != '/')
-      continue;
-    char c = *s;
-    *s = '\0';
-    if (mkdir(p, 0777) < 0 && errno != EEXIST)
-      rc = -1;
-    *s = c;
-    if (!c)
-      break;
-  }
-  free(p);
-  return rc;
-}
-
 int audit_write_json(const json_t *summary, const char *dir, char **err) {
-  char *path = ll_strfmt("%s/audit.json", dir);
-  char *tmp = ll_strfmt("%s/.audit.json.%ld", dir, (long)getpid());
-  int rc = -1;
-  FILE *fp = make_dirs(dir) == 0 ? fopen(tmp, "w") : NULL;
-  if (!fp) {
-    *err = ll_strfmt("%s: %s", tmp, strerror(errno));
-  } else {
-    /* dumped whole, then written at once: json_dumpf writes a few bytes
-     * a call */
-    char *text = json_dumps(summary, JSON_INDENT(1));
-    int bad = !text || fputs(text, fp) == EOF || fputc('\n', fp) == EOF;
-    free(text);
-    bad |= fflush(fp) != 0 || fsync(fileno(fp)) != 0;
-    bad |= fclose(fp) != 0;
-    if (bad || rename(tmp, path) != 0) {
-      *err = ll_strfmt("%s: %s", path, strerror(errno ? errno : EIO));
-      unlink(tmp);
-    } else {
-      rc = 0;
-    }
+  char *text = json_dumps(summary, JSON_INDENT(1));
+  if (!text) {
+    *err = ll_strfmt("%s/audit.json: the summary cannot be encoded", dir);
+    return -1;
   }
-  free(tmp);
-  free(path);
+  struct ll_buf b;
+  ll_buf_init(&b, 0);
+  ll_buf_adds(&b, text);
+  ll_buf_addc(&b, '\n');
+  free(text);
+  int rc = ll_audit_write_file(dir, "audit.json", &b, err);
+  ll_buf_free(&b);
   return rc;
 }

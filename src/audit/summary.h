@@ -23,8 +23,8 @@ json_t *audit_summary(struct run *r, const json_t *previous);
  * New reference. */
 json_t *audit_changes(const json_t *previous, const json_t *lists);
 
-/* Write summary to DIR/audit.json (a temporary file renamed into
- * place; DIR made when missing): 0, or -1 with *err (caller frees). */
+/* Write summary to DIR/audit.json (DIR made by the pages already),
+ * through ll_audit_write_file: 0, or -1 with *err (caller frees). */
 int audit_write_json(const json_t *summary, const char *dir, char **err);
 
 /* The list's repository, when it is in a git work tree (repo.c). */
