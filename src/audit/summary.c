@@ -395,13 +395,17 @@ struct group {
   size_t lists, last; /* the lists it is a main link in; the last + 1 */
 };
 
-static int flagged_at(const struct run *r, size_t k, int line) {
+/* The lines of list k at which duplicate-link reported a finding, as a
+ * flag per line (caller frees): asked once per link. */
+static unsigned char *flagged_lines(const struct run *r, size_t k) {
   const struct ll_diags *d = &r->ctx->diags;
+  size_t n = r->kv[k].src->nlines + 2;
+  unsigned char *v = ll_xcalloc(n, 1);
   for (size_t i = r->kv[k].from; i < r->kv[k].to; i++)
     if (d->v[i].rule == LL_R_DUPLICATE_LINK && !d->v[i].custom_id &&
-        d->v[i].line == line)
-      return 1;
-  return 0;
+        d->v[i].line > 0 && (size_t)d->v[i].line < n)
+      v[d->v[i].line] = 1;
+  return v;
 }
 
 static void group_add(struct group *g, const struct place *p) {
@@ -452,6 +456,7 @@ static json_t *duplicates_json(const struct run *r, json_t *lists,
     /* across lists within one repository; a list outside any is alone */
     homes[k] = ll_xstrdup(repos[k].root ? repos[k].root : r->kv[k].path);
     const struct ll_model *m = r->kv[k].model;
+    unsigned char *flagged = flagged_lines(r, k);
     for (size_t i = 0; i < m->nentries; i++) {
       const struct ll_entry *e = m->entries[i];
       for (size_t j = 0; j < e->nlinks; j++) {
@@ -463,14 +468,15 @@ static json_t *duplicates_json(const struct run *r, json_t *lists,
         struct group *g = (struct group *)(size_t)ll_map_get(&by_key, kb.data);
         if (!g) {
           g = ll_xcalloc(1, sizeof *g);
-          gv = ll_xrealloc(gv, (ng + 1) * sizeof *gv);
+          if ((ng & (ng - 1)) == 0) /* 0, 1, 2, 4, ...: room doubles */
+            gv = ll_xrealloc(gv, (ng ? ng * 2 : 1) * sizeof *gv);
           gv[ng++] = g;
           ll_map_put(&by_key, kb.data, g);
         }
         struct place p = {k, i, ln, 0, 0};
         int col;
         ll_source_linecol(r->kv[k].src, ln->url_span.start, &p.line, &col);
-        p.flagged = flagged_at(r, k, p.line);
+        p.flagged = flagged[p.line];
         if (j == 0 && g->last != k + 1) { /* a main link in one more list */
           g->lists++;
           g->last = k + 1;
@@ -478,6 +484,7 @@ static json_t *duplicates_json(const struct run *r, json_t *lists,
         group_add(g, &p);
       }
     }
+    free(flagged);
   }
   json_t *arr = json_array();
   for (size_t i = 0; i < ng; i++) {
