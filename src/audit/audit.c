@@ -125,9 +125,9 @@ static int lint_one(struct lint_job *j, struct ll_ctx *ctx, size_t k) {
   }
   if (f->src->has_nul) {
     pthread_mutex_lock(&j->mu);
-    ll_say("listlint: %s: binary file (NUL byte): not audited\n", f->src->name);
+    st = run_refuse_binary(f->src);
     pthread_mutex_unlock(&j->mu);
-    return LL_EXIT_USAGE;
+    return st;
   }
   ctx->cfg = f->cfg;
   memcpy(ctx->severity, f->cfg->severity, sizeof ctx->severity);

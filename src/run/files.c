@@ -98,6 +98,16 @@ static int readme(struct paths *files) {
   return -1;
 }
 
+/* Input that cannot be linted as text: say why, with the line. */
+int run_refuse_binary(const struct ll_source *src) {
+  const char *nul = memchr(src->data, '\0', src->len);
+  int line, col;
+  ll_source_linecol(src, (size_t)(nul - src->data), &line, &col);
+  ll_say("listlint: %s:%d:%d: binary file (NUL byte): not linted\n", src->name,
+         line, col);
+  return LL_EXIT_USAGE;
+}
+
 int files_below(const char *dir, struct paths *out) {
   return find_markdown(dir, out, 0);
 }

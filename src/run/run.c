@@ -42,15 +42,6 @@ static int terminal_width(void) {
     return ws.ws_col;
   return 80;
 }
-/* Input that cannot be linted as text: say why, with the line. */
-static int refuse_binary(const struct ll_source *src) {
-  const char *nul = memchr(src->data, '\0', src->len);
-  int line, col;
-  ll_source_linecol(src, (size_t)(nul - src->data), &line, &col);
-  ll_say("listlint: %s:%d:%d: binary file (NUL byte): not linted\n", src->name,
-         line, col);
-  return LL_EXIT_USAGE;
-}
 
 /* ---- one file ---------------------------------------------------------- */
 
@@ -66,7 +57,7 @@ static struct ll_source *open_file(struct run *r, const char *path,
     return NULL;
   }
   if (src->has_nul) {
-    run_status(r, refuse_binary(src));
+    run_status(r, run_refuse_binary(src));
     ll_source_free(src);
     return NULL;
   }

@@ -119,6 +119,9 @@ int run_close(struct run *r);
 /* files.c: the files of the run into r->files; -1 when one named cannot
  * be used (said on standard error). */
 int run_files(struct run *r);
+/* A file holding a NUL byte, which is not linted as text: say so on
+ * standard error with the byte's line and column; LL_EXIT_USAGE. */
+int run_refuse_binary(const struct ll_source *src);
 /* Every Markdown file below dir into out, sorted; hidden folders and
  * node_modules are not searched.  -1 when a folder cannot be read. */
 int files_below(const char *dir, struct paths *out);
